@@ -1,0 +1,338 @@
+package dev.auditweave.agent.expr;
+
+import dev.auditweave.agent.expr.StaticType.Kind;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Type-checks a {@link Syntax} tree against a {@link Scope} and compiles it into {@link Node}s, resolving every
+ * name and statically typed property on the way. Remembers what the expression reads.
+ */
+final class Checker {
+
+    private static final List<String> BUILT_INS = List.of("result", "RETURNED_ROWS", "INSERTED", "NOW");
+
+    private final String source;
+    private final Scope scope;
+    private boolean readsArguments;
+    private boolean readsResult;
+    private boolean readsNow;
+
+    Checker(String source, Scope scope) {
+        this.source = source;
+        this.scope = scope;
+    }
+
+    boolean readsArguments() {
+        return readsArguments;
+    }
+
+    boolean readsResult() {
+        return readsResult;
+    }
+
+    boolean readsNow() {
+        return readsNow;
+    }
+
+    Typed check(Syntax syntax) {
+        if (syntax instanceof Syntax.Literal literal) {
+            Object value = literal.value();
+            return new Typed(new ConstantNode(value), value == null ? StaticType.NULL : StaticType.of(value.getClass()));
+        }
+        if (syntax instanceof Syntax.Name name) {
+            return name(name);
+        }
+        if (syntax instanceof Syntax.Argument argument) {
+            return argument(argument);
+        }
+        if (syntax instanceof Syntax.Property property) {
+            return property(property);
+        }
+        if (syntax instanceof Syntax.Group group) {
+            return check(group.inner());
+        }
+        if (syntax instanceof Syntax.Unary unary) {
+            return unary(unary);
+        }
+        return binary((Syntax.Binary) syntax);
+    }
+
+    /** Checks that the whole expression's value is what the caller needs. */
+    void expect(Syntax expression, Typed typed, Expected expected) {
+        StaticType type = typed.type();
+        if (expected == Expected.BOOLEAN && !type.fits(Kind.BOOLEAN)) {
+            throw error(expression.start(), "a guard must be a boolean expression, but " + text(expression)
+                    + " is " + type.describe());
+        }
+        if (expected == Expected.EPOCH_MILLIS && !type.fits(Kind.NUMBER) && !isTime(type.raw())) {
+            throw error(expression.start(), "a time must be a number of epoch milliseconds, an Instant, a Date, "
+                    + "an OffsetDateTime or a ZonedDateTime, but " + text(expression) + " is " + type.describe());
+        }
+    }
+
+    private static boolean isTime(Class<?> type) {
+        return type == Instant.class || Date.class.isAssignableFrom(type)
+                || type == OffsetDateTime.class || type == ZonedDateTime.class;
+    }
+
+    private Typed name(Syntax.Name name) {
+        switch (name.name()) {
+            case "result":
+                return result(name);
+            case "args":
+                throw error(name.start(), "args needs an index, as in args[0]");
+            case "RETURNED_ROWS":
+                readsResult = true;
+                return new Typed(new ReturnedRowsNode(), StaticType.LONG);
+            case "INSERTED":
+                return inserted(name);
+            case "NOW":
+                readsNow = true;
+                return new Typed(new NowNode(), StaticType.LONG);
+            case "ACTOR":
+                throw error(name.start(), "ACTOR is not available yet (it comes with the actor resolver)");
+            default:
+                return parameter(name);
+        }
+    }
+
+    private Typed result(Syntax.Name name) {
+        StaticType type = StaticType.of(scope.resultType());
+        if (type.is(Kind.VOID)) {
+            throw error(name.start(), "result is not available: " + scope.description() + " returns void");
+        }
+        readsResult = true;
+        return new Typed(new ResultNode(), type);
+    }
+
+    private Typed inserted(Syntax.Name name) {
+        readsResult = true;
+        StaticType type = StaticType.of(scope.resultType());
+        if (type.is(Kind.BOOLEAN)) {
+            return new Typed(new IsTrueNode(new ResultNode()), StaticType.BOOLEAN);
+        }
+        if (type.is(Kind.DYNAMIC)) {
+            return new Typed(new DynamicInsertedNode(), StaticType.BOOLEAN);
+        }
+        Method accessor = PropertyResolver.insertedAccessor(type.raw());
+        if (accessor == null) {
+            throw error(name.start(), "INSERTED needs a boolean result or a result with inserted() or isInserted(), "
+                    + "but " + scope.description() + " returns " + type.generic().getTypeName());
+        }
+        try {
+            PropertyReader flag = new HandleReader(accessor.getName(), Handles.of(type.raw(), accessor));
+            return new Typed(new IsTrueNode(new PropertyNode(new ResultNode(), flag)), StaticType.BOOLEAN);
+        } catch (IllegalAccessException e) {
+            throw error(name.start(), e.getMessage());
+        }
+    }
+
+    private Typed parameter(Syntax.Name name) {
+        List<String> names = scope.parameterNames();
+        if (names == null) {
+            int count = scope.parameterTypes().size();
+            throw error(name.start(), "parameter names are not available for " + scope.description()
+                    + ": compile with -parameters (maven-compiler-plugin <parameters>true</parameters>), or use "
+                    + (count == 1 ? "args[0]" : "args[0]..args[" + (count - 1) + "]"));
+        }
+        int index = names.indexOf(name.name());
+        if (index < 0) {
+            List<String> candidates = new ArrayList<>(names);
+            candidates.addAll(BUILT_INS);
+            throw error(name.start(), "unknown name '" + name.name() + "'; parameters are: "
+                    + (names.isEmpty() ? "(none)" : String.join(", ", names))
+                    + "; built-ins: result, args[i], RETURNED_ROWS, INSERTED, NOW"
+                    + Suggestions.didYouMean(name.name(), candidates));
+        }
+        return argument(index);
+    }
+
+    private Typed argument(Syntax.Argument argument) {
+        int count = scope.parameterTypes().size();
+        if (argument.index() >= count) {
+            throw error(argument.indexStart(), "args[" + argument.index() + "] is out of range: "
+                    + scope.description() + (count == 0 ? " has no parameters"
+                    : " has " + count + (count == 1 ? " parameter" : " parameters")));
+        }
+        return argument((int) argument.index());
+    }
+
+    private Typed argument(int index) {
+        readsArguments = true;
+        return new Typed(new ArgumentNode(index), StaticType.of(scope.parameterTypes().get(index)));
+    }
+
+    private Typed property(Syntax.Property syntax) {
+        Typed target = check(syntax.target());
+        StaticType type = target.type();
+        if (type.is(Kind.DYNAMIC)) {
+            return new Typed(new DynamicPropertyNode(target.node(), syntax.name()), StaticType.DYNAMIC);
+        }
+        if (type.is(Kind.NULL)) {
+            throw error(syntax.nameStart(), "no property '" + syntax.name() + "' on null");
+        }
+        Property property;
+        try {
+            property = PropertyResolver.find(type.generic(), syntax.name());
+        } catch (IllegalAccessException e) {
+            throw error(syntax.nameStart(), e.getMessage());
+        }
+        if (property == null) {
+            throw error(syntax.nameStart(), PropertyResolver.missing(type.raw(), syntax.name()));
+        }
+        return new Typed(new PropertyNode(target.node(), property.reader()), StaticType.of(property.type()));
+    }
+
+    private Typed unary(Syntax.Unary unary) {
+        Typed operand = check(unary.operand());
+        if (unary.operator() == Syntax.UnaryOperator.NOT) {
+            requireBoolean(unary.operand(), operand, "!", "a boolean");
+            return new Typed(new NotNode(operand.node()), StaticType.BOOLEAN);
+        }
+        if (!operand.type().fits(Kind.NUMBER) && !operand.type().is(Kind.NULL)) {
+            throw error(unary.operand().start(), "operator '-' needs a number, but " + text(unary.operand())
+                    + " is " + operand.type().describe());
+        }
+        // A negative literal is folded, so that "-1" does not box a new Long on every call.
+        if (operand.node() instanceof ConstantNode constant && constant.value() instanceof Number number) {
+            Number negated = Numbers.negate(number);
+            return new Typed(new ConstantNode(negated), StaticType.of(negated.getClass()));
+        }
+        return new Typed(new NegateNode(operand.node()), StaticType.NUMBER);
+    }
+
+    private Typed binary(Syntax.Binary binary) {
+        Typed left = check(binary.left());
+        Typed right = check(binary.right());
+        switch (binary.operator()) {
+            case OR:
+                requireBoolean(binary.left(), left, "||", "booleans");
+                requireBoolean(binary.right(), right, "||", "booleans");
+                return new Typed(new OrNode(left.node(), right.node()), StaticType.BOOLEAN);
+            case AND:
+                requireBoolean(binary.left(), left, "&&", "booleans");
+                requireBoolean(binary.right(), right, "&&", "booleans");
+                return new Typed(new AndNode(left.node(), right.node()), StaticType.BOOLEAN);
+            case EQUAL:
+            case NOT_EQUAL:
+                if (!canBeEqual(left.type(), right.type())) {
+                    throw incomparable(binary, left, right);
+                }
+                return new Typed(new EqualityNode(binary.operator() == Syntax.BinaryOperator.NOT_EQUAL,
+                        left.node(), right.node()), StaticType.BOOLEAN);
+            case LESS:
+                return ordering(binary, Ordering.LESS, left, right);
+            case LESS_OR_EQUAL:
+                return ordering(binary, Ordering.LESS_OR_EQUAL, left, right);
+            case GREATER:
+                return ordering(binary, Ordering.GREATER, left, right);
+            case GREATER_OR_EQUAL:
+                return ordering(binary, Ordering.GREATER_OR_EQUAL, left, right);
+            case PLUS:
+                if (left.type().is(Kind.STRING) || right.type().is(Kind.STRING)) {
+                    return new Typed(new ConcatNode(left.node(), right.node()), StaticType.STRING);
+                }
+                return arithmetic(binary, ArithmeticOperator.PLUS, left, right);
+            case MINUS:
+                return arithmetic(binary, ArithmeticOperator.MINUS, left, right);
+            case TIMES:
+                return arithmetic(binary, ArithmeticOperator.TIMES, left, right);
+            case DIVIDE:
+                return arithmetic(binary, ArithmeticOperator.DIVIDE, left, right);
+            default:
+                return arithmetic(binary, ArithmeticOperator.REMAINDER, left, right);
+        }
+    }
+
+    private Typed arithmetic(Syntax.Binary binary, ArithmeticOperator operator, Typed left, Typed right) {
+        requireNumber(binary, binary.left(), left);
+        requireNumber(binary, binary.right(), right);
+        // A dynamic operand may turn out to be a String, and then '+' concatenates.
+        boolean mayConcatenate = operator == ArithmeticOperator.PLUS
+                && (left.type().is(Kind.DYNAMIC) || right.type().is(Kind.DYNAMIC));
+        return new Typed(new ArithmeticNode(operator, binary.operator().symbol, left.node(), right.node()),
+                mayConcatenate ? StaticType.DYNAMIC : StaticType.NUMBER);
+    }
+
+    private void requireNumber(Syntax.Binary binary, Syntax operand, Typed typed) {
+        if (typed.type().fits(Kind.NUMBER) || typed.type().is(Kind.NULL)) {
+            return;
+        }
+        String symbol = binary.operator().symbol;
+        throw error(operand.start(), "operator '" + symbol + "' needs numbers"
+                + (binary.operator() == Syntax.BinaryOperator.PLUS ? " or a String" : "")
+                + ", but " + text(operand) + " is " + typed.type().describe());
+    }
+
+    private void requireBoolean(Syntax operand, Typed typed, String symbol, String needs) {
+        if (!typed.type().fits(Kind.BOOLEAN) && !typed.type().is(Kind.NULL)) {
+            throw error(operand.start(), "operator '" + symbol + "' needs " + needs + ", but " + text(operand)
+                    + " is " + typed.type().describe());
+        }
+    }
+
+    private Typed ordering(Syntax.Binary binary, Ordering ordering, Typed left, Typed right) {
+        if (!canBeOrdered(left.type(), right.type())) {
+            throw incomparable(binary, left, right);
+        }
+        return new Typed(new OrderingNode(ordering, left.node(), right.node()), StaticType.BOOLEAN);
+    }
+
+    private ExpressionException incomparable(Syntax.Binary binary, Typed left, Typed right) {
+        return error(binary.operatorStart(), "operator '" + binary.operator().symbol + "' cannot compare "
+                + text(binary.left()) + " (" + left.type().describe() + ") with "
+                + text(binary.right()) + " (" + right.type().describe() + ")");
+    }
+
+    /** False only when the static types rule out equal values, for example a String and a number. */
+    private static boolean canBeEqual(StaticType a, StaticType b) {
+        if (a.is(Kind.DYNAMIC) || b.is(Kind.DYNAMIC) || a.is(Kind.NULL) || b.is(Kind.NULL)) {
+            return true;
+        }
+        if (a.is(Kind.NUMBER) && b.is(Kind.NUMBER)) {
+            return true;
+        }
+        if ((a.is(Kind.ENUM) && b.is(Kind.STRING)) || (a.is(Kind.STRING) && b.is(Kind.ENUM))) {
+            return true;
+        }
+        Class<?> x = StaticType.boxed(a.raw());
+        Class<?> y = StaticType.boxed(b.raw());
+        if (x.isAssignableFrom(y) || y.isAssignableFrom(x)) {
+            return true;
+        }
+        // An interface and a non-final class may still meet in a subclass that implements the interface.
+        return (x.isInterface() && !Modifier.isFinal(y.getModifiers()))
+                || (y.isInterface() && !Modifier.isFinal(x.getModifiers()));
+    }
+
+    private static boolean canBeOrdered(StaticType a, StaticType b) {
+        if (a.is(Kind.DYNAMIC) || b.is(Kind.DYNAMIC) || a.is(Kind.NULL) || b.is(Kind.NULL)) {
+            return true;
+        }
+        if (a.is(Kind.NUMBER) && b.is(Kind.NUMBER)) {
+            return true;
+        }
+        if (a.is(Kind.BOOLEAN) || b.is(Kind.BOOLEAN) || a.is(Kind.NUMBER) || b.is(Kind.NUMBER)) {
+            return false;
+        }
+        Class<?> x = StaticType.boxed(a.raw());
+        Class<?> y = StaticType.boxed(b.raw());
+        return Comparable.class.isAssignableFrom(x) && Comparable.class.isAssignableFrom(y)
+                && (x.isAssignableFrom(y) || y.isAssignableFrom(x));
+    }
+
+    private String text(Syntax syntax) {
+        return source.substring(syntax.start(), syntax.end());
+    }
+
+    private ExpressionException error(int position, String reason) {
+        return new ExpressionException(source, position, reason);
+    }
+}

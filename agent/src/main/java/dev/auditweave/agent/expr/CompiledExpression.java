@@ -1,0 +1,45 @@
+package dev.auditweave.agent.expr;
+
+/**
+ * An expression compiled once by {@link ExpressionCompiler}, evaluated on every call of the annotated method.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * CompiledExpression userId = ExpressionCompiler.compile("userId", Scope.of(method), Expected.ANY);
+ * Object value = userId.evaluate(args, result, System.currentTimeMillis());
+ * }</pre>
+ */
+public interface CompiledExpression {
+
+    /**
+     * Evaluates the expression on the calling thread.
+     *
+     * @param args      the method's arguments
+     * @param result    the method's (boxed) return value, {@code null} for a void method
+     * @param nowMillis the capture instant in epoch milliseconds, the value of {@code NOW}
+     * @return the value, {@code null} when a path went through {@code null}
+     * @throws ExpressionEvaluationException when a dynamically typed value lacks a property or has the wrong type;
+     *                                       whatever an accessor throws is passed on
+     */
+    Object evaluate(Object[] args, Object result, long nowMillis);
+
+    /**
+     * Guard semantics: {@code true} only when the value is {@link Boolean#TRUE}; {@code null} and anything else
+     * count as {@code false}.
+     */
+    default boolean test(Object[] args, Object result, long nowMillis) {
+        return Boolean.TRUE.equals(evaluate(args, result, nowMillis));
+    }
+
+    /** The expression as written. */
+    String source();
+
+    /** Whether the expression refers to any parameter, by name or as {@code args[i]}. */
+    boolean readsArguments();
+
+    /** Whether the expression refers to {@code result}, {@code RETURNED_ROWS} or {@code INSERTED}. */
+    boolean readsResult();
+
+    /** Whether the expression refers to {@code NOW}. */
+    boolean readsNow();
+}

@@ -1,0 +1,41 @@
+package dev.auditweave.agent.expr;
+
+import java.util.Objects;
+
+/**
+ * Compiles expressions of auditweave's small language, once per annotated method.
+ *
+ * <pre>{@code
+ * Scope scope = Scope.of(StripeWebhooks.class.getMethod("handle", StripeEvent.class));
+ * CompiledExpression when = ExpressionCompiler.compile("event.type == 'customer.created'", scope, Expected.BOOLEAN);
+ * CompiledExpression at = ExpressionCompiler.compile("event.created * 1000", scope, Expected.EPOCH_MILLIS);
+ * }</pre>
+ *
+ * <p>The language: literals ({@code 12}, {@code 2.5}, {@code 'text'}, {@code "text"}, {@code true},
+ * {@code false}, {@code null}); parameter names; {@code result}; {@code args[i]}; the built-ins
+ * {@code RETURNED_ROWS}, {@code INSERTED} and {@code NOW}; property paths {@code a.b.c} (map key, record
+ * component, {@code getX()}, {@code isX()}, {@code x()}, public field), null-safe; {@code + - * / %};
+ * {@code == != < <= > >=} across numeric types; {@code ! && ||}; parentheses.
+ */
+public final class ExpressionCompiler {
+
+    private ExpressionCompiler() {
+    }
+
+    /**
+     * Parses, type-checks against {@code scope} and compiles {@code source}.
+     *
+     * @throws ExpressionException on any problem, naming its position
+     */
+    public static CompiledExpression compile(String source, Scope scope, Expected expected) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(expected, "expected");
+        Syntax tree = Parser.parse(source);
+        Checker checker = new Checker(source, scope);
+        Typed typed = checker.check(tree);
+        checker.expect(tree, typed, expected);
+        return new CompiledTree(source, typed.node(), checker.readsArguments(), checker.readsResult(),
+                checker.readsNow());
+    }
+}
