@@ -1,0 +1,184 @@
+package dev.auditweave.agent.config;
+
+import static dev.auditweave.agent.config.ValueTypes.bool;
+import static dev.auditweave.agent.config.ValueTypes.httpUrl;
+import static dev.auditweave.agent.config.ValueTypes.millis;
+import static dev.auditweave.agent.config.ValueTypes.nameList;
+import static dev.auditweave.agent.config.ValueTypes.optionalText;
+import static dev.auditweave.agent.config.ValueTypes.secretHeaderValue;
+import static dev.auditweave.agent.config.ValueTypes.wholeNumber;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The table of every key auditweave understands: the single place to add one.
+ *
+ * <p>Adding a key is one {@link #register} line here plus, if it deserves one, an accessor on {@link Settings};
+ * {@link Settings#get(ConfigKey)} reads any key without one. The README's configuration table is generated from
+ * this class:
+ *
+ * <pre>{@code
+ * List<String> names = ConfigKeys.keys().stream().map(ConfigKey::name).toList();
+ * String readmeTable = ConfigKeys.markdownTable();
+ * }</pre>
+ */
+public final class ConfigKeys {
+
+    /** Every key starts with this. */
+    public static final String PREFIX = "auditweave.";
+
+    /** The sinks {@code auditweave.sink} can name besides {@value #NO_SINK}. */
+    public static final List<String> SINK_NAMES = List.of("log", "http", "memory");
+
+    /** The sink value that means "deliver nowhere"; it cannot be combined with others. */
+    public static final String NO_SINK = "none";
+
+    private static final long HOUR_MS = 3_600_000L;
+    private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+
+    // Declared before the keys: register() fills it as the keys below are initialised, in table order.
+    private static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+
+    public static final ConfigKey<Boolean> ENABLED = register("auditweave.enabled", "true", bool(),
+            "false = instrument nothing");
+
+    public static final ConfigKey<List<String>> SINK = register("auditweave.sink", "log",
+            nameList(SINK_NAMES, NO_SINK),
+            "where events go; none (deliver nowhere) cannot be combined with others");
+
+    public static final ConfigKey<Optional<URI>> HTTP_URL = register("auditweave.http.url", "", httpUrl(),
+            "endpoint of the http sink; empty or unset makes the http sink a silent no-op");
+
+    public static final ConfigKey<Duration> HTTP_TIMEOUT = register("auditweave.http.timeout-ms", "10000",
+            millis(1, HOUR_MS), "timeout of one HTTP request");
+
+    public static final ConfigKey<Duration> HTTP_CONNECT_TIMEOUT = register("auditweave.http.connect-timeout-ms",
+            "2000", millis(1, HOUR_MS), "timeout of establishing an HTTP connection");
+
+    public static final ConfigKey<Integer> BATCH_MAX_EVENTS = register("auditweave.batch.max-events", "500",
+            wholeNumber(1, 100_000), "most events sent in one batch");
+
+    public static final ConfigKey<Duration> BATCH_MAX_DELAY = register("auditweave.batch.max-delay-ms", "1000",
+            millis(0, HOUR_MS), "longest an event waits for its batch to fill");
+
+    public static final ConfigKey<Integer> QUEUE_CAPACITY = register("auditweave.queue.capacity", "10000",
+            wholeNumber(1, 10_000_000), "events held for delivery; when full, new events are dropped and counted");
+
+    public static final ConfigKey<Integer> RETRY_MAX_ATTEMPTS = register("auditweave.retry.max-attempts", "5",
+            wholeNumber(1, 100), "attempts per batch, including the first");
+
+    public static final ConfigKey<Duration> RETRY_INITIAL_BACKOFF = register("auditweave.retry.initial-backoff-ms",
+            "200", millis(0, HOUR_MS), "wait before the first retry; doubles with each further one");
+
+    public static final ConfigKey<Duration> RETRY_MAX_BACKOFF = register("auditweave.retry.max-backoff-ms",
+            "30000", millis(0, HOUR_MS), "longest wait between retries; at least auditweave.retry.initial-backoff-ms");
+
+    public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = register("auditweave.shutdown.timeout-ms", "5000",
+            millis(0, HOUR_MS), "how long delivery may drain the queue at JVM exit");
+
+    public static final ConfigKey<Optional<String>> CONFIG_FILE = register("auditweave.config.file", "",
+            optionalText("a path to a properties file"),
+            "properties file to read (keys with the auditweave. prefix); only read from agent arguments, system"
+                    + " properties or the environment; unset: ./auditweave.properties, then the class path resource"
+                    + " auditweave.properties, if present");
+
+    public static final KeyFamily HTTP_HEADER = new KeyFamily("auditweave.http.header.<Header-Name>",
+            name -> HTTP_TOKEN.matcher(name).matches(),
+            "a header name made of letters, digits and !#$%&'*+-.^_`|~", true, secretHeaderValue(),
+            "one key per HTTP header of the http sink; the value may use ${ENV_VAR}; header names ignore case;"
+                    + " values are never shown");
+
+    private static final List<ConfigKey<?>> KEY_LIST = Collections.unmodifiableList(KEYS);
+    private static final Map<String, ConfigKey<?>> BY_NAME = byName();
+    private static final List<KeyFamily> FAMILIES = List.of(HTTP_HEADER);
+    private static final List<AtLeast<?>> RELATIONS = List.of(new AtLeast<>(RETRY_MAX_BACKOFF, RETRY_INITIAL_BACKOFF));
+
+    private ConfigKeys() {
+    }
+
+    /** Every key, in table order. */
+    public static List<ConfigKey<?>> keys() {
+        return KEY_LIST;
+    }
+
+    /** Every family of keys with a user-chosen part, such as the HTTP headers. */
+    public static List<KeyFamily> families() {
+        return FAMILIES;
+    }
+
+    /** The key named exactly {@code name} (with prefix), if there is one. */
+    public static Optional<ConfigKey<?>> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /**
+     * The key table as Markdown, for the README.
+     *
+     * <pre>{@code
+     * | Key | Environment variable | Default | Expected | Meaning |
+     * |---|---|---|---|---|
+     * | `auditweave.enabled` | `AUDITWEAVE_ENABLED` | `true` | true or false | false = instrument nothing |
+     * ...
+     * }</pre>
+     */
+    public static String markdownTable() {
+        StringBuilder table = new StringBuilder()
+                .append("| Key | Environment variable | Default | Expected | Meaning |\n")
+                .append("|---|---|---|---|---|\n");
+        for (ConfigKey<?> key : KEY_LIST) {
+            row(table, key.name(), key.environmentVariable(),
+                    key.defaultText().isEmpty() ? "(unset)" : "`" + key.defaultText() + "`",
+                    key.expected(), key.description());
+        }
+        for (KeyFamily family : FAMILIES) {
+            row(table, family.pattern(), family.environmentPattern(), "(unset)",
+                    "name: " + family.variableExpected() + "; value: " + family.expected(), family.description());
+        }
+        return table.toString();
+    }
+
+    /** Rules between keys, checked after each key on its own. */
+    static List<AtLeast<?>> relations() {
+        return RELATIONS;
+    }
+
+    private static void row(StringBuilder table, String key, String env, String defaultText, String expected,
+                            String description) {
+        table.append("| `").append(key).append("` | `").append(env).append("` | ").append(defaultText)
+                .append(" | ").append(cell(expected)).append(" | ").append(cell(description)).append(" |\n");
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    private static <T> ConfigKey<T> register(String name, String defaultText, ValueType<T> type, String description) {
+        ConfigKey<T> key = new ConfigKey<>(name, defaultText, type, description);
+        KEYS.add(key);
+        return key;
+    }
+
+    private static Map<String, ConfigKey<?>> byName() {
+        Map<String, ConfigKey<?>> byName = new LinkedHashMap<>();
+        for (ConfigKey<?> key : KEYS) {
+            byName.put(key.name(), key);
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
+    /**
+     * {@code key} must not be below {@code floor}.
+     *
+     * @param <T> the compared value type
+     */
+    record AtLeast<T extends Comparable<? super T>>(ConfigKey<T> key, ConfigKey<T> floor) {
+    }
+}

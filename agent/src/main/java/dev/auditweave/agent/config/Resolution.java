@@ -1,0 +1,112 @@
+package dev.auditweave.agent.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the layers into checked, typed values: precedence, then {@code ${VAR}} references, then each key's type,
+ * then the rules between keys. The first invalid value ends it with a {@link ConfigException}.
+ *
+ * @param values       the typed value of every key of the table, defaults included
+ * @param explicit     the resolved text of every key some source set, in table order
+ * @param headers      the HTTP headers to send, by name as written, in order of first appearance
+ * @param headerValues the resolved text of every header key some source set, empty ones included
+ * @param warnings     for the user, none of them fatal
+ */
+record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> explicit,
+                  Map<String, String> headers, List<RawValue> headerValues, List<String> warnings) {
+
+    static Resolution of(List<Layer> layers, Map<String, String> environment) {
+        Precedence precedence = Precedence.of(layers);
+        Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
+        Map<ConfigKey<?>, RawValue> explicit = new LinkedHashMap<>();
+        for (ConfigKey<?> key : ConfigKeys.keys()) {
+            RawValue raw = precedence.winner(key).orElse(null);
+            if (raw == null) {
+                values.put(key, key.defaultValue());
+            } else {
+                RawValue resolved = resolve(raw, environment, key.type());
+                values.put(key, parse(key.type(), raw, resolved));
+                explicit.put(key, resolved);
+            }
+        }
+        for (ConfigKeys.AtLeast<?> rule : ConfigKeys.relations()) {
+            check(rule, values, explicit);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<RawValue> headerValues = new ArrayList<>();
+        for (RawValue raw : precedence.winners(ConfigKeys.HTTP_HEADER)) {
+            RawValue resolved = resolveFamilyValue(ConfigKeys.HTTP_HEADER, raw, environment);
+            headerValues.add(resolved);
+            if (!resolved.text().isEmpty()) {
+                headers.put(ConfigKeys.HTTP_HEADER.variableOf(raw.key()).orElseThrow(), resolved.text());
+            }
+        }
+        return new Resolution(Collections.unmodifiableMap(values), Collections.unmodifiableMap(explicit),
+                Collections.unmodifiableMap(headers), List.copyOf(headerValues), precedence.warnings());
+    }
+
+    private static RawValue resolveFamilyValue(KeyFamily family, RawValue raw, Map<String, String> environment) {
+        String variable = family.variableOf(raw.key()).orElseThrow();
+        if (!family.accepts(variable)) {
+            throw ConfigException.invalid(raw.key(), family.type().shown(raw.text()), raw.origin().description(),
+                    "expected " + family.variableExpected() + " after " + family.keyFor(""));
+        }
+        RawValue resolved = resolve(raw, environment, family.type());
+        parse(family.type(), raw, resolved);
+        return resolved;
+    }
+
+    private static RawValue resolve(RawValue raw, Map<String, String> environment, ValueType<?> type) {
+        return new RawValue(raw.key(), Placeholders.resolve(raw, environment, type), raw.origin());
+    }
+
+    private static <T> T parse(ValueType<T> type, RawValue raw, RawValue resolved) {
+        try {
+            return type.parse(resolved.text());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(raw.key(), type.shown(resolved.text()), describeOrigin(type, raw, resolved),
+                    e.getMessage());
+        }
+    }
+
+    /** The origin, plus the raw text when a reference was resolved, so the user sees where the value came from. */
+    private static String describeOrigin(ValueType<?> type, RawValue raw, RawValue resolved) {
+        String origin = raw.origin().description();
+        if (raw.text().equals(resolved.text())) {
+            return origin;
+        }
+        return origin + ", resolved from '" + type.shown(raw.text()) + "'";
+    }
+
+    private static <T extends Comparable<? super T>> void check(ConfigKeys.AtLeast<T> rule,
+                                                                Map<ConfigKey<?>, Object> values,
+                                                                Map<ConfigKey<?>, RawValue> explicit) {
+        T value = typed(rule.key(), values);
+        T floor = typed(rule.floor(), values);
+        if (value.compareTo(floor) < 0) {
+            throw ConfigException.invalid(rule.key().name(), text(rule.key(), explicit),
+                    origin(rule.key(), explicit), "expected at least " + rule.floor().name() + " = '"
+                            + text(rule.floor(), explicit) + "' (" + origin(rule.floor(), explicit) + ")");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T typed(ConfigKey<T> key, Map<ConfigKey<?>, Object> values) {
+        // Safe: values holds, for each key, what that key's own type parsed.
+        return (T) values.get(key);
+    }
+
+    private static String text(ConfigKey<?> key, Map<ConfigKey<?>, RawValue> explicit) {
+        RawValue value = explicit.get(key);
+        return key.type().shown(value == null ? key.defaultText() : value.text());
+    }
+
+    private static String origin(ConfigKey<?> key, Map<ConfigKey<?>, RawValue> explicit) {
+        RawValue value = explicit.get(key);
+        return value == null ? Origin.DEFAULT.description() : value.origin().description();
+    }
+}
