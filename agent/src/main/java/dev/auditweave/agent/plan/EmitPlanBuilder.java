@@ -1,0 +1,100 @@
+package dev.auditweave.agent.plan;
+
+import dev.auditweave.agent.expr.CompiledExpression;
+import dev.auditweave.agent.expr.Expected;
+import dev.auditweave.agent.expr.ExpressionCompiler;
+import dev.auditweave.agent.expr.ExpressionException;
+import dev.auditweave.agent.expr.Scope;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles the annotations of one method into an {@link EmitPlan}. An annotation with a bad expression is
+ * reported once, at ERROR, naming the class, the method, the attribute, the expression and the position,
+ * and left out of the plan: the method itself keeps working.
+ */
+public final class EmitPlanBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmitPlanBuilder.class);
+
+    private EmitPlanBuilder() {
+    }
+
+    /** Builds the plan, logging each rejected annotation once. */
+    public static EmitPlan build(Method method) {
+        try {
+            return build(method, Scope.of(method), problem -> LOG.error("{}", problem));
+        } catch (RuntimeException | LinkageError e) {
+            // An unreadable annotation or an unresolvable parameter type must not be retried on every call.
+            LOG.error("auditweave: cannot read the annotations of {}; the method runs uninstrumented", method, e);
+            return new EmitPlan(method.toString(), List.of());
+        }
+    }
+
+    static EmitPlan build(Method method, Scope scope, ProblemReporter reporter) {
+        List<EventSpec> specs = new ArrayList<>();
+        for (EmitDeclaration declaration : AnnotationReader.declarations(method)) {
+            try {
+                specs.add(compile(declaration, scope));
+            } catch (InvalidDeclarationException e) {
+                reporter.report("auditweave: " + declaration.label() + " on " + scope.description()
+                        + " is disabled, the method runs without it.\n  " + e.getMessage());
+            }
+        }
+        return new EmitPlan(scope.description(), specs);
+    }
+
+    private static EventSpec compile(EmitDeclaration declaration, Scope scope) {
+        if (declaration.type().isBlank()) {
+            throw new InvalidDeclarationException("type: must not be empty");
+        }
+        CompiledExpression guard = optional("when", declaration.when(), scope, Expected.BOOLEAN);
+        List<EventSpec.FieldSpec> fields = new ArrayList<>(declaration.data().size());
+        Set<String> names = new HashSet<>();
+        for (EmitDeclaration.FieldDeclaration field : declaration.data()) {
+            if (field.name().isBlank()) {
+                throw new InvalidDeclarationException("data: a @Field has an empty name");
+            }
+            if (!names.add(field.name())) {
+                throw new InvalidDeclarationException("data: field '" + field.name() + "' is declared twice");
+            }
+            if (field.value().isBlank()) {
+                throw new InvalidDeclarationException("data field '" + field.name() + "': the value is empty");
+            }
+            fields.add(new EventSpec.FieldSpec(field.name(),
+                    expression("data field '" + field.name() + "'", field.value(), scope, Expected.ANY)));
+        }
+        CompiledExpression occurredAt = optional("occurredAt", declaration.occurredAt(), scope, Expected.EPOCH_MILLIS);
+        CompiledExpression key = optional("idempotencyKey", declaration.idempotencyKey(), scope, Expected.ANY);
+        return new EventSpec(declaration.type(), guard, fields, occurredAt, key);
+    }
+
+    private static CompiledExpression optional(String attribute, String source, Scope scope, Expected expected) {
+        return source.isBlank() ? null : expression(attribute, source, scope, expected);
+    }
+
+    private static CompiledExpression expression(String attribute, String source, Scope scope, Expected expected) {
+        try {
+            return ExpressionCompiler.compile(source, scope, expected);
+        } catch (ExpressionException e) {
+            throw new InvalidDeclarationException(attribute + ": " + e.getMessage());
+        }
+    }
+
+    /** Where rejected annotations are reported; the log in production, a list in tests. */
+    @FunctionalInterface
+    interface ProblemReporter {
+        void report(String problem);
+    }
+
+    private static final class InvalidDeclarationException extends RuntimeException {
+        InvalidDeclarationException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.auditweave.agent.plan;
+
+import dev.auditweave.agent.expr.CompiledExpression;
+import java.util.List;
+
+/**
+ * One compiled {@code @EmitsAbuseEvent}: everything the calling thread needs, derived once.
+ *
+ * @param type           the event type
+ * @param guard          the compiled {@code when}, or {@code null} for "always"
+ * @param fields         the compiled {@code data} fields, in declaration order
+ * @param occurredAt     the compiled time source, or {@code null} for the capture instant
+ * @param idempotencyKey the compiled key, or {@code null} for a fresh id
+ */
+public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
+                        CompiledExpression occurredAt, CompiledExpression idempotencyKey) {
+
+    /** Whether the guard itself reads the clock: only then is the clock read before the guard passes. */
+    public boolean guardReadsNow() {
+        return guard != null && guard.readsNow();
+    }
+
+    /** One compiled {@code @Field}. */
+    public record FieldSpec(String name, CompiledExpression value) {
+    }
+}

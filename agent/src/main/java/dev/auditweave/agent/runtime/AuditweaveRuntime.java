@@ -1,0 +1,159 @@
+package dev.auditweave.agent.runtime;
+
+import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.config.Settings;
+import dev.auditweave.agent.dispatch.DeliveryPolicy;
+import dev.auditweave.agent.dispatch.Dispatcher;
+import dev.auditweave.agent.dispatch.Pipeline;
+import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.metrics.AuditweaveMetrics;
+import dev.auditweave.agent.metrics.Counters;
+import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.sink.Sinks;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one running instance: settings, counters and the delivery pipeline. The agent starts it in
+ * {@code premain}; with compile-time weaving it starts at the first annotated call. A configuration error
+ * leaves it idle (nothing captured) with one ERROR naming the key: the application runs on regardless.
+ */
+public final class AuditweaveRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditweaveRuntime.class);
+
+    private static volatile AuditweaveRuntime current;
+
+    private final Settings settings;
+    private final Counters counters = new Counters();
+    private final Pipeline pipeline;
+    private final boolean idle;
+    private final Thread shutdownHook;
+
+    private AuditweaveRuntime(Settings settings, List<Sink> sinks) {
+        this.settings = settings;
+        DeliveryPolicy policy = DeliveryPolicy.from(settings);
+        this.pipeline = new Pipeline(sinks.stream().map(sink -> new Dispatcher(sink, policy, counters)).toList(), counters);
+        this.idle = !settings.enabled() || pipeline.isEmpty();
+        this.shutdownHook = new Thread(this::shutdownAtExit, "auditweave-shutdown");
+    }
+
+    /** The running instance, started from the environment's configuration on first use. */
+    public static AuditweaveRuntime current() {
+        AuditweaveRuntime runtime = current;
+        return runtime != null ? runtime : install(null);
+    }
+
+    /** Starts the runtime once, from {@code agentArguments} (may be {@code null}) and the other sources. */
+    public static synchronized AuditweaveRuntime install(String agentArguments) {
+        if (current == null) {
+            Settings settings = load(agentArguments);
+            current = settings == null ? disabled() : start(settings, Sinks.from(settings));
+        }
+        return current;
+    }
+
+    /**
+     * Replaces the running instance, draining the old one first: for tests and for applications that
+     * configure auditweave in code rather than through properties.
+     */
+    public static synchronized AuditweaveRuntime replace(Settings settings, List<Sink> sinks) {
+        AuditweaveRuntime previous = current;
+        if (previous != null) {
+            previous.close();
+        }
+        current = start(settings, sinks);
+        return current;
+    }
+
+    private static AuditweaveRuntime start(Settings settings, List<Sink> sinks) {
+        AuditweaveRuntime runtime = new AuditweaveRuntime(settings, sinks);
+        runtime.pipeline.start();
+        if (!runtime.pipeline.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
+        }
+        LOG.info("auditweave started: {}", runtime.describe());
+        return runtime;
+    }
+
+    private static AuditweaveRuntime disabled() {
+        return new AuditweaveRuntime(Settings.defaults().with(java.util.Map.of("auditweave.enabled", "false")), List.of());
+    }
+
+    private static Settings load(String agentArguments) {
+        try {
+            Settings settings = Settings.load(agentArguments);
+            settings.warnings().forEach(warning -> LOG.warn("auditweave: {}", warning));
+            return settings;
+        } catch (ConfigException e) {
+            LOG.error("auditweave: invalid configuration, no events will be emitted: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Whether capture can skip all work: disabled, or no sink to deliver to. */
+    public boolean isIdle() {
+        return idle;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public AuditweaveMetrics metrics() {
+        return counters.snapshot();
+    }
+
+    /** Hands a captured event to every sink's queue; never blocks. */
+    public void accept(Event event) {
+        counters.captured();
+        pipeline.offer(event);
+    }
+
+    /** Delivers everything accepted so far, waiting at most {@code timeout}; {@code true} if it all went out. */
+    public boolean flush(Duration timeout) {
+        return pipeline.flush(timeout);
+    }
+
+    private String describe() {
+        if (!settings.enabled()) {
+            return "disabled (auditweave.enabled=false)";
+        }
+        if (pipeline.isEmpty()) {
+            return "no sink to deliver to, capture is off";
+        }
+        return "sinks " + pipeline.dispatchers().stream().map(d -> d.sink().name()).collect(Collectors.joining(", "))
+                + ", batch " + settings.batchMaxEvents() + " events / " + settings.batchMaxDelay().toMillis()
+                + " ms, queue " + settings.queueCapacity();
+    }
+
+    private void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNotRegistered) {
+            return;
+        }
+        pipeline.shutdown(settings.shutdownTimeout());
+    }
+
+    private void shutdownAtExit() {
+        long started = System.nanoTime();
+        int lost = pipeline.shutdown(settings.shutdownTimeout());
+        AuditweaveMetrics m = counters.snapshot();
+        String summary = "auditweave stopped in {} ms: captured {}, delivered {}, failed {}, dropped {}, lost {}";
+        Object[] figures = {(System.nanoTime() - started) / 1_000_000, m.captured(), m.delivered(), m.failed(),
+                m.dropped(), m.lost()};
+        if (lost > 0 || m.failed() > 0 || m.dropped() > 0) {
+            LOG.warn(summary, figures);
+        } else {
+            LOG.info(summary, figures);
+        }
+    }
+}

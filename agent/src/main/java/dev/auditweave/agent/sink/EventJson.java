@@ -1,0 +1,109 @@
+package dev.auditweave.agent.sink;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.auditweave.agent.event.Event;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes events as JSON with Jackson's streaming generator (no data binding, no reflection): the values
+ * were already reduced to maps, lists, strings, numbers and booleans on the calling thread.
+ *
+ * <pre>{@code
+ * byte[] body = EventJson.envelope(batch); // {"events":[{"id":"..","type":"user.blocked","occurred_at":1716000000000,"data":{..}}]}
+ * }</pre>
+ */
+public final class EventJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private EventJson() {
+    }
+
+    /** The batch envelope {@code {"events":[...]}} as UTF-8. */
+    public static byte[] envelope(List<Event> batch) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + batch.size() * 192);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("events");
+            for (Event event : batch) {
+                write(json, event);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One event as a JSON object. */
+    public static String event(Event event) {
+        StringWriter out = new StringWriter(192);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            write(json, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator json, Event event) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", event.id());
+        json.writeStringField("type", event.type());
+        json.writeNumberField("occurred_at", event.occurredAt());
+        json.writeFieldName("data");
+        value(json, event.data());
+        json.writeEndObject();
+    }
+
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof Boolean bool) {
+            json.writeBoolean(bool);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
+            number(json, ((Number) value).doubleValue());
+        } else if (value instanceof BigDecimal decimal) {
+            json.writeNumber(decimal);
+        } else if (value instanceof BigInteger integer) {
+            json.writeNumber(integer);
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                value(json, entry.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object element : list) {
+                value(json, element);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeString(value.toString());
+        }
+    }
+
+    /** JSON has no NaN or infinity; writing them would make the whole batch unparseable for the receiver. */
+    private static void number(JsonGenerator json, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumber(value);
+        } else {
+            json.writeNull();
+        }
+    }
+}
