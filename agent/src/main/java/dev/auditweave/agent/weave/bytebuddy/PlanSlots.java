@@ -1,0 +1,61 @@
+package dev.auditweave.agent.weave.bytebuddy;
+
+import dev.auditweave.agent.plan.EmitPlan;
+import dev.auditweave.agent.plan.PlanCache;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * The instrumented methods, by the int id woven into each as a constant. The class cannot be reflected on
+ * while it is being transformed, so a slot holds the method's name and descriptor and resolves its
+ * {@link EmitPlan} at the first call; afterwards a call costs one array read.
+ */
+public final class PlanSlots {
+
+    private static volatile Slot[] slots = new Slot[0];
+
+    private PlanSlots() {
+    }
+
+    /** Reserves an id for a method about to be instrumented. */
+    static synchronized int register(String name, String descriptor) {
+        Slot[] grown = Arrays.copyOf(slots, slots.length + 1);
+        grown[slots.length] = new Slot(name, descriptor);
+        slots = grown;
+        return slots.length - 1;
+    }
+
+    /** The plan of slot {@code id}, whose method is declared by {@code type}. */
+    public static EmitPlan plan(int id, Class<?> type) {
+        Slot slot = slots[id];
+        EmitPlan plan = slot.plan;
+        if (plan == null) {
+            plan = slot.resolve(type);
+        }
+        return plan;
+    }
+
+    private static final class Slot {
+        private final String name;
+        private final String descriptor;
+        private volatile EmitPlan plan;
+
+        Slot(String name, String descriptor) {
+            this.name = name;
+            this.descriptor = descriptor;
+        }
+
+        EmitPlan resolve(Class<?> type) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.getName().equals(name) && descriptor.equals(
+                        MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString())) {
+                    EmitPlan resolved = PlanCache.forMethod(method);
+                    plan = resolved;
+                    return resolved;
+                }
+            }
+            throw new IllegalStateException("no method " + name + descriptor + " on " + type.getName());
+        }
+    }
+}
