@@ -1,0 +1,162 @@
+package dev.auditweave.sample.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A minimal stand-in for the abuse service, on loopback only: {@code POST /api/events} with
+ * {@code {"events":[{"id","type","occurred_at","data"}]}}. It checks the {@code CF-Access-Client-Id} and
+ * {@code CF-Access-Client-Secret} headers (401 when wrong, counted), records the events and drops those
+ * whose id it has already received, counting them as duplicates.
+ */
+public final class AbuseServiceReceiver implements AutoCloseable {
+
+    public static final String EVENTS_PATH = "/api/events";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final byte[] clientId;
+    private final byte[] clientSecret;
+
+    private final Set<String> seenIds = new HashSet<>();
+    private final List<ReceivedEvent> events = new ArrayList<>();
+    private final List<ReceivedEvent> duplicates = new ArrayList<>();
+    private int batches;
+    private int rejected;
+
+    private AbuseServiceReceiver(HttpServer server, String clientId, String clientSecret) {
+        this.server = server;
+        this.clientId = clientId.getBytes(StandardCharsets.UTF_8);
+        this.clientSecret = clientSecret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Starts a receiver on 127.0.0.1, on a free port, expecting these header values. */
+    public static AbuseServiceReceiver start(String clientId, String clientSecret) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AbuseServiceReceiver receiver = new AbuseServiceReceiver(server, clientId, clientSecret);
+        server.createContext(EVENTS_PATH, receiver::handle);
+        server.start();
+        return receiver;
+    }
+
+    /** {@code http://127.0.0.1:<port>/api/events}. */
+    public URI eventsUrl() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + EVENTS_PATH);
+    }
+
+    /** What was received so far. */
+    public synchronized Received snapshot() {
+        return new Received(events, duplicates, batches, rejected);
+    }
+
+    /** What was received so far; then forgets it all, ids included, for the next run. */
+    public synchronized Received takeAll() {
+        Received received = snapshot();
+        seenIds.clear();
+        events.clear();
+        duplicates.clear();
+        batches = 0;
+        rejected = 0;
+        return received;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, "{\"error\":\"POST only\"}");
+                return;
+            }
+            if (!authorized(exchange)) {
+                synchronized (this) {
+                    rejected++;
+                }
+                respond(exchange, 401, "{\"error\":\"bad CF-Access credentials\"}");
+                return;
+            }
+            JsonNode body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = JSON.readTree(in);
+            } catch (IOException e) {
+                respond(exchange, 400, "{\"error\":\"body is not JSON\"}");
+                return;
+            }
+            JsonNode batch = body == null ? null : body.get("events");
+            if (batch == null || !batch.isArray()) {
+                respond(exchange, 400, "{\"error\":\"expected {\\\"events\\\": [...]}\"}");
+                return;
+            }
+            int dropped = record(batch);
+            respond(exchange, 200, "{\"accepted\":" + (batch.size() - dropped) + ",\"duplicates\":" + dropped + "}");
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        return matches(exchange.getRequestHeaders().getFirst("CF-Access-Client-Id"), clientId)
+                & matches(exchange.getRequestHeaders().getFirst("CF-Access-Client-Secret"), clientSecret);
+    }
+
+    private static boolean matches(String given, byte[] expected) {
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected);
+    }
+
+    /** Records the batch; returns how many of its events were duplicates. */
+    private synchronized int record(JsonNode batch) {
+        batches++;
+        int dropped = 0;
+        for (JsonNode node : batch) {
+            ReceivedEvent event = toEvent(node);
+            if (event.id() != null && !seenIds.add(event.id())) {
+                duplicates.add(event);
+                dropped++;
+            } else {
+                events.add(event);
+            }
+        }
+        return dropped;
+    }
+
+    private static ReceivedEvent toEvent(JsonNode node) {
+        JsonNode occurredAt = node.get("occurred_at");
+        JsonNode data = node.get("data");
+        return new ReceivedEvent(text(node.get("id")), text(node.get("type")),
+                occurredAt != null && occurredAt.canConvertToLong() ? occurredAt.asLong() : null,
+                data != null && data.isObject() ? data : JsonNodeFactory.instance.objectNode());
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

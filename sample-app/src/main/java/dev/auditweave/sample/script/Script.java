@@ -1,0 +1,211 @@
+package dev.auditweave.sample.script;
+
+import static dev.auditweave.sample.EventTypes.BILLING_CREDIT_PURCHASED;
+import static dev.auditweave.sample.EventTypes.ONBOARDING_CLAIMED;
+import static dev.auditweave.sample.EventTypes.ORG_CREATED;
+import static dev.auditweave.sample.EventTypes.ORG_DELETED;
+import static dev.auditweave.sample.EventTypes.ORG_MEMBER_ADDED;
+import static dev.auditweave.sample.EventTypes.ORG_MEMBER_REMOVED;
+import static dev.auditweave.sample.EventTypes.STRIPE_CHARGE_DISPUTE_CREATED;
+import static dev.auditweave.sample.EventTypes.STRIPE_PAYMENT_METHOD_ATTACHED;
+import static dev.auditweave.sample.EventTypes.SUBSCRIPTION_CANCELED;
+import static dev.auditweave.sample.EventTypes.SUBSCRIPTION_DOWNGRADED;
+import static dev.auditweave.sample.EventTypes.SUBSCRIPTION_UPGRADED;
+import static dev.auditweave.sample.EventTypes.USER_BLOCKED;
+import static dev.auditweave.sample.EventTypes.USER_DELETED;
+import static dev.auditweave.sample.EventTypes.USER_EMAIL_CHANGED;
+import static dev.auditweave.sample.EventTypes.USER_UNBLOCKED;
+import static dev.auditweave.sample.script.Expected.event;
+import static dev.auditweave.sample.script.Step.emits;
+import static dev.auditweave.sample.script.Step.emitsNothing;
+import static dev.auditweave.sample.script.Step.fails;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.auditweave.sample.NewOrganization;
+import dev.auditweave.sample.Tier;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sample app's scripted run: the operations of shared/field-notes.md, including the cases where a
+ * hand-written emitter went wrong (nothing changed, a duplicate, a same-tier renewal, a rolled-back delete,
+ * a redelivered webhook), each with the events it must and must not produce. {@code SampleApp} runs it;
+ * {@code DemoLauncher} checks what the receiver got against it.
+ */
+public final class Script {
+
+    public static final String ALICE = "u-1001";
+    public static final String BOB = "u-1002";
+    public static final String CAROL = "u-1003";
+    public static final String DAVE = "u-1004";
+    public static final String ACME = "o-acme";
+    public static final String ADMIN_EMAIL = "admin@kilo.example";
+
+    public static final String PAYMENT_METHOD_ATTACHED = """
+            {"id": "evt_1PmAttached0001", "object": "event", "type": "payment_method.attached",
+             "created": 1716000000, "livemode": false,
+             "data": {"object": {"id": "pm_1Card4242", "object": "payment_method", "customer": "cus_QBob0001",
+                                 "type": "card", "card": {"brand": "visa", "last4": "4242"}}}}
+            """;
+
+    public static final String DISPUTE_CREATED = """
+            {"id": "evt_1DisputeCreated01", "object": "event", "type": "charge.dispute.created",
+             "created": 1716000600, "livemode": false,
+             "data": {"object": {"id": "dp_1Dispute0001", "object": "dispute", "amount": 2000, "currency": "usd",
+                                 "charge": "ch_3Charge0001", "reason": "fraudulent", "status": "needs_response"}}}
+            """;
+
+    private Script() {
+    }
+
+    /** The steps, in the order they run. */
+    public static List<Step> steps() {
+        Expected disputeCreated = event(STRIPE_CHARGE_DISPUTE_CREATED,
+                "id", "evt_1DisputeCreated01", "type", "charge.dispute.created",
+                "charge", "ch_3Charge0001", "amount", 2000, "reason", "fraudulent")
+                .idempotentAt(1716000600L * 1000);
+        return List.of(
+                emitsNothing("sign up alice, bob, carol and dave", "sign-ups are not business events here",
+                        app -> {
+                            app.users().register(ALICE, "alice@example.com");
+                            app.users().register(BOB, "bob@example.com");
+                            app.users().register(CAROL, "carol@example.com");
+                            app.users().register(DAVE, "dave@example.com");
+                            return "4 users";
+                        }),
+
+                emits("block alice for 'chargeback abuse', by " + ADMIN_EMAIL,
+                        app -> app.users().blockUser(ALICE, "chargeback abuse", ADMIN_EMAIL),
+                        event(USER_BLOCKED, "kilo_user_id", ALICE, "reason", "chargeback abuse",
+                                "actor_email", ADMIN_EMAIL)),
+                emitsNothing("block alice again", "no row changed (already blocked)",
+                        app -> app.users().blockUser(ALICE, "chargeback abuse", ADMIN_EMAIL),
+                        event(USER_BLOCKED, "kilo_user_id", ALICE)),
+                emits("unblock alice: 'appeal accepted'",
+                        app -> app.users().unblockUser(ALICE, "appeal accepted", ADMIN_EMAIL),
+                        event(USER_UNBLOCKED, "kilo_user_id", ALICE, "reason", "appeal accepted",
+                                "actor_email", ADMIN_EMAIL)),
+                emitsNothing("unblock bob, who is not blocked", "no row changed (not blocked)",
+                        app -> app.users().unblockUser(BOB, "cleanup", ADMIN_EMAIL),
+                        event(USER_UNBLOCKED, "kilo_user_id", BOB)),
+
+                emits("bob changes his email to robert@example.com",
+                        app -> app.users().changeEmail(BOB, "robert@example.com"),
+                        event(USER_EMAIL_CHANGED, "kilo_user_id", BOB, "previous_email", "bob@example.com",
+                                "email", "robert@example.com")),
+
+                emits("bob creates organization o-acme on the team plan, in a free trial",
+                        app -> {
+                            app.organizations().createOrganization(
+                                    new NewOrganization(ACME, "Acme", BOB, "team", false, true));
+                            return "created";
+                        },
+                        event(ORG_CREATED, "kilo_user_id", BOB, "organization_id", ACME, "role", "owner",
+                                "plan", "team", "has_sso", false, "in_free_trial", true)),
+                emits("an admin adds carol to o-acme as member",
+                        app -> app.organizations().addMember(ACME, CAROL, "member"),
+                        event(ORG_MEMBER_ADDED, "kilo_user_id", CAROL, "organization_id", ACME, "role", "member",
+                                "plan", "team")),
+                emitsNothing("bob invites dave@example.com to o-acme as admin (inv-2001)",
+                        "an invitation is not a membership",
+                        app -> {
+                            app.organizations().createInvitation("inv-2001", ACME, "dave@example.com", "admin");
+                            return "invited";
+                        }),
+                emits("dave accepts invitation inv-2001",
+                        app -> app.organizations().acceptInvitation("inv-2001", DAVE),
+                        event(ORG_MEMBER_ADDED, "kilo_user_id", DAVE, "organization_id", ACME, "role", "admin",
+                                "plan", "team")),
+                emitsNothing("dave accepts inv-2001 again (double click)", "already a member, nothing inserted",
+                        app -> app.organizations().acceptInvitation("inv-2001", DAVE),
+                        event(ORG_MEMBER_ADDED, "kilo_user_id", DAVE)),
+                emits("bob removes carol from o-acme",
+                        app -> app.organizations().removeMember(ACME, CAROL),
+                        event(ORG_MEMBER_REMOVED, "kilo_user_id", CAROL, "organization_id", ACME, "role", "member",
+                                "plan", "team")),
+                emitsNothing("bob removes carol again", "not a member any more, no row changed",
+                        app -> app.organizations().removeMember(ACME, CAROL),
+                        event(ORG_MEMBER_REMOVED, "kilo_user_id", CAROL)),
+
+                emits("bob buys 5,000,000 microdollars of credits",
+                        app -> app.billing().purchaseCredits(BOB, 5_000_000L),
+                        event(BILLING_CREDIT_PURCHASED, "kilo_user_id", BOB, "microdollars_acquired", 5_000_000L,
+                                "total_microdollars_acquired", 5_000_000L)),
+                emits("bob buys 20,000,000 more",
+                        app -> app.billing().purchaseCredits(BOB, 20_000_000L),
+                        event(BILLING_CREDIT_PURCHASED, "kilo_user_id", BOB, "microdollars_acquired", 20_000_000L,
+                                "total_microdollars_acquired", 25_000_000L)),
+
+                emits("bob moves from free to pro",
+                        app -> app.subscriptions().changeTier(BOB, Tier.PRO),
+                        event(SUBSCRIPTION_UPGRADED, "kilo_user_id", BOB, "previous_tier", "free", "tier", "pro")),
+                emitsNothing("bob's pro plan renews (pro to pro)", "same tier, neither upgrade nor downgrade",
+                        app -> app.subscriptions().changeTier(BOB, Tier.PRO),
+                        event(SUBSCRIPTION_UPGRADED, "kilo_user_id", BOB, "tier", "pro", "previous_tier", "pro"),
+                        event(SUBSCRIPTION_DOWNGRADED, "kilo_user_id", BOB, "tier", "pro")),
+                emits("bob moves from pro to starter",
+                        app -> app.subscriptions().changeTier(BOB, Tier.STARTER),
+                        event(SUBSCRIPTION_DOWNGRADED, "kilo_user_id", BOB, "previous_tier", "pro",
+                                "tier", "starter")),
+                emits("bob cancels: 'too expensive'",
+                        app -> app.subscriptions().cancelSubscription(BOB, "too expensive"),
+                        event(SUBSCRIPTION_CANCELED, "kilo_user_id", BOB, "reason", "too expensive")),
+                emitsNothing("bob cancels again", "no active subscription left, no row changed",
+                        app -> app.subscriptions().cancelSubscription(BOB, "too expensive"),
+                        event(SUBSCRIPTION_CANCELED, "kilo_user_id", BOB)),
+
+                emits("carol claims her onboarding offer",
+                        app -> app.onboarding().claim(CAROL),
+                        event(ONBOARDING_CLAIMED, "kilo_user_id", CAROL)),
+                emitsNothing("carol claims it again", "already claimed, no row changed",
+                        app -> app.onboarding().claim(CAROL),
+                        event(ONBOARDING_CLAIMED, "kilo_user_id", CAROL)),
+
+                emits("Stripe webhook evt_1PmAttached0001: payment_method.attached",
+                        app -> app.stripe().handle(PAYMENT_METHOD_ATTACHED).id(),
+                        event(STRIPE_PAYMENT_METHOD_ATTACHED, "id", "evt_1PmAttached0001",
+                                "type", "payment_method.attached", "customer", "cus_QBob0001",
+                                "data", dataOf(PAYMENT_METHOD_ATTACHED))
+                                .idempotentAt(1716000000L * 1000)),
+                emits("Stripe webhook evt_1DisputeCreated01: charge.dispute.created",
+                        app -> app.stripe().handle(DISPUTE_CREATED).id(),
+                        disputeCreated),
+                emits("Stripe redelivers evt_1DisputeCreated01 (at-least-once); the app processes it again",
+                        app -> app.stripe().handle(DISPUTE_CREATED).id() + " delivered "
+                                + app.stripe().deliveries("evt_1DisputeCreated01") + " times",
+                        disputeCreated.redelivered()),
+
+                fails("delete bob, who still owns o-acme", "the precondition failed and the transaction rolled back",
+                        app -> app.users().deleteUser(BOB),
+                        event(USER_DELETED, "kilo_user_id", BOB)),
+                emits("bob deletes o-acme",
+                        app -> app.organizations().deleteOrganization(ACME, BOB),
+                        event(ORG_DELETED, "kilo_user_id", BOB, "organization_id", ACME)),
+                emitsNothing("bob deletes o-acme again", "no such organization, no row changed",
+                        app -> app.organizations().deleteOrganization(ACME, BOB),
+                        event(ORG_DELETED, "organization_id", ACME)),
+                emits("delete bob, now that o-acme is gone",
+                        app -> app.users().deleteUser(BOB),
+                        event(USER_DELETED, "kilo_user_id", BOB)),
+
+                emits("the fraud system blocks dave: 'fraud score 91' (no human actor)",
+                        app -> app.users().blockUser(DAVE, "fraud score 91", null),
+                        event(USER_BLOCKED, "kilo_user_id", DAVE, "reason", "fraud score 91", "actor_email", null)),
+                emits("delete carol",
+                        app -> app.users().deleteUser(CAROL),
+                        event(USER_DELETED, "kilo_user_id", CAROL)));
+    }
+
+    /** The {@code data} object of a Stripe event payload, as plain maps. */
+    private static Map<String, Object> dataOf(String payload) {
+        try {
+            Map<String, Object> event = new ObjectMapper().readValue(payload, new TypeReference<>() { });
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = (Map<String, Object>) event.get("data");
+            return data;
+        } catch (Exception e) {
+            throw new IllegalStateException("bad scripted payload", e);
+        }
+    }
+}
