@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -19,11 +20,17 @@ public final class RateLimitedLogger {
 
     private final Logger logger;
     private final long intervalNanos;
+    private final LongSupplier nanoClock;
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
 
     public RateLimitedLogger(Logger logger, long intervalSeconds) {
+        this(logger, intervalSeconds, System::nanoTime);
+    }
+
+    RateLimitedLogger(Logger logger, long intervalSeconds, LongSupplier nanoClock) {
         this.logger = logger;
         this.intervalNanos = TimeUnit.SECONDS.toNanos(intervalSeconds);
+        this.nanoClock = nanoClock;
     }
 
     /** Logs {@code message} at WARN unless one with the same key was logged less than an interval ago. */
@@ -31,7 +38,7 @@ public final class RateLimitedLogger {
         if (!logger.isWarnEnabled()) {
             return;
         }
-        long suppressed = windows.computeIfAbsent(key, k -> new Window()).tryOpen(System.nanoTime(), intervalNanos);
+        long suppressed = windows.computeIfAbsent(key, k -> new Window()).tryOpen(nanoClock.getAsLong(), intervalNanos);
         if (suppressed < 0) {
             return;
         }

@@ -7,9 +7,12 @@ import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.sink.HttpSink;
+import dev.auditweave.agent.sink.SendResult;
+import dev.auditweave.agent.sink.Sink;
 import dev.auditweave.testing.LoopbackReceiver;
 import dev.auditweave.testing.LoopbackReceiver.Reply;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,6 +183,38 @@ class DispatcherTest {
 
         assertThat(dispatcher.awaitShutdown()).isZero();
         assertThat(ids(receiver.events())).containsExactly("e0", "e1", "e2", "e3", "e4");
+    }
+
+    @Test
+    void aSinkThatThrowsCountsTheBatchAsFailedAndTheWorkerCarriesOn() {
+        List<List<Event>> seen = new ArrayList<>();
+        Sink unserialisable = new Sink() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public SendResult send(List<Event> batch) {
+                seen.add(List.copyOf(batch));
+                if (seen.size() == 1) {
+                    throw new UncheckedIOException(new IOException("cannot serialise"));
+                }
+                return SendResult.delivered();
+            }
+        };
+        Dispatcher dispatcher = new Dispatcher(unserialisable, policy(1, HOUR, 5), counters);
+        dispatcher.start();
+        started.add(dispatcher);
+        dispatcher.offer(event(1));
+        dispatcher.offer(event(2));
+
+        assertThat(dispatcher.flush(WAIT)).isTrue();
+
+        assertThat(seen).hasSize(2).as("a throwing sink is not retried").extracting(batch -> batch.get(0).id())
+                .containsExactly("e1", "e2");
+        assertThat(counters.snapshot().failed()).isEqualTo(1);
+        assertThat(counters.snapshot().delivered()).isEqualTo(1);
     }
 
     private Dispatcher dispatcher(DeliveryPolicy policy) {
