@@ -70,7 +70,8 @@ public final class ConfigKeys {
             millis(0, HOUR_MS), "longest an event waits for its batch to fill");
 
     public static final ConfigKey<Integer> QUEUE_CAPACITY = register("auditweave.queue.capacity", "10000",
-            wholeNumber(1, 10_000_000), "events held for delivery; when full, new events are dropped and counted");
+            wholeNumber(1, 10_000_000),
+            "events held for delivery, per sink, rounded up to a power of two; when full, new events are dropped and counted");
 
     public static final ConfigKey<Integer> RETRY_MAX_ATTEMPTS = register("auditweave.retry.max-attempts", "5",
             wholeNumber(1, 100), "attempts per batch, including the first");
