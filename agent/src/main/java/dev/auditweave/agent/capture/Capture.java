@@ -6,7 +6,9 @@ import dev.auditweave.agent.event.EventValues;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.plan.EmitPlan;
 import dev.auditweave.agent.plan.EventSpec;
+import dev.auditweave.agent.plan.PlanCache;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,16 +39,34 @@ public final class Capture {
     public static void afterReturn(EmitPlan plan, Object[] args, Object result) {
         try {
             AuditweaveRuntime runtime = AuditweaveRuntime.current();
-            if (runtime.isIdle()) {
-                return;
-            }
-            List<EventSpec> specs = plan.specs();
-            for (int i = 0; i < specs.size(); i++) {
-                emit(runtime, plan, specs.get(i), args, result);
+            if (!runtime.isIdle()) {
+                emitAll(runtime, plan, args, result);
             }
         } catch (Throwable t) {
             // Only reached when the runtime itself cannot start; the business method must not notice.
             WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
+        }
+    }
+
+    /**
+     * As {@link #afterReturn(EmitPlan, Object[], Object)}, for a weaver that knows the method but not its plan:
+     * the plan is built only when the runtime is active, so a disabled auditweave compiles and reports nothing.
+     */
+    public static void afterReturn(Method method, Object[] args, Object result) {
+        try {
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            if (!runtime.isIdle()) {
+                emitAll(runtime, PlanCache.forMethod(method), args, result);
+            }
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
+        }
+    }
+
+    private static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, Object result) {
+        List<EventSpec> specs = plan.specs();
+        for (int i = 0; i < specs.size(); i++) {
+            emit(runtime, plan, specs.get(i), args, result);
         }
     }
 

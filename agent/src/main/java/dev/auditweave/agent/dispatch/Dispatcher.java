@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 import org.slf4j.LoggerFactory;
 
 /**
  * One sink's bounded queue and its single daemon worker. Callers only {@link #offer}: a lock-free
  * multi-producer queue, no lock shared with the worker, and a full queue drops rather than blocks. The
+ * queue is JCTools' atomic variant: the same algorithm without {@code sun.misc.Unsafe}, which Java 24+
+ * warns about on the application's stderr and will later refuse. The
  * worker takes batches by count and by age, sends them, and retries retryable failures with backoff.
  */
 public final class Dispatcher {
@@ -27,7 +29,7 @@ public final class Dispatcher {
     private final Sink sink;
     private final DeliveryPolicy policy;
     private final Counters counters;
-    private final MpscArrayQueue<Event> queue;
+    private final MpscAtomicArrayQueue<Event> queue;
     private final long maxDelayNanos;
     private final Thread worker;
     private final Object flushLock = new Object();
@@ -43,7 +45,7 @@ public final class Dispatcher {
         this.sink = sink;
         this.policy = policy;
         this.counters = counters;
-        this.queue = new MpscArrayQueue<>(policy.queueCapacity());
+        this.queue = new MpscAtomicArrayQueue<>(policy.queueCapacity());
         this.maxDelayNanos = policy.maxBatchDelay().toNanos();
         this.worker = new Thread(this::run, "auditweave-dispatch-" + sink.name());
         worker.setDaemon(true);

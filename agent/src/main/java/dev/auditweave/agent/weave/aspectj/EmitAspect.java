@@ -2,7 +2,6 @@ package dev.auditweave.agent.weave.aspectj;
 
 import dev.auditweave.agent.capture.Capture;
 import dev.auditweave.agent.log.RateLimitedLogger;
-import dev.auditweave.agent.plan.PlanCache;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.annotation.AfterReturning;
 import org.aspectj.lang.annotation.Aspect;
@@ -10,8 +9,8 @@ import org.aspectj.lang.reflect.MethodSignature;
 import org.slf4j.LoggerFactory;
 
 /**
- * The compile-time (and load-time) weaving adapter: after an annotated method returns normally, hand its
- * plan, arguments and result to {@link Capture}. Compiled by ajc so that {@code aspectj-maven-plugin} can
+ * The compile-time (and load-time) weaving adapter: after an annotated method returns normally, hand the
+ * method, its arguments and its result to {@link Capture}. Compiled by ajc so that {@code aspectj-maven-plugin} can
  * use this artifact under {@code <aspectLibraries>}:
  *
  * <pre>{@code
@@ -30,8 +29,7 @@ public class EmitAspect {
             + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))", returning = "result")
     public void afterReturning(JoinPoint joinPoint, Object result) {
         try {
-            MethodSignature signature = (MethodSignature) joinPoint.getSignature();
-            Capture.afterReturn(PlanCache.forMethod(signature.getMethod()), joinPoint.getArgs(), result);
+            Capture.afterReturn(((MethodSignature) joinPoint.getSignature()).getMethod(), joinPoint.getArgs(), result);
         } catch (Throwable t) {
             WARN.warn("aspect", "auditweave: could not capture {}: {}", joinPoint.getSignature(), t.toString());
         }

@@ -38,6 +38,12 @@ public final class AuditweaveAgent {
     private static final Logger LOG = LoggerFactory.getLogger(AuditweaveAgent.class);
     private static final String EMITS = "dev.auditweave.annotations.EmitsAbuseEvent";
     private static final String EMITS_CONTAINER = "dev.auditweave.annotations.EmitsAbuseEvents";
+    /**
+     * Byte Buddy's Nexus serves self-injected type initializers, which inlined advice never needs; left enabled,
+     * creating an AgentBuilder probes {@code sun.misc.Unsafe} and Java 24+ prints warnings on the application's
+     * stderr. The shaded jar relocates this name with Byte Buddy, so only auditweave's private copy reads it.
+     */
+    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
     private AuditweaveAgent() {
     }
@@ -61,10 +67,14 @@ public final class AuditweaveAgent {
             LOG.info("auditweave: nothing to deliver to, no class is instrumented");
             return;
         }
+        if (System.getProperty(NEXUS_DISABLED) == null) {
+            System.setProperty(NEXUS_DISABLED, "true");
+        }
         ElementMatcher.Junction<MethodDescription> annotated =
                 isAnnotatedWith(named(EMITS)).or(isAnnotatedWith(named(EMITS_CONTAINER)));
         Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);
         new AgentBuilder.Default()
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
