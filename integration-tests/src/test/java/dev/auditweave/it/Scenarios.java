@@ -1,0 +1,239 @@
+package dev.auditweave.it;
+
+import dev.auditweave.testing.LoopbackReceiver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Launches {@code ScenarioMain} in a child JVM against a fresh {@link LoopbackReceiver} and keeps what it left.
+ * Each (mode, scenario) runs at most once per test JVM: the suites and the parity test share the runs.
+ */
+final class Scenarios {
+
+    /** The header values the child's environment holds; the configuration names them as {@code ${VAR}}. */
+    static final String CLIENT_ID_VARIABLE = "ABUSE_SERVICE_CF_ACCESS_CLIENT_ID";
+    static final String CLIENT_SECRET_VARIABLE = "ABUSE_SERVICE_CF_ACCESS_CLIENT_SECRET";
+    static final String CLIENT_ID = "it-client-7f3a.access";
+    static final String CLIENT_SECRET = "it-secret-5b9e0c";
+
+    /** Events the main scenario sends per request at most, so that it takes several requests. */
+    static final int MAIN_BATCH_MAX_EVENTS = 5;
+    /** Calls in the held-endpoint burst, and the queue it overflows. */
+    static final int HELD_BURST_CALLS = 1000;
+    static final int HELD_QUEUE_CAPACITY = 4;
+    static final int DEAD_BURST_CALLS = 50;
+    static final int DRAIN_BURST_CALLS = 10;
+    static final int RETRY_BURST_CALLS = 10;
+    static final String INVALID_KEY = "auditweave.queue.capacity";
+    static final String INVALID_VALUE = "lots";
+    /** The shutdown deadline of the burst runs. */
+    static final long BURST_SHUTDOWN_TIMEOUT_MS = 1000;
+    /** A generous bound for a child to exit by itself: JVM start plus the shutdown deadline, many times over. */
+    static final long BURST_EXIT_BOUND_SECONDS = 30;
+    private static final long MAIN_EXIT_BOUND_SECONDS = 90;
+
+    private static final Map<String, ScenarioRun> RUNS = new HashMap<>();
+
+    private Scenarios() {
+    }
+
+    /** The main scenario: every feature, ending with {@code Auditweave.flush}. */
+    static synchronized ScenarioRun main(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/main", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url(),
+                        "auditweave.batch.max-events=" + MAIN_BATCH_MAX_EVENTS), List.of(), MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The main scenario with {@code auditweave.enabled=false}. */
+    static synchronized ScenarioRun disabled(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/disabled", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url(), "auditweave.enabled=false"), List.of(),
+                        MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * A burst of calls against an endpoint that accepts requests and never answers, with a tiny queue: the
+     * queue overflows, nothing is delivered, and the JVM must still exit once main returns.
+     */
+    static synchronized ScenarioRun heldEndpointBurst(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/held-burst", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start().hold()) {
+                // Small batches: the first one goes out (and hangs) while the burst is still running.
+                return run(name, jvm, receiver, null, httpTo(receiver.url(),
+                                "auditweave.batch.max-events=2",
+                                "auditweave.queue.capacity=" + HELD_QUEUE_CAPACITY,
+                                "auditweave.shutdown.timeout-ms=" + BURST_SHUTDOWN_TIMEOUT_MS),
+                        List.of("burst", String.valueOf(HELD_BURST_CALLS)), BURST_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A burst of calls against a port where nothing listens (connection refused). */
+    static synchronized ScenarioRun deadEndpointBurst(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/dead-burst", name -> {
+            URI dead = URI.create("http://127.0.0.1:" + closedPort() + "/api/events");
+            return run(name, jvm, null, null, httpTo(dead,
+                            "auditweave.shutdown.timeout-ms=" + BURST_SHUTDOWN_TIMEOUT_MS),
+                    List.of("burst", String.valueOf(DEAD_BURST_CALLS)), BURST_EXIT_BOUND_SECONDS);
+        });
+    }
+
+    /**
+     * A few calls with a batch delay far longer than the run and no flush: only the drain at JVM exit can
+     * deliver them.
+     */
+    static synchronized ScenarioRun drainAtExit(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/drain-at-exit", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url(),
+                                "auditweave.batch.max-delay-ms=600000", "auditweave.shutdown.timeout-ms=10000"),
+                        List.of("burst", String.valueOf(DRAIN_BURST_CALLS)), BURST_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * A few calls and a flush against an endpoint that first answers 503, then 429 with {@code Retry-After: 0},
+     * then 200.
+     */
+    static synchronized ScenarioRun transientFailures(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/transient-failures", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                receiver.respond(LoopbackReceiver.Reply.status(503),
+                        LoopbackReceiver.Reply.status(429).header("Retry-After", "0"));
+                return run(name, jvm, receiver, null, httpTo(receiver.url(),
+                                "auditweave.batch.max-events=" + RETRY_BURST_CALLS),
+                        List.of("burst", String.valueOf(RETRY_BURST_CALLS), "flush"), BURST_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A few calls and a flush against an endpoint that answers 400 (a client error: never worth a retry). */
+    static synchronized ScenarioRun rejected(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/rejected", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                receiver.respond(LoopbackReceiver.Reply.status(400).body("{\"error\":\"bad envelope\"}"));
+                return run(name, jvm, receiver, null, httpTo(receiver.url(),
+                                "auditweave.batch.max-events=" + RETRY_BURST_CALLS),
+                        List.of("burst", String.valueOf(RETRY_BURST_CALLS), "flush"), BURST_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A few calls and a flush with an invalid {@code auditweave.queue.capacity}. */
+    static synchronized ScenarioRun invalidConfiguration(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/invalid-configuration", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url(),
+                                INVALID_KEY + "=" + INVALID_VALUE),
+                        List.of("burst", String.valueOf(RETRY_BURST_CALLS), "flush"), BURST_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The agent configured only through its {@code -javaagent:...=key=value,...} arguments. */
+    static synchronized ScenarioRun configuredByAgentArguments(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/agent-arguments", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                String arguments = "sink=http,http.url=" + receiver.url() + ",batch.max-events=" + DRAIN_BURST_CALLS
+                        + ",batch.max-delay-ms=600000";
+                return run(name, jvm, receiver, arguments, List.of(),
+                        List.of("burst", String.valueOf(DRAIN_BURST_CALLS)), BURST_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static List<String> httpTo(URI url, String... more) {
+        List<String> properties = new ArrayList<>();
+        properties.add("auditweave.sink=http");
+        properties.add("auditweave.http.url=" + url);
+        properties.add("auditweave.http.header.CF-Access-Client-Id=${" + CLIENT_ID_VARIABLE + "}");
+        properties.add("auditweave.http.header.CF-Access-Client-Secret=${" + CLIENT_SECRET_VARIABLE + "}");
+        properties.addAll(List.of(more));
+        return properties;
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts the child, waits for it to exit by itself (at most {@code exitBoundSeconds}; killed after that), then
+     * takes what the receiver recorded.
+     */
+    private static ScenarioRun run(String name, ChildJvm jvm, LoopbackReceiver receiver, String agentArguments,
+                                   List<String> systemProperties, List<String> arguments, long exitBoundSeconds) {
+        List<String> command = jvm.command(agentArguments, systemProperties, arguments);
+        Path directory = ChildJvm.ItPaths.runDirectory().resolve(name.replace('/', '-'));
+        try {
+            Files.createDirectories(directory);
+            Path stdout = directory.resolve("stdout.txt");
+            Path stderr = directory.resolve("stderr.txt");
+            Files.writeString(directory.resolve("command.txt"), String.join(" ", command) + "\n");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
+            Map<String, String> environment = builder.environment();
+            // auditweave reads AUDITWEAVE_* variables as configuration: only what a run sets may reach the child.
+            environment.keySet().removeIf(key -> key.toUpperCase(Locale.ROOT).startsWith("AUDITWEAVE_"));
+            environment.put(CLIENT_ID_VARIABLE, CLIENT_ID);
+            environment.put(CLIENT_SECRET_VARIABLE, CLIENT_SECRET);
+            Process process = builder.start();
+            Integer exitCode;
+            if (process.waitFor(exitBoundSeconds, TimeUnit.SECONDS)) {
+                exitCode = process.exitValue();
+            } else {
+                exitCode = null;
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            return new ScenarioRun(name, command, exitCode,
+                    Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8),
+                    receiver == null ? List.of() : receiver.requests(),
+                    receiver == null ? List.of() : receiver.events());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + name, e);
+        }
+    }
+}
