@@ -60,6 +60,15 @@ public record ChildJvm(String name, Path java, Path agentJar, String classpath) 
         return new ChildJvm("woven", currentJava(), null, classpath);
     }
 
+    /**
+     * Both at once, as a team migrating from one mode to the other might run: the woven fixtures and the
+     * aspect library on the class path, and the {@code -javaagent}. The agent must leave woven classes alone.
+     */
+    static ChildJvm agentOnCompileTimeWoven() {
+        ChildJvm woven = compileTimeWoven();
+        return new ChildJvm("agent-on-woven", currentJava(), ItPaths.file("auditweave.it.agentJar"), woven.classpath());
+    }
+
     static Path currentJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
