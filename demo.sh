@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 echo "Building (mvn -DskipTests package: annotations, agent, sample-app, sample-app-woven) ..."
-mvn -q -B -DskipTests -pl sample-app,sample-app-woven -am clean package
+# Maven 3.8 prints stray colour resets even in quiet batch mode; pipefail keeps its exit status.
+mvn -q -B -DskipTests -pl sample-app,sample-app-woven -am clean package 2>&1 | sed $'s/\x1b\[[0-9;]*m//g'
 
 app_jar=(sample-app/target/auditweave-sample-app-*.jar)
 exec java -cp "${app_jar[0]}:sample-app/target/lib/*" -Dauditweave.repo="$PWD" \
