@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A real HTTP server on loopback standing in for the abuse service: records every request, answers with a
@@ -45,6 +46,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         return thread;
     });
     private final Deque<Reply> script = new ArrayDeque<>();
+    private volatile Function<Request, Reply> policy = request -> Reply.status(200);
     private final List<Request> requests = new ArrayList<>();
     private final List<JsonNode> events = new ArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -69,9 +71,18 @@ public final class LoopbackReceiver implements AutoCloseable {
                 + server.getAddress().getPort() + "/api/events");
     }
 
-    /** Answers the next requests with these replies, in order; afterwards with 200. */
+    /** Answers the next requests with these replies, in order; afterwards as {@link #answer} decides (200 by default). */
     public synchronized LoopbackReceiver respond(Reply... replies) {
         script.addAll(List.of(replies));
+        return this;
+    }
+
+    /**
+     * Answers every request the script does not cover with what {@code policy} decides, e.g. 400 for a batch
+     * holding a poison event, or 503 while a test holds the endpoint "down". Replaces the default of 200.
+     */
+    public LoopbackReceiver answer(Function<Request, Reply> policy) {
+        this.policy = policy;
         return this;
     }
 
@@ -133,12 +144,13 @@ public final class LoopbackReceiver implements AutoCloseable {
                         .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(java.util.Locale.ROOT),
                                 e -> String.join(",", e.getValue()), (a, b) -> a)),
                 new String(body, StandardCharsets.UTF_8), exchange.getRemoteAddress().getPort(), System.nanoTime());
-        Reply reply;
+        Reply scripted;
         synchronized (this) {
             requests.add(request);
-            reply = script.isEmpty() ? Reply.status(200) : script.poll();
+            scripted = script.poll();
             notifyAll();
         }
+        Reply reply = scripted != null ? scripted : policy.apply(request);
         if (holding) {
             try {
                 released.await();

@@ -93,6 +93,16 @@ class HttpSinkTest {
     }
 
     @Test
+    void theReceiversPolicyDecidesPerRequestOnceTheScriptIsUsedUp() {
+        receiver.respond(Reply.status(503)).answer(request -> request.body().contains("poison")
+                ? Reply.status(422) : Reply.status(200));
+
+        assertThat(sink.send(List.of(event("a")))).isInstanceOf(SendResult.Retry.class);
+        assertThat(sink.send(List.of(event("poison")))).isInstanceOf(SendResult.Rejected.class);
+        assertThat(sink.send(List.of(event("b")))).isInstanceOf(SendResult.Delivered.class);
+    }
+
+    @Test
     void aRefusedConnectionIsRetryable() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
