@@ -41,9 +41,25 @@ public final class LossReporter {
         return this;
     }
 
+    /**
+     * Runs {@code task} once on the reporter's daemon thread, soon: for start-up work that must not delay the
+     * application, such as initialising JMX (a quarter of a second) to register the MBeans.
+     */
+    public synchronized void execute(Runnable task) {
+        if (scheduler != null) {
+            scheduler.execute(task);
+        }
+    }
+
+    /** Stops reporting, waiting (briefly) for a task in progress to end. */
     public synchronized void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

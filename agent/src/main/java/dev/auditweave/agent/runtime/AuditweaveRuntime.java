@@ -129,10 +129,9 @@ public final class AuditweaveRuntime {
         if (!runtime.pipeline.isEmpty()) {
             Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
             runtime.lossReporter.start(LOSS_REPORT_SECONDS);
+            // JMX initialises in about a quarter of a second: on the metrics thread, not the application's start-up.
+            runtime.lossReporter.execute(runtime::registerMBeans);
         }
-        Map<String, java.util.function.Supplier<AuditweaveMetrics>> perSink = new LinkedHashMap<>();
-        runtime.pipeline.dispatchers().forEach(d -> perSink.put(d.sink().name(), d.counters()::snapshot));
-        runtime.mbeans = MetricsMBeans.register(runtime.counters::snapshot, perSink);
         LOG.info("auditweave started: {}", runtime.describe());
         return runtime;
     }
@@ -213,10 +212,17 @@ public final class AuditweaveRuntime {
                 + " ms, queue " + d.policy().queueCapacity() + ")").collect(Collectors.joining(", "));
     }
 
+    private void registerMBeans() {
+        Map<String, java.util.function.Supplier<AuditweaveMetrics>> perSink = new LinkedHashMap<>();
+        pipeline.dispatchers().forEach(d -> perSink.put(d.sink().name(), d.counters()::snapshot));
+        mbeans = MetricsMBeans.register(counters::snapshot, perSink);
+    }
+
     private void close() {
-        lossReporter.stop();
-        if (mbeans != null) {
-            mbeans.unregister();
+        lossReporter.stop(); // after this, registerMBeans has either run or never will
+        MetricsMBeans registered = mbeans;
+        if (registered != null) {
+            registered.unregister();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

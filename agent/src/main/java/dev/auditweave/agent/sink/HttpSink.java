@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * I/O errors, timeouts, 5xx and 429 (with its {@code Retry-After}) are worth a retry; any other status is a
  * rejection.
  *
- * <p><b>Poison isolation</b> (the sinks the configuration builds): a batch answered 400 or 422 is split in halves,
+ * <p><b>Poison isolation</b> (the named sinks of {@code auditweave.sinks}): a batch answered 400 or 422 is split in halves,
  * and each half sent again, until the events the endpoint refuses are single ones; the rest is delivered and the
  * refused events come back as {@link SendResult.Partial}, for the dispatcher to dead-letter. An event whose
  * serialised size exceeds {@code maxEventBytes} is poison without being sent. When a retryable failure interrupts

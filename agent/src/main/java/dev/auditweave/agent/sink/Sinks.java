@@ -38,8 +38,7 @@ public final class Sinks {
                 case "memory" -> sinks.add(new Configured(MemorySink.named(sink.name()), sink));
                 case "http" -> sink.url().ifPresentOrElse(
                         url -> sinks.add(new Configured(new HttpSink(sink.name(), url, sink.headers(), sink.timeout(),
-                                sink.connectTimeout(), HttpSink.Options.isolating(Format.of(sink.format()),
-                                sink.source(), sink.maxEventBytes())), sink)),
+                                sink.connectTimeout(), httpOptions(sink, named)), sink)),
                         () -> LOG.warn(named
                                 ? "auditweave: sink " + sink.name() + " is of type http but auditweave.sink."
                                         + sink.name() + ".url is not set; events for it are discarded silently"
@@ -49,5 +48,15 @@ public final class Sinks {
             }
         }
         return sinks;
+    }
+
+    /**
+     * Named sinks isolate poison: a batch answered 400/422 is bisected. The one-sink shorthand keeps its whole-batch
+     * behaviour (400 rejects the batch), as it had before named sinks; only its oversized events are poison.
+     */
+    private static HttpSink.Options httpOptions(SinkSettings sink, boolean named) {
+        Format format = Format.of(sink.format());
+        return named ? HttpSink.Options.isolating(format, sink.source(), sink.maxEventBytes())
+                : new HttpSink.Options(format, sink.source(), sink.maxEventBytes(), false);
     }
 }

@@ -214,6 +214,7 @@ class SeveralDestinationsTest {
         assertThat(runtime.flush(WAIT)).isTrue();
 
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        await(() -> server.isRegistered(MetricsMBeans.sinkName("audit"))); // registered off the start-up thread
         assertThat(server.getAttribute(MetricsMBeans.runtimeName(), "Delivered")).isEqualTo(2L);
         assertThat(server.getAttribute(MetricsMBeans.runtimeName(), "Captured")).isEqualTo(1L);
         assertThat(server.getAttribute(MetricsMBeans.sinkName("abuse"), "Delivered")).isEqualTo(1L);

@@ -36,13 +36,13 @@ class ConfiguredSinksTest {
     }
 
     @Test
-    void theShorthandHttpSinkIsolatesPoisonToo() {
+    void theShorthandHttpSinkKeepsWholeBatchRejectionsButLimitsEventSize() {
         Settings settings = Settings.defaults().with(Map.of("auditweave.sink", "http",
                 "auditweave.http.url", "http://127.0.0.1:9/api/events"));
 
         HttpSink http = (HttpSink) Sinks.from(settings).get(0);
 
         assertThat(http.name()).isEqualTo("http");
-        assertThat(http.options()).isEqualTo(HttpSink.Options.isolating(Format.ENVELOPE, "auditweave", 1_048_576));
+        assertThat(http.options()).isEqualTo(new HttpSink.Options(Format.ENVELOPE, "auditweave", 1_048_576, false));
     }
 }
