@@ -207,6 +207,15 @@ class NamedSinksTest {
         assertThat(headers.environmentPattern()).isEqualTo("AUDITWEAVE_SINK_<NAME>_HEADER_<HEADER_NAME>");
     }
 
+    @Test
+    void aMisspelledSinkKeyIsAWarningWithASuggestion() {
+        Settings settings = Settings.from(null, Map.of("auditweave.sinks", "abuse", "auditweave.sink.abuse.type", "http",
+                "auditweave.sink.abuse.ulr", "http://h/e"), Map.of(), null);
+
+        assertThat(settings.warnings()).containsExactly("unknown key auditweave.sink.abuse.ulr (system property);"
+                + " did you mean auditweave.sink.abuse.url?");
+    }
+
     private static void assertBad(String key, String value, String expected) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("auditweave.sinks", "abuse");
