@@ -25,6 +25,17 @@ public final class Auditweave {
     }
 
     /**
+     * The counters of one sink, by the name {@code auditweave.sinks} gives it (with the shorthand
+     * {@code auditweave.sink=http}, the sink is named after its type). {@code captured}, {@code captureErrors} and
+     * {@code guardedOut} happen before routing and are 0 per sink.
+     *
+     * @throws IllegalArgumentException when no sink has that name
+     */
+    public static AuditweaveMetrics metrics(String sink) {
+        return AuditweaveRuntime.current().metrics(sink);
+    }
+
+    /**
      * Sends everything captured so far without waiting for the batch delay, and waits until it is
      * delivered or given up, at most {@code timeout}. Returns {@code true} if that happened in time.
      * Blocks the caller: never call it on a hot path.

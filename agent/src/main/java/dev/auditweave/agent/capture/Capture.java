@@ -74,6 +74,7 @@ public final class Capture {
         try {
             long now = spec.guardReadsNow() ? System.currentTimeMillis() : 0L;
             if (spec.guard() != null && !spec.guard().test(args, result, now)) {
+                spec.guardedOut().increment();
                 return;
             }
             if (now == 0L) {

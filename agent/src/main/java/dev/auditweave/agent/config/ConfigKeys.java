@@ -1,6 +1,11 @@
 package dev.auditweave.agent.config;
 
 import static dev.auditweave.agent.config.ValueTypes.bool;
+import static dev.auditweave.agent.config.ValueTypes.checked;
+import static dev.auditweave.agent.config.ValueTypes.oneOf;
+import static dev.auditweave.agent.config.ValueTypes.sinkNames;
+import static dev.auditweave.agent.config.ValueTypes.text;
+import static dev.auditweave.agent.config.ValueTypes.typePatterns;
 import static dev.auditweave.agent.config.ValueTypes.httpUrl;
 import static dev.auditweave.agent.config.ValueTypes.millis;
 import static dev.auditweave.agent.config.ValueTypes.nameList;
@@ -40,6 +45,12 @@ public final class ConfigKeys {
 
     /** The sink value that means "deliver nowhere"; it cannot be combined with others. */
     public static final String NO_SINK = "none";
+
+    /** The types of a named sink ({@code auditweave.sink.<name>.type}). */
+    public static final List<String> SINK_TYPES = List.of("http", "log", "memory");
+
+    /** The formats of a named sink ({@code auditweave.sink.<name>.format}). */
+    public static final List<String> SINK_FORMATS = List.of("envelope", "flat", "cloudevents", "cloudevents-batch");
 
     private static final long HOUR_MS = 3_600_000L;
     private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
@@ -97,9 +108,77 @@ public final class ConfigKeys {
             "one key per HTTP header of the http sink; the value may use ${ENV_VAR}; header names ignore case;"
                     + " values are never shown");
 
+    // ---- Several destinations (issue #4): auditweave.sinks, auditweave.sink.<name>.*, auditweave.event.max-bytes ----
+
+    public static final ConfigKey<List<String>> SINKS = register("auditweave.sinks", "", sinkNames(),
+            "named sinks, each with its own queue and worker, configured by the keys auditweave.sink.NAME.*; when set,"
+                    + " auditweave.sink, auditweave.http.url and auditweave.http.header.* are not used");
+
+    public static final ConfigKey<Integer> EVENT_MAX_BYTES = register("auditweave.event.max-bytes", "1048576",
+            wholeNumber(64, 64 * 1024 * 1024),
+            "largest serialised event an http sink sends; a larger one is poison: dead-lettered, never sent");
+
+    /** One key per HTTP header of a named http sink; listed before the other sink keys, which it must win over. */
+    public static final KeyFamily SINK_HEADER = new KeyFamily("auditweave.sink.<name>.header.<Header-Name>",
+            ConfigKeys::isSinkHeaderVariable,
+            "a sink name of auditweave.sinks, then a header name made of letters, digits and !#$%&'*+-.^_`|~", true,
+            secretHeaderValue(), "(unset)", "one key per HTTP header of the named http sink; the value may use ${ENV_VAR}; values are"
+                    + " never shown");
+
+    public static final KeyFamily SINK_TYPE = sinkKey("type", "(required)", checked(oneOf(SINK_TYPES)),
+            "what the named sink is: http (POST to its url), log (one INFO line per event), memory (tests)");
+
+    public static final KeyFamily SINK_URL = sinkKey("url", "(unset)", checked(httpUrl()),
+            "endpoint of a named http sink; empty or unset makes it a silent no-op");
+
+    public static final KeyFamily SINK_EVENT_TYPES = sinkKey("types", "`*`", checked(typePatterns()),
+            "the event types the named sink receives; the others never enter its queue");
+
+    public static final KeyFamily SINK_FORMAT = sinkKey("format", "`envelope`", checked(oneOf(SINK_FORMATS)),
+            "body of a named sink: envelope ({\"events\":[...]} per batch), flat (the data object alone, one"
+                    + " request per event), cloudevents (CloudEvents 1.0 JSON, one per request), cloudevents-batch"
+                    + " (a JSON array of CloudEvents)");
+
+    public static final KeyFamily SINK_SOURCE = sinkKey("source", "`auditweave`",
+            checked(text("a CloudEvents source, such as /billing-service")),
+            "the CloudEvents source attribute of the cloudevents formats");
+
+    public static final KeyFamily SINK_CONNECT_TIMEOUT = sinkKey("connect-timeout-ms",
+            "as `auditweave.http.connect-timeout-ms`", checked(HTTP_CONNECT_TIMEOUT.type()),
+            "timeout of establishing a connection of the named http sink");
+
+    public static final KeyFamily SINK_TIMEOUT = sinkKey("timeout-ms", "as `auditweave.http.timeout-ms`",
+            checked(HTTP_TIMEOUT.type()), "timeout of one request of the named http sink");
+
+    public static final KeyFamily SINK_BATCH_MAX_EVENTS = sinkKey("batch.max-events", "as `auditweave.batch.max-events`",
+            checked(BATCH_MAX_EVENTS.type()), "most events in one batch of the named sink");
+
+    public static final KeyFamily SINK_BATCH_MAX_DELAY = sinkKey("batch.max-delay-ms", "as `auditweave.batch.max-delay-ms`",
+            checked(BATCH_MAX_DELAY.type()), "longest an event waits for its batch to fill in the named sink");
+
+    public static final KeyFamily SINK_QUEUE_CAPACITY = sinkKey("queue.capacity", "as `auditweave.queue.capacity`",
+            checked(QUEUE_CAPACITY.type()), "events held for the named sink");
+
+    public static final KeyFamily SINK_RETRY_MAX_ATTEMPTS = sinkKey("retry.max-attempts",
+            "as `auditweave.retry.max-attempts`", checked(RETRY_MAX_ATTEMPTS.type()),
+            "attempts per batch of the named sink, including the first");
+
+    public static final KeyFamily SINK_RETRY_INITIAL_BACKOFF = sinkKey("retry.initial-backoff-ms",
+            "as `auditweave.retry.initial-backoff-ms`", checked(RETRY_INITIAL_BACKOFF.type()),
+            "wait before the first retry of the named sink");
+
+    public static final KeyFamily SINK_RETRY_MAX_BACKOFF = sinkKey("retry.max-backoff-ms",
+            "as `auditweave.retry.max-backoff-ms`", checked(RETRY_MAX_BACKOFF.type()),
+            "longest wait between retries of the named sink; at least its initial backoff");
+
+    /** Every per-sink family, header first: a header named like a setting must still be a header. */
+    private static final List<KeyFamily> SINK_FAMILIES = List.of(SINK_HEADER, SINK_TYPE, SINK_URL, SINK_EVENT_TYPES,
+            SINK_FORMAT, SINK_SOURCE, SINK_CONNECT_TIMEOUT, SINK_TIMEOUT, SINK_BATCH_MAX_EVENTS, SINK_BATCH_MAX_DELAY,
+            SINK_QUEUE_CAPACITY, SINK_RETRY_MAX_ATTEMPTS, SINK_RETRY_INITIAL_BACKOFF, SINK_RETRY_MAX_BACKOFF);
+
     private static final List<ConfigKey<?>> KEY_LIST = Collections.unmodifiableList(KEYS);
     private static final Map<String, ConfigKey<?>> BY_NAME = byName();
-    private static final List<KeyFamily> FAMILIES = List.of(HTTP_HEADER);
+    private static final List<KeyFamily> FAMILIES = families(HTTP_HEADER, SINK_FAMILIES);
     private static final List<AtLeast<?>> RELATIONS = List.of(new AtLeast<>(RETRY_MAX_BACKOFF, RETRY_INITIAL_BACKOFF));
 
     private ConfigKeys() {
@@ -113,6 +192,32 @@ public final class ConfigKeys {
     /** Every family of keys with a user-chosen part, such as the HTTP headers. */
     public static List<KeyFamily> families() {
         return FAMILIES;
+    }
+
+    /** The families {@code auditweave.sink.<name>.*} of the named sinks, header first. */
+    public static List<KeyFamily> sinkFamilies() {
+        return SINK_FAMILIES;
+    }
+
+    private static KeyFamily sinkKey(String setting, String defaultText, ValueType<String> type, String description) {
+        return new KeyFamily("auditweave.sink.<name>." + setting, ConfigKeys::isSinkName,
+                "a sink name of auditweave.sinks", true, type, defaultText, description);
+    }
+
+    private static boolean isSinkName(String name) {
+        return ValueTypes.SINK_NAME.matcher(name).matches();
+    }
+
+    private static boolean isSinkHeaderVariable(String variable) {
+        List<String> parts = SINK_HEADER.parts(variable);
+        return isSinkName(parts.get(0)) && HTTP_TOKEN.matcher(parts.get(1)).matches();
+    }
+
+    private static List<KeyFamily> families(KeyFamily first, List<KeyFamily> more) {
+        List<KeyFamily> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(more);
+        return List.copyOf(all);
     }
 
     /** The key named exactly {@code name} (with prefix), if there is one. */
@@ -140,7 +245,7 @@ public final class ConfigKeys {
                     key.expected(), key.description());
         }
         for (KeyFamily family : FAMILIES) {
-            row(table, family.pattern(), family.environmentPattern(), "(unset)",
+            row(table, family.pattern(), family.environmentPattern(), family.defaultText(),
                     "name: " + family.variableExpected() + "; value: " + family.expected(), family.description());
         }
         return table.toString();

@@ -25,6 +25,10 @@ public final class KeyFamily {
     private final String prefix;
     private final String suffix;
     private final String placeholder;
+    /** The literal between two placeholders ({@code .header.}), or {@code null} for a family with one. */
+    private final String middle;
+    private final String secondPlaceholder;
+    private final String defaultText;
     private final Predicate<String> variableRule;
     private final String variableExpected;
     private final boolean ignoreCase;
@@ -33,6 +37,15 @@ public final class KeyFamily {
 
     KeyFamily(String pattern, Predicate<String> variableRule, String variableExpected, boolean ignoreCase,
               ValueType<String> type, String description) {
+        this(pattern, variableRule, variableExpected, ignoreCase, type, "(unset)", description);
+    }
+
+    /**
+     * @param defaultText the README's default column: {@code (unset)}, a value in backticks, or the key it falls
+     *                    back to
+     */
+    KeyFamily(String pattern, Predicate<String> variableRule, String variableExpected, boolean ignoreCase,
+              ValueType<String> type, String defaultText, String description) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         int open = pattern.indexOf('<');
         int close = pattern.indexOf('>', open);
@@ -40,8 +53,24 @@ public final class KeyFamily {
             throw new IllegalArgumentException("pattern needs one <placeholder>: " + pattern);
         }
         this.prefix = pattern.substring(0, open);
-        this.suffix = pattern.substring(close + 1);
         this.placeholder = pattern.substring(open + 1, close);
+        // A second placeholder (auditweave.sink.<name>.header.<Header-Name>) must end the pattern; the variable
+        // is then the text between prefix and suffix, "abuse.header.X-Id", split at the middle literal.
+        int open2 = pattern.indexOf('<', close);
+        if (open2 >= 0) {
+            int close2 = pattern.indexOf('>', open2);
+            if (close2 != pattern.length() - 1) {
+                throw new IllegalArgumentException("a second <placeholder> must end the pattern: " + pattern);
+            }
+            this.middle = pattern.substring(close + 1, open2);
+            this.secondPlaceholder = pattern.substring(open2 + 1, close2);
+            this.suffix = "";
+        } else {
+            this.middle = null;
+            this.secondPlaceholder = null;
+            this.suffix = pattern.substring(close + 1);
+        }
+        this.defaultText = Objects.requireNonNull(defaultText, "defaultText");
         this.variableRule = Objects.requireNonNull(variableRule, "variableRule");
         this.variableExpected = Objects.requireNonNull(variableExpected, "variableExpected");
         this.ignoreCase = ignoreCase;
@@ -56,8 +85,33 @@ public final class KeyFamily {
 
     /** The environment form of the pattern, such as {@code AUDITWEAVE_HTTP_HEADER_<HEADER_NAME>}. */
     public String environmentPattern() {
-        return ConfigKey.environmentName(prefix) + "<" + ConfigKey.environmentName(placeholder) + ">"
-                + ConfigKey.environmentName(suffix);
+        String first = ConfigKey.environmentName(prefix) + "<" + ConfigKey.environmentName(placeholder) + ">";
+        if (middle != null) {
+            return first + ConfigKey.environmentName(middle) + "<" + ConfigKey.environmentName(secondPlaceholder) + ">";
+        }
+        return first + ConfigKey.environmentName(suffix);
+    }
+
+    /** The README's default column for the family. */
+    public String defaultText() {
+        return defaultText;
+    }
+
+    /** Whether the variable has two parts, such as a sink name and a header name. */
+    public boolean hasTwoParts() {
+        return middle != null;
+    }
+
+    /**
+     * The parts of a variable this family produced: one, or for a two-part family such as
+     * {@code auditweave.sink.<name>.header.<Header-Name>} the two, {@code [abuse, X-Id]}.
+     */
+    public java.util.List<String> parts(String variable) {
+        if (middle == null) {
+            return java.util.List.of(variable);
+        }
+        int at = variable.indexOf(middle);
+        return java.util.List.of(variable.substring(0, at), variable.substring(at + middle.length()));
     }
 
     /** What a valid value looks like. */
@@ -76,6 +130,12 @@ public final class KeyFamily {
             return Optional.empty();
         }
         String variable = key.substring(prefix.length(), key.length() - suffix.length());
+        if (middle != null) {
+            int at = variable.indexOf(middle);
+            boolean wellFormed = at > 0 && variable.substring(0, at).indexOf('.') < 0
+                    && variable.length() > at + middle.length();
+            return wellFormed ? Optional.of(variable) : Optional.empty();
+        }
         return suffix.isEmpty() || variable.indexOf('.') < 0 ? Optional.of(variable) : Optional.empty();
     }
 
@@ -87,7 +147,17 @@ public final class KeyFamily {
                 || name.length() <= envPrefix.length() + envSuffix.length()) {
             return Optional.empty();
         }
-        return Optional.of(name.substring(envPrefix.length(), name.length() - envSuffix.length()).replace('_', '-'));
+        String variable = name.substring(envPrefix.length(), name.length() - envSuffix.length());
+        if (middle != null) {
+            String envMiddle = ConfigKey.environmentName(middle);
+            int at = variable.indexOf(envMiddle);
+            if (at <= 0 || variable.length() <= at + envMiddle.length()) {
+                return Optional.empty();
+            }
+            return Optional.of(variable.substring(0, at).replace('_', '-') + middle
+                    + variable.substring(at + envMiddle.length()).replace('_', '-'));
+        }
+        return Optional.of(variable.replace('_', '-'));
     }
 
     /** The key for one user-chosen part: {@code keyFor("X-Api-Key")} is {@code auditweave.http.header.X-Api-Key}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,9 +16,14 @@ import java.util.Map;
  * @param headers      the HTTP headers to send, by name as written, in order of first appearance
  * @param headerValues the resolved text of every header key some source set, empty ones included
  * @param warnings     for the user, none of them fatal
+ * @param sinkValues   per named sink (lower case), the resolved text of each of its keys some source set
+ * @param sinkHeaders  per named sink, the HTTP headers to send, by name as written
+ * @param sinkKeyValues the resolved text of every key of a named sink some source set, for describe()
  */
 record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> explicit,
-                  Map<String, String> headers, List<RawValue> headerValues, List<String> warnings) {
+                  Map<String, String> headers, List<RawValue> headerValues, List<String> warnings,
+                  Map<String, Map<KeyFamily, RawValue>> sinkValues, Map<String, Map<String, String>> sinkHeaders,
+                  List<RawValue> sinkKeyValues) {
 
     static Resolution of(List<Layer> layers, Map<String, String> environment) {
         Precedence precedence = Precedence.of(layers);
@@ -45,8 +51,80 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
                 headers.put(ConfigKeys.HTTP_HEADER.variableOf(raw.key()).orElseThrow(), resolved.text());
             }
         }
+        List<String> warnings = new ArrayList<>(precedence.warnings());
+        NamedSinks named = namedSinks(precedence, environment, values, explicit, warnings);
         return new Resolution(Collections.unmodifiableMap(values), Collections.unmodifiableMap(explicit),
-                Collections.unmodifiableMap(headers), List.copyOf(headerValues), precedence.warnings());
+                Collections.unmodifiableMap(headers), List.copyOf(headerValues), List.copyOf(warnings),
+                named.values(), named.headers(), named.keyValues());
+    }
+
+    // ---- Several destinations (issue #4) ----
+
+    private record NamedSinks(Map<String, Map<KeyFamily, RawValue>> values, Map<String, Map<String, String>> headers,
+                              List<RawValue> keyValues) {
+    }
+
+    /**
+     * The keys {@code auditweave.sink.<name>.*}: each must belong to a sink {@code auditweave.sinks} names, and each
+     * named sink needs a type. {@code auditweave.sinks} replaces the one-sink shorthand, so both at once is an error.
+     */
+    private static NamedSinks namedSinks(Precedence precedence, Map<String, String> environment,
+                                         Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> explicit,
+                                         List<String> warnings) {
+        List<String> sinks = typed(ConfigKeys.SINKS, values);
+        Map<String, Map<KeyFamily, RawValue>> sinkValues = new LinkedHashMap<>();
+        Map<String, Map<String, String>> sinkHeaders = new LinkedHashMap<>();
+        List<RawValue> keyValues = new ArrayList<>();
+        for (KeyFamily family : ConfigKeys.sinkFamilies()) {
+            for (RawValue raw : precedence.winners(family)) {
+                List<String> parts = family.parts(family.variableOf(raw.key()).orElseThrow());
+                String sink = parts.get(0).toLowerCase(Locale.ROOT);
+                RawValue resolved = resolveFamilyValue(family, raw, environment);
+                if (!sinks.contains(sink)) {
+                    throw ConfigException.invalid(raw.key(), family.type().shown(resolved.text()),
+                            raw.origin().description(), "there is no sink named '" + sink + "': "
+                                    + ConfigKeys.SINKS.name() + " = '" + text(ConfigKeys.SINKS, explicit) + "' ("
+                                    + origin(ConfigKeys.SINKS, explicit) + ")");
+                }
+                keyValues.add(resolved);
+                if (family == ConfigKeys.SINK_HEADER) {
+                    if (!resolved.text().isEmpty()) {
+                        sinkHeaders.computeIfAbsent(sink, ignored -> new LinkedHashMap<>())
+                                .put(parts.get(1), resolved.text());
+                    }
+                } else {
+                    sinkValues.computeIfAbsent(sink, ignored -> new LinkedHashMap<>()).put(family, resolved);
+                }
+            }
+        }
+        for (String sink : sinks) {
+            if (!sinkValues.getOrDefault(sink, Map.of()).containsKey(ConfigKeys.SINK_TYPE)) {
+                String key = ConfigKeys.SINK_TYPE.keyFor(sink);
+                throw new ConfigException(key, key + " is not set: " + ConfigKeys.SINKS.name() + " = '"
+                        + text(ConfigKeys.SINKS, explicit) + "' (" + origin(ConfigKeys.SINKS, explicit)
+                        + ") names sink '" + sink + "', which needs a type: expected " + ConfigKeys.SINK_TYPE.expected());
+            }
+        }
+        if (!sinks.isEmpty()) {
+            if (explicit.containsKey(ConfigKeys.SINK)) {
+                throw ConfigException.invalid(ConfigKeys.SINK.name(), text(ConfigKeys.SINK, explicit),
+                        origin(ConfigKeys.SINK, explicit), "cannot be combined with " + ConfigKeys.SINKS.name() + " = '"
+                                + text(ConfigKeys.SINKS, explicit) + "' (" + origin(ConfigKeys.SINKS, explicit)
+                                + "); give each destination a type as auditweave.sink.<name>.type instead");
+            }
+            if (explicit.containsKey(ConfigKeys.HTTP_URL)) {
+                warnings.add(ConfigKeys.HTTP_URL.name() + " (" + origin(ConfigKeys.HTTP_URL, explicit)
+                        + ") is ignored: " + ConfigKeys.SINKS.name() + " is set; use auditweave.sink.<name>.url");
+            }
+            if (!precedence.winners(ConfigKeys.HTTP_HEADER).isEmpty()) {
+                warnings.add("auditweave.http.header.* is ignored: " + ConfigKeys.SINKS.name()
+                        + " is set; use auditweave.sink.<name>.header.<Header-Name>");
+            }
+        }
+        sinkValues.replaceAll((sink, map) -> Collections.unmodifiableMap(map));
+        sinkHeaders.replaceAll((sink, map) -> Collections.unmodifiableMap(map));
+        return new NamedSinks(Collections.unmodifiableMap(sinkValues), Collections.unmodifiableMap(sinkHeaders),
+                List.copyOf(keyValues));
     }
 
     private static RawValue resolveFamilyValue(KeyFamily family, RawValue raw, Map<String, String> environment) {

@@ -42,11 +42,13 @@ public final class Settings {
     private final List<Layer> layers;
     private final Map<String, String> environment;
     private final Resolution resolution;
+    private final List<SinkSettings> sinkSettings;
 
     private Settings(List<Layer> layers, Map<String, String> environment) {
         this.layers = List.copyOf(layers);
         this.environment = withoutNulls(environment);
         this.resolution = Resolution.of(this.layers, this.environment);
+        this.sinkSettings = buildSinkSettings();
     }
 
     /**
@@ -215,6 +217,74 @@ public final class Settings {
         return get(ConfigKeys.SHUTDOWN_TIMEOUT);
     }
 
+    // ---- Several destinations (issue #4) ----
+
+    /** {@code auditweave.sinks}: the named sinks, lower case; empty when the shorthand {@code auditweave.sink} applies. */
+    public List<String> namedSinks() {
+        return get(ConfigKeys.SINKS);
+    }
+
+    /** {@code auditweave.event.max-bytes}: the largest serialised event an http sink sends. */
+    public int eventMaxBytes() {
+        return get(ConfigKeys.EVENT_MAX_BYTES);
+    }
+
+    /**
+     * Every destination, checked: the named sinks of {@code auditweave.sinks} with their own keys (falling back to
+     * the global ones), or else one per entry of {@code auditweave.sink}, named after its type, with the global
+     * keys: {@code auditweave.sink=log,http} is the shorthand of two sinks named {@code log} and {@code http}.
+     */
+    public List<SinkSettings> sinkSettings() {
+        return sinkSettings;
+    }
+
+    private List<SinkSettings> buildSinkSettings() {
+        List<SinkSettings> all = new ArrayList<>();
+        if (namedSinks().isEmpty()) {
+            for (String type : sinks()) {
+                all.add(new SinkSettings(type, type, httpUrl(), SinkSettings.ALL_TYPES, httpHeaders(), "envelope",
+                        "auditweave", httpTimeout(), httpConnectTimeout(), batchMaxEvents(), batchMaxDelay(),
+                        queueCapacity(), retryMaxAttempts(), retryInitialBackoff(), retryMaxBackoff(),
+                        eventMaxBytes()));
+            }
+            return List.copyOf(all);
+        }
+        for (String name : namedSinks()) {
+            Map<KeyFamily, RawValue> own = resolution.sinkValues().getOrDefault(name, Map.of());
+            Duration initial = sinkValue(own, ConfigKeys.SINK_RETRY_INITIAL_BACKOFF, retryInitialBackoff());
+            Duration max = sinkValue(own, ConfigKeys.SINK_RETRY_MAX_BACKOFF, retryMaxBackoff());
+            if (max.compareTo(initial) < 0) {
+                String key = ConfigKeys.SINK_RETRY_MAX_BACKOFF.keyFor(name);
+                throw new ConfigException(key, key + " = '" + max.toMillis() + "': expected at least the initial"
+                        + " backoff of sink " + name + ", " + initial.toMillis() + " ms");
+            }
+            all.add(new SinkSettings(name, sinkValue(own, ConfigKeys.SINK_TYPE, ""),
+                    sinkValue(own, ConfigKeys.SINK_URL, Optional.empty()),
+                    sinkValue(own, ConfigKeys.SINK_EVENT_TYPES, SinkSettings.ALL_TYPES),
+                    resolution.sinkHeaders().getOrDefault(name, Map.of()),
+                    sinkValue(own, ConfigKeys.SINK_FORMAT, "envelope"),
+                    sinkValue(own, ConfigKeys.SINK_SOURCE, "auditweave"),
+                    sinkValue(own, ConfigKeys.SINK_TIMEOUT, httpTimeout()),
+                    sinkValue(own, ConfigKeys.SINK_CONNECT_TIMEOUT, httpConnectTimeout()),
+                    sinkValue(own, ConfigKeys.SINK_BATCH_MAX_EVENTS, batchMaxEvents()),
+                    sinkValue(own, ConfigKeys.SINK_BATCH_MAX_DELAY, batchMaxDelay()),
+                    sinkValue(own, ConfigKeys.SINK_QUEUE_CAPACITY, queueCapacity()),
+                    sinkValue(own, ConfigKeys.SINK_RETRY_MAX_ATTEMPTS, retryMaxAttempts()),
+                    initial, max, eventMaxBytes()));
+        }
+        return List.copyOf(all);
+    }
+
+    /** The typed value of one key of a named sink, or {@code fallback} when no source set it. */
+    @SuppressWarnings("unchecked") // Safe: every sink family's type is checked(...) of the value type its caller expects.
+    private static <T> T sinkValue(Map<KeyFamily, RawValue> own, KeyFamily family, T fallback) {
+        RawValue value = own.get(family);
+        if (value == null) {
+            return fallback;
+        }
+        return ((ValueTypes.Checked<T>) family.type()).typed().parse(value.text());
+    }
+
     /**
      * What deserves the user's attention without stopping start-up, such as
      * {@code unknown key auditweave.htp.url (system property); did you mean auditweave.http.url?}. Not logged
@@ -238,6 +308,7 @@ public final class Settings {
         StringJoiner lines = new StringJoiner("\n");
         resolution.explicit().forEach((key, value) -> lines.add(line(value, key.type())));
         resolution.headerValues().forEach(value -> lines.add(line(value, ConfigKeys.HTTP_HEADER.type())));
+        resolution.sinkKeyValues().forEach(value -> lines.add(line(value, sinkFamilyType(value.key()))));
         return lines.toString();
     }
 
@@ -249,6 +320,15 @@ public final class Settings {
 
     private static String line(RawValue value, ValueType<?> type) {
         return value.key() + " = " + type.shown(value.text()) + " (" + value.origin() + ")";
+    }
+
+    private static ValueType<?> sinkFamilyType(String key) {
+        for (KeyFamily family : ConfigKeys.sinkFamilies()) {
+            if (family.variableOf(key).isPresent()) {
+                return family.type();
+            }
+        }
+        return ConfigKeys.SINK_HEADER.type();
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> map) {

@@ -32,6 +32,17 @@ final class Suggestions {
             // Compare with the family's key for the same chosen part: http.headers.X-Id is close to http.header.X-Id.
             candidates.add(family.keyFor(prefixed.substring(lastDot + 1)));
         }
+        String sinkPrefix = ConfigKeys.PREFIX + "sink.";
+        int nameEnd = prefixed.indexOf('.', sinkPrefix.length());
+        if (prefixed.startsWith(sinkPrefix) && nameEnd > sinkPrefix.length()) {
+            // A named sink's keys: sink.abuse.ulr is close to sink.abuse.url.
+            String sink = prefixed.substring(sinkPrefix.length(), nameEnd);
+            for (KeyFamily family : ConfigKeys.sinkFamilies()) {
+                if (!family.hasTwoParts()) {
+                    candidates.add(family.keyFor(sink));
+                }
+            }
+        }
         return closest(prefixed, ConfigKeys.PREFIX.length(), candidates).filter(known -> !known.equals(key));
     }
 

@@ -48,6 +48,140 @@ final class ValueTypes {
         return new SecretHeaderValue();
     }
 
+    // ---- Several destinations (issue #4) ----
+
+    /** Sink names as written in {@code auditweave.sinks}: letters, digits and {@code -}, starting with a letter. */
+    static final java.util.regex.Pattern SINK_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
+
+    /** What a type pattern may hold: the characters of event types, and {@code *}. */
+    static final java.util.regex.Pattern TYPE_PATTERN = java.util.regex.Pattern.compile("[A-Za-z0-9._:/*-]+");
+
+    /** A comma-separated list of sink names, lower-cased, without duplicates; empty means none. */
+    static ValueType<List<String>> sinkNames() {
+        return new SinkNames();
+    }
+
+    /** One of {@code names}, lower-cased. */
+    static ValueType<String> oneOf(List<String> names) {
+        return new OneOf(List.copyOf(names));
+    }
+
+    /** A comma-separated list of event type patterns where {@code *} stands for any text. */
+    static ValueType<List<String>> typePatterns() {
+        return new TypePatterns();
+    }
+
+    /** Non-empty free text. */
+    static ValueType<String> text(String expected) {
+        return new Text(expected);
+    }
+
+    /**
+     * For families, whose values are text: checks the text with {@code typed} and keeps it; {@link Checked#typed()}
+     * turns it into the typed value later.
+     */
+    static <T> Checked<T> checked(ValueType<T> typed) {
+        return new Checked<>(typed);
+    }
+
+    record Checked<T>(ValueType<T> typed) implements ValueType<String> {
+
+        @Override
+        public String parse(String text) {
+            typed.parse(text);
+            return text;
+        }
+
+        @Override
+        public String expected() {
+            return typed.expected();
+        }
+
+        @Override
+        public String shown(String text) {
+            return typed.shown(text);
+        }
+    }
+
+    private record SinkNames() implements ValueType<List<String>> {
+
+        @Override
+        public List<String> parse(String text) {
+            if (text.isEmpty()) {
+                return List.of();
+            }
+            List<String> result = new ArrayList<>();
+            for (String part : text.split(",", -1)) {
+                String name = part.trim();
+                if (!SINK_NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("expected " + expected());
+                }
+                name = name.toLowerCase(Locale.ROOT);
+                if (!result.contains(name)) {
+                    result.add(name);
+                }
+            }
+            return List.copyOf(result);
+        }
+
+        @Override
+        public String expected() {
+            return "a comma-separated list of sink names (letters, digits and -, starting with a letter), or empty"
+                    + " for none";
+        }
+    }
+
+    private record OneOf(List<String> names) implements ValueType<String> {
+
+        @Override
+        public String parse(String text) {
+            String name = text.trim().toLowerCase(Locale.ROOT);
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("expected " + expected());
+            }
+            return name;
+        }
+
+        @Override
+        public String expected() {
+            return "one of " + String.join(", ", names);
+        }
+    }
+
+    private record TypePatterns() implements ValueType<List<String>> {
+
+        @Override
+        public List<String> parse(String text) {
+            List<String> result = new ArrayList<>();
+            for (String part : text.split(",", -1)) {
+                String pattern = part.trim();
+                if (!TYPE_PATTERN.matcher(pattern).matches()) {
+                    throw new IllegalArgumentException("expected " + expected() + ", not '" + pattern + "'");
+                }
+                if (!result.contains(pattern)) {
+                    result.add(pattern);
+                }
+            }
+            return List.copyOf(result);
+        }
+
+        @Override
+        public String expected() {
+            return "a comma-separated list of event types where * stands for any text, such as user.*,org.*";
+        }
+    }
+
+    private record Text(String expected) implements ValueType<String> {
+
+        @Override
+        public String parse(String text) {
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("expected " + expected);
+            }
+            return text;
+        }
+    }
+
     private static long wholeNumber(String text, long min, long max, String expected) {
         long value;
         try {

@@ -29,6 +29,7 @@ public final class Dispatcher {
     private final Sink sink;
     private final DeliveryPolicy policy;
     private final Counters counters;
+    private final TypeFilter filter;
     private final MpscAtomicArrayQueue<Event> queue;
     private final long maxDelayNanos;
     private final Thread worker;
@@ -42,9 +43,18 @@ public final class Dispatcher {
     private volatile int inFlight;
 
     public Dispatcher(Sink sink, DeliveryPolicy policy, Counters counters) {
+        this(sink, policy, counters, TypeFilter.ALL);
+    }
+
+    /**
+     * @param counters this sink's counters (a {@link Counters#forSink()} child when there are several sinks)
+     * @param filter   the event types this sink receives; {@link Pipeline} routes by it
+     */
+    public Dispatcher(Sink sink, DeliveryPolicy policy, Counters counters, TypeFilter filter) {
         this.sink = sink;
         this.policy = policy;
         this.counters = counters;
+        this.filter = filter;
         this.queue = new MpscAtomicArrayQueue<>(policy.queueCapacity());
         this.maxDelayNanos = policy.maxBatchDelay().toNanos();
         this.worker = new Thread(this::run, "auditweave-dispatch-" + sink.name());
@@ -57,6 +67,19 @@ public final class Dispatcher {
 
     public Sink sink() {
         return sink;
+    }
+
+    /** This sink's counters. */
+    public Counters counters() {
+        return counters;
+    }
+
+    public TypeFilter filter() {
+        return filter;
+    }
+
+    public DeliveryPolicy policy() {
+        return policy;
     }
 
     /** Enqueues without blocking; {@code false} when the queue is full (the caller counts the drop). */
@@ -184,6 +207,10 @@ public final class Dispatcher {
                     counters.delivered(batch.size());
                     return;
                 }
+                if (result instanceof SendResult.Partial partial) {
+                    deadLetter(batch.size(), partial);
+                    return;
+                }
                 if (result instanceof SendResult.Rejected rejected) {
                     counters.failed(batch.size());
                     WARN.warn("rejected|" + sink.name(), "auditweave: sink {} rejected a batch of {} events: {}",
@@ -203,6 +230,25 @@ public final class Dispatcher {
             }
         } finally {
             inFlight = 0;
+        }
+    }
+
+    /**
+     * The delivered part is counted; each poison event is counted as dead-lettered and logged with its id and
+     * reason (rate-limited). The dead-letter file comes with the spool (the other half of issue #4).
+     */
+    private void deadLetter(int batchSize, SendResult.Partial partial) {
+        counters.delivered(partial.delivered());
+        counters.deadLettered(partial.poisoned().size());
+        int unaccounted = batchSize - partial.delivered() - partial.poisoned().size();
+        if (unaccounted > 0) {
+            counters.failed(unaccounted);
+        }
+        SendResult.Poison first = partial.poisoned().isEmpty() ? null : partial.poisoned().get(0);
+        if (first != null) {
+            WARN.warn("poison|" + sink.name(), "auditweave: sink {} delivered {} of a batch of {} events and set"
+                            + " aside {} poison events; the first, id {} type {}: {}", sink.name(), partial.delivered(),
+                    batchSize, partial.poisoned().size(), first.event().id(), first.event().type(), first.reason());
         }
     }
 

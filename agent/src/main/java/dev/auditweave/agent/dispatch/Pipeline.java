@@ -2,20 +2,37 @@ package dev.auditweave.agent.dispatch;
 
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.Counters;
+import dev.auditweave.agent.metrics.DropReason;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * Fans each accepted event out to every sink's {@link Dispatcher}, so that a slow sink never delays another.
+ * Fans each accepted event out to the {@link Dispatcher} of every sink whose {@link TypeFilter} takes its type, so
+ * that a slow sink never delays another.
+ *
+ * <p>Routing runs on the calling thread, so it is made cheap: when every sink takes every type there is nothing to
+ * decide; otherwise the decision (an array of dispatchers) is computed once per event type and then read from a
+ * concurrent map keyed by the type string, whose hash the {@code String} caches.
  */
 public final class Pipeline {
 
+    /** Event types come from annotations, so few; past this many the map stops growing and routing computes. */
+    private static final int MAX_CACHED_TYPES = 4096;
+
     private final List<Dispatcher> dispatchers;
     private final Counters counters;
+    private final Dispatcher[] everySink;
+    private final boolean everySinkTakesEveryType;
+    private final ConcurrentMap<String, Dispatcher[]> routes = new ConcurrentHashMap<>();
 
     public Pipeline(List<Dispatcher> dispatchers, Counters counters) {
         this.dispatchers = List.copyOf(dispatchers);
         this.counters = counters;
+        this.everySink = this.dispatchers.toArray(new Dispatcher[0]);
+        this.everySinkTakesEveryType = this.dispatchers.stream().allMatch(d -> d.filter().matchesAll());
     }
 
     public void start() {
@@ -30,15 +47,34 @@ public final class Pipeline {
         return dispatchers;
     }
 
-    /** Offers {@code event} to every sink without blocking, counting each acceptance or drop. */
+    /** Offers {@code event} to every sink that takes its type, without blocking, counting each acceptance or drop. */
     public void offer(Event event) {
-        for (int i = 0; i < dispatchers.size(); i++) {
-            if (dispatchers.get(i).offer(event)) {
-                counters.enqueued();
+        Dispatcher[] targets = everySinkTakesEveryType ? everySink : route(event.type());
+        for (Dispatcher dispatcher : targets) {
+            if (dispatcher.offer(event)) {
+                dispatcher.counters().enqueued();
             } else {
-                counters.dropped();
+                dispatcher.counters().dropped(DropReason.QUEUE_FULL, 1);
             }
         }
+    }
+
+    /** The dispatchers whose sinks take {@code type}, computed once per type. */
+    Dispatcher[] route(String type) {
+        Dispatcher[] targets = routes.get(type);
+        if (targets == null) {
+            List<Dispatcher> matching = new ArrayList<>(everySink.length);
+            for (Dispatcher dispatcher : everySink) {
+                if (dispatcher.filter().matches(type)) {
+                    matching.add(dispatcher);
+                }
+            }
+            targets = matching.toArray(new Dispatcher[0]);
+            if (routes.size() < MAX_CACHED_TYPES) {
+                routes.putIfAbsent(type, targets);
+            }
+        }
+        return targets;
     }
 
     /** Delivers what is queued now, waiting at most {@code timeout} in all. */
@@ -57,10 +93,11 @@ public final class Pipeline {
         dispatchers.forEach(dispatcher -> dispatcher.beginShutdown(deadline));
         int lost = 0;
         for (Dispatcher dispatcher : dispatchers) {
-            lost += dispatcher.awaitShutdown();
+            int left = dispatcher.awaitShutdown();
             dispatcher.sink().close();
+            dispatcher.counters().lost(left); // a sink's counters add to the runtime's
+            lost += left;
         }
-        counters.lost(lost);
         return lost;
     }
 }

@@ -1,27 +1,46 @@
 package dev.auditweave.agent.metrics;
 
+import java.util.Map;
+
 /**
- * A snapshot of the runtime's counters since start-up, read with {@code Auditweave.metrics()}.
+ * A snapshot of the runtime's counters since start-up, read with {@code Auditweave.metrics()} (all sinks) or
+ * {@code Auditweave.metrics("abuse")} (one named sink), and over JMX.
  *
  * <pre>{@code
  * AuditweaveMetrics m = Auditweave.metrics();
- * if (m.dropped() > 0) alert("auditweave queue overflowed " + m.dropped() + " times");
+ * if (m.dropped() > 0) alert("auditweave dropped " + m.dropped() + " events: " + m.droppedByReason());
  * }</pre>
  *
- * <p>Every event that passes its guard is {@code captured}; per sink it is then {@code enqueued} or
- * {@code dropped} (queue full); an enqueued event ends {@code delivered}, {@code failed} (rejected or out of
- * retries) or {@code lost} (still queued at the shutdown deadline). With several sinks, the per-sink counts
- * add up across sinks.
+ * <p>A call whose guard is false is {@code guardedOut}; every event that passes its guard is {@code captured};
+ * per sink whose types it matches it is then {@code enqueued} or {@code dropped}; an enqueued event ends
+ * {@code delivered}, {@code deadLettered} (poison: refused by the endpoint for good, or too large), {@code failed}
+ * (rejected or out of retries) or {@code lost} (still queued at the shutdown deadline). With several sinks, the
+ * per-sink counts add up across sinks. For one sink, {@code captured}, {@code captureErrors} and {@code guardedOut}
+ * are 0: they happen before routing.
  *
- * @param captured      events that passed their guard and were built
- * @param captureErrors evaluations that threw (a guard or field expression, e.g. a throwing getter)
- * @param enqueued      events accepted into a sink's queue
- * @param dropped       events refused because a sink's queue was full
- * @param delivered     events a sink confirmed
- * @param retried       batch re-sends after a retryable failure
- * @param failed        events given up: rejected by the endpoint, unserialisable, or out of retries
- * @param lost          events still queued when the shutdown deadline passed
+ * @param captured        events that passed their guard and were built
+ * @param captureErrors   evaluations that threw (a guard or field expression, e.g. a throwing getter)
+ * @param enqueued        events accepted into a sink's queue
+ * @param dropped         events dropped, for every reason of {@code droppedByReason}
+ * @param delivered       events a sink confirmed
+ * @param retried         batch re-sends after a retryable failure
+ * @param failed          events given up: rejected by the endpoint, unserialisable, or out of retries
+ * @param lost            events still queued when the shutdown deadline passed
+ * @param guardedOut      calls of an annotated method whose guard was false (or null): nothing to emit
+ * @param spooled         events written to the spool directory
+ * @param replayed        events read back from the spool and handed to their sink again
+ * @param deadLettered    poison events set aside: refused by the endpoint for good (400/422 after bisecting) or
+ *                        larger than {@code auditweave.event.max-bytes}
+ * @param droppedByReason events dropped, per reason; every reason present, 0 when none
  */
 public record AuditweaveMetrics(long captured, long captureErrors, long enqueued, long dropped,
-                                long delivered, long retried, long failed, long lost) {
+                                long delivered, long retried, long failed, long lost,
+                                long guardedOut, long spooled, long replayed, long deadLettered,
+                                Map<DropReason, Long> droppedByReason) {
+
+    public AuditweaveMetrics {
+        java.util.EnumMap<DropReason, Long> ordered = new java.util.EnumMap<>(DropReason.class);
+        ordered.putAll(droppedByReason);
+        droppedByReason = java.util.Collections.unmodifiableMap(ordered);
+    }
 }

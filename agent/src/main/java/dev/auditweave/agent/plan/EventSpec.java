@@ -11,9 +11,16 @@ import java.util.List;
  * @param fields         the compiled {@code data} fields, in declaration order
  * @param occurredAt     the compiled time source, or {@code null} for the capture instant
  * @param idempotencyKey the compiled key, or {@code null} for a fresh id
+ * @param guardedOut     counts the calls whose guard was false (summed into {@code AuditweaveMetrics.guardedOut})
  */
 public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
-                        CompiledExpression occurredAt, CompiledExpression idempotencyKey) {
+                        CompiledExpression occurredAt, CompiledExpression idempotencyKey,
+                        dev.auditweave.agent.metrics.GuardCounter guardedOut) {
+
+    public EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields, CompiledExpression occurredAt,
+                     CompiledExpression idempotencyKey) {
+        this(type, guard, fields, occurredAt, idempotencyKey, new dev.auditweave.agent.metrics.GuardCounter());
+    }
 
     /** Whether the guard itself reads the clock: only then is the clock read before the guard passes. */
     public boolean guardReadsNow() {

@@ -2,16 +2,24 @@ package dev.auditweave.agent.runtime;
 
 import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.config.Settings;
+import dev.auditweave.agent.config.SinkSettings;
+import dev.auditweave.agent.dispatch.Backoff;
 import dev.auditweave.agent.dispatch.DeliveryPolicy;
+import dev.auditweave.agent.dispatch.TypeFilter;
 import dev.auditweave.agent.dispatch.Dispatcher;
 import dev.auditweave.agent.dispatch.Pipeline;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
+import dev.auditweave.agent.metrics.LossReporter;
+import dev.auditweave.agent.metrics.MetricsMBeans;
 import dev.auditweave.agent.sink.Sink;
 import dev.auditweave.agent.sink.Sinks;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,18 +35,45 @@ public final class AuditweaveRuntime {
 
     private static volatile AuditweaveRuntime current;
 
+    /** How often a minute's drops and dead letters are summed up in one INFO line. */
+    private static final long LOSS_REPORT_SECONDS = 60;
+
     private final Settings settings;
     private final Counters counters = new Counters();
     private final Pipeline pipeline;
     private final boolean idle;
     private final Thread shutdownHook;
+    private final LossReporter lossReporter;
+    private volatile MetricsMBeans mbeans;
 
-    private AuditweaveRuntime(Settings settings, List<Sink> sinks) {
+    private AuditweaveRuntime(Settings settings, List<Sinks.Configured> sinks) {
         this.settings = settings;
-        DeliveryPolicy policy = DeliveryPolicy.from(settings);
-        this.pipeline = new Pipeline(sinks.stream().map(sink -> new Dispatcher(sink, policy, counters)).toList(), counters);
+        List<Dispatcher> dispatchers = new ArrayList<>();
+        for (Sinks.Configured configured : sinks) {
+            SinkSettings sink = configured.settings();
+            DeliveryPolicy policy = new DeliveryPolicy(sink.queueCapacity(), sink.batchMaxEvents(),
+                    sink.batchMaxDelay(), sink.retryMaxAttempts(),
+                    new Backoff(sink.retryInitialBackoff(), sink.retryMaxBackoff()));
+            dispatchers.add(new Dispatcher(configured.sink(), policy, counters.forSink(),
+                    TypeFilter.of(sink.eventTypes())));
+        }
+        this.pipeline = new Pipeline(dispatchers, counters);
         this.idle = !settings.enabled() || pipeline.isEmpty();
         this.shutdownHook = new Thread(this::shutdownAtExit, "auditweave-shutdown");
+        this.lossReporter = new LossReporter(counters::snapshot);
+    }
+
+    /** Sinks given in code: each with the global delivery settings and every event type. */
+    private static List<Sinks.Configured> withGlobalSettings(Settings settings, List<Sink> sinks) {
+        List<Sinks.Configured> configured = new ArrayList<>();
+        for (Sink sink : sinks) {
+            configured.add(new Sinks.Configured(sink, new SinkSettings(sink.name(), sink.name(), settings.httpUrl(),
+                    SinkSettings.ALL_TYPES, Map.of(), "envelope", "auditweave", settings.httpTimeout(),
+                    settings.httpConnectTimeout(), settings.batchMaxEvents(), settings.batchMaxDelay(),
+                    settings.queueCapacity(), settings.retryMaxAttempts(), settings.retryInitialBackoff(),
+                    settings.retryMaxBackoff(), settings.eventMaxBytes())));
+        }
+        return configured;
     }
 
     /** The running instance, started from the environment's configuration on first use. */
@@ -51,7 +86,7 @@ public final class AuditweaveRuntime {
     public static synchronized AuditweaveRuntime install(String agentArguments) {
         if (current == null) {
             Settings settings = load(agentArguments);
-            current = settings == null ? disabled() : start(settings, Sinks.from(settings));
+            current = settings == null ? disabled() : start(settings, Sinks.configured(settings));
         }
         return current;
     }
@@ -61,6 +96,25 @@ public final class AuditweaveRuntime {
      * configure auditweave in code rather than through properties.
      */
     public static synchronized AuditweaveRuntime replace(Settings settings, List<Sink> sinks) {
+        return replaceWith(settings, withGlobalSettings(settings, sinks));
+    }
+
+    /**
+     * Replaces the running instance with one built from {@code settings} alone, sinks included (as
+     * {@code -javaagent} start-up would build it), draining the old one first.
+     *
+     * <pre>{@code
+     * AuditweaveRuntime.replace(Settings.defaults().with(Map.of(
+     *         "auditweave.sinks", "abuse,audit",
+     *         "auditweave.sink.abuse.type", "http", "auditweave.sink.abuse.url", url,
+     *         "auditweave.sink.audit.type", "log")));
+     * }</pre>
+     */
+    public static synchronized AuditweaveRuntime replace(Settings settings) {
+        return replaceWith(settings, Sinks.configured(settings));
+    }
+
+    private static AuditweaveRuntime replaceWith(Settings settings, List<Sinks.Configured> sinks) {
         AuditweaveRuntime previous = current;
         if (previous != null) {
             previous.close();
@@ -69,11 +123,14 @@ public final class AuditweaveRuntime {
         return current;
     }
 
-    private static AuditweaveRuntime start(Settings settings, List<Sink> sinks) {
+    private static AuditweaveRuntime start(Settings settings, List<Sinks.Configured> sinks) {
         AuditweaveRuntime runtime = new AuditweaveRuntime(settings, sinks);
         runtime.pipeline.start();
         if (!runtime.pipeline.isEmpty()) {
             Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
+            runtime.lossReporter.start(LOSS_REPORT_SECONDS);
+            // JMX initialises in about a quarter of a second: on the metrics thread, not the application's start-up.
+            runtime.lossReporter.execute(runtime::registerMBeans);
         }
         LOG.info("auditweave started: {}", runtime.describe());
         return runtime;
@@ -111,6 +168,22 @@ public final class AuditweaveRuntime {
         return counters.snapshot();
     }
 
+    /**
+     * The counters of one sink, by name ({@code abuse} of {@code auditweave.sinks=abuse,audit}; {@code http} of the
+     * shorthand {@code auditweave.sink=http}).
+     *
+     * @throws IllegalArgumentException when no sink has that name
+     */
+    public AuditweaveMetrics metrics(String sink) {
+        for (Dispatcher dispatcher : pipeline.dispatchers()) {
+            if (dispatcher.sink().name().equals(sink)) {
+                return dispatcher.counters().snapshot();
+            }
+        }
+        throw new IllegalArgumentException("no sink named '" + sink + "'; the sinks are "
+                + pipeline.dispatchers().stream().map(d -> d.sink().name()).toList());
+    }
+
     /** Hands a captured event to every sink's queue; never blocks. */
     public void accept(Event event) {
         counters.captured();
@@ -129,12 +202,28 @@ public final class AuditweaveRuntime {
         if (pipeline.isEmpty()) {
             return "no sink to deliver to, capture is off";
         }
-        return "sinks " + pipeline.dispatchers().stream().map(d -> d.sink().name()).collect(Collectors.joining(", "))
-                + ", batch " + settings.batchMaxEvents() + " events / " + settings.batchMaxDelay().toMillis()
-                + " ms, queue " + settings.queueCapacity();
+        if (settings.namedSinks().isEmpty()) {
+            return "sinks " + pipeline.dispatchers().stream().map(d -> d.sink().name()).collect(Collectors.joining(", "))
+                    + ", batch " + settings.batchMaxEvents() + " events / " + settings.batchMaxDelay().toMillis()
+                    + " ms, queue " + settings.queueCapacity();
+        }
+        return "sinks " + pipeline.dispatchers().stream().map(d -> d.sink().name() + " (types " + d.filter()
+                + ", batch " + d.policy().maxBatchEvents() + " events / " + d.policy().maxBatchDelay().toMillis()
+                + " ms, queue " + d.policy().queueCapacity() + ")").collect(Collectors.joining(", "));
+    }
+
+    private void registerMBeans() {
+        Map<String, java.util.function.Supplier<AuditweaveMetrics>> perSink = new LinkedHashMap<>();
+        pipeline.dispatchers().forEach(d -> perSink.put(d.sink().name(), d.counters()::snapshot));
+        mbeans = MetricsMBeans.register(counters::snapshot, perSink);
     }
 
     private void close() {
+        lossReporter.stop(); // after this, registerMBeans has either run or never will
+        MetricsMBeans registered = mbeans;
+        if (registered != null) {
+            registered.unregister();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNotRegistered) {

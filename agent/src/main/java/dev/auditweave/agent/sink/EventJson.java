@@ -55,6 +55,76 @@ public final class EventJson {
         return out.toString();
     }
 
+    /**
+     * One event as {@code format} puts it into a body: the event object (envelope), its {@code data} object
+     * (flat), or a CloudEvent (both cloudevents formats). Its length is the size {@code auditweave.event.max-bytes}
+     * limits; {@link #body} joins items without writing them again.
+     */
+    public static byte[] item(Event event, Format format, String source) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(192);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            switch (format) {
+                case ENVELOPE -> write(json, event);
+                case FLAT -> value(json, event.data());
+                case CLOUDEVENTS, CLOUDEVENTS_BATCH -> cloudEvent(json, event, source);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The request body of {@code items} (from {@link #item}): {@code {"events":[..]}} for envelope, {@code [..]}
+     * for cloudevents-batch; the one item itself for the formats that send one event per request.
+     */
+    public static byte[] body(List<byte[]> items, Format format) {
+        if (!format.batched()) {
+            if (items.size() != 1) {
+                throw new IllegalArgumentException(format + " sends one event per request, not " + items.size());
+            }
+            return items.get(0);
+        }
+        byte[] open = format == Format.ENVELOPE ? ENVELOPE_OPEN : ARRAY_OPEN;
+        byte[] close = format == Format.ENVELOPE ? ENVELOPE_CLOSE : ARRAY_CLOSE;
+        int size = open.length + close.length + Math.max(0, items.size() - 1);
+        for (byte[] item : items) {
+            size += item.length;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes(open);
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(items.get(i));
+        }
+        out.writeBytes(close);
+        return out.toByteArray();
+    }
+
+    private static final byte[] ENVELOPE_OPEN = "{\"events\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] ENVELOPE_CLOSE = "]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] ARRAY_OPEN = "[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] ARRAY_CLOSE = "]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * CloudEvents 1.0, structured mode: {@code occurred_at} becomes {@code time} (RFC 3339, UTC), the event's
+     * {@code data} its {@code data}.
+     */
+    private static void cloudEvent(JsonGenerator json, Event event, String source) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("specversion", "1.0");
+        json.writeStringField("id", event.id());
+        json.writeStringField("source", source);
+        json.writeStringField("type", event.type());
+        json.writeStringField("time", java.time.Instant.ofEpochMilli(event.occurredAt()).toString());
+        json.writeStringField("datacontenttype", "application/json");
+        json.writeFieldName("data");
+        value(json, event.data());
+        json.writeEndObject();
+    }
+
     private static void write(JsonGenerator json, Event event) throws IOException {
         json.writeStartObject();
         json.writeStringField("id", event.id());

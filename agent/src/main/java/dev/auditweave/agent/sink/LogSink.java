@@ -13,16 +13,35 @@ public final class LogSink implements Sink {
 
     private static final Logger EVENTS = LoggerFactory.getLogger("dev.auditweave.events");
 
+    private final String name;
+    private final Format format;
+    private final String source;
+
+    public LogSink() {
+        this("log", Format.ENVELOPE, "auditweave");
+    }
+
+    /**
+     * A named log sink; each line is one event as {@code format} writes it (the event object for envelope, the
+     * {@code data} object for flat, a CloudEvent for both cloudevents formats).
+     */
+    public LogSink(String name, Format format, String source) {
+        this.name = name;
+        this.format = format;
+        this.source = source;
+    }
+
     @Override
     public String name() {
-        return "log";
+        return name;
     }
 
     @Override
     public SendResult send(List<Event> batch) {
         if (EVENTS.isInfoEnabled()) {
             for (Event event : batch) {
-                EVENTS.info("{}", EventJson.event(event));
+                EVENTS.info("{}", format == Format.ENVELOPE ? EventJson.event(event)
+                        : new String(EventJson.item(event, format, source), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return SendResult.delivered();

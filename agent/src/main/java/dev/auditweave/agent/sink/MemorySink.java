@@ -14,18 +14,37 @@ import java.util.List;
  */
 public final class MemorySink implements Sink {
 
-    private static final MemorySink SHARED = new MemorySink();
+    private static final java.util.concurrent.ConcurrentMap<String, MemorySink> NAMED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final MemorySink SHARED = named("memory");
 
+    private final String name;
     private final List<Event> events = new ArrayList<>();
+
+    public MemorySink() {
+        this("memory");
+    }
+
+    private MemorySink(String name) {
+        this.name = name;
+    }
 
     /** The instance behind {@code auditweave.sink=memory}. */
     public static MemorySink shared() {
         return SHARED;
     }
 
+    /**
+     * The instance behind the named sink {@code name} of type memory ({@code auditweave.sink.<name>.type=memory});
+     * {@code named("memory")} is {@link #shared()}.
+     */
+    public static MemorySink named(String name) {
+        return NAMED.computeIfAbsent(name, MemorySink::new);
+    }
+
     @Override
     public String name() {
-        return "memory";
+        return name;
     }
 
     @Override

@@ -2,7 +2,10 @@ package dev.auditweave.agent.sink;
 
 import java.time.Duration;
 
-/** The outcome of {@link Sink#send}: delivered, worth retrying, or rejected for good. */
+/**
+ * The outcome of {@link Sink#send}: delivered, worth retrying, rejected for good, or delivered in part with the
+ * rest poison.
+ */
 public sealed interface SendResult {
 
     static SendResult delivered() {
@@ -33,4 +36,10 @@ public sealed interface SendResult {
      */
     record Rejected(String reason) implements SendResult {
     }
+
+    /** Part of the batch was delivered; the rest is poison the endpoint will never take (dead-letter it). */
+    record Partial(int delivered, java.util.List<Poison> poisoned) implements SendResult { }
+
+    /** One event the endpoint refused for good, with why. */
+    record Poison(dev.auditweave.agent.event.Event event, String reason) { }
 }

@@ -22,9 +22,25 @@ class ConfigKeysTest {
                 "auditweave.retry.initial-backoff-ms",
                 "auditweave.retry.max-backoff-ms",
                 "auditweave.shutdown.timeout-ms",
-                "auditweave.config.file");
-        assertThat(ConfigKeys.families()).extracting(KeyFamily::pattern)
-                .containsExactly("auditweave.http.header.<Header-Name>");
+                "auditweave.config.file",
+                "auditweave.sinks",
+                "auditweave.event.max-bytes");
+        assertThat(ConfigKeys.families()).extracting(KeyFamily::pattern).containsExactly(
+                "auditweave.http.header.<Header-Name>",
+                "auditweave.sink.<name>.header.<Header-Name>",
+                "auditweave.sink.<name>.type",
+                "auditweave.sink.<name>.url",
+                "auditweave.sink.<name>.types",
+                "auditweave.sink.<name>.format",
+                "auditweave.sink.<name>.source",
+                "auditweave.sink.<name>.connect-timeout-ms",
+                "auditweave.sink.<name>.timeout-ms",
+                "auditweave.sink.<name>.batch.max-events",
+                "auditweave.sink.<name>.batch.max-delay-ms",
+                "auditweave.sink.<name>.queue.capacity",
+                "auditweave.sink.<name>.retry.max-attempts",
+                "auditweave.sink.<name>.retry.initial-backoff-ms",
+                "auditweave.sink.<name>.retry.max-backoff-ms");
     }
 
     @Test

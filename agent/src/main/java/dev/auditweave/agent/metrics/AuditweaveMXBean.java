@@ -1,0 +1,38 @@
+package dev.auditweave.agent.metrics;
+
+import java.util.Map;
+
+/**
+ * The counters over JMX: {@code dev.auditweave:type=Auditweave} for all sinks, {@code dev.auditweave:type=Sink,name=abuse}
+ * per sink. Read-only; each read takes a fresh snapshot. See {@link AuditweaveMetrics} for what each counts.
+ */
+public interface AuditweaveMXBean {
+
+    long getCaptured();
+
+    long getCaptureErrors();
+
+    long getGuardedOut();
+
+    long getEnqueued();
+
+    long getDelivered();
+
+    long getRetried();
+
+    long getFailed();
+
+    long getLost();
+
+    long getSpooled();
+
+    long getReplayed();
+
+    long getDeadLettered();
+
+    /** The total of {@link #getDroppedByReason()}. */
+    long getDropped();
+
+    /** Events dropped, per {@link DropReason} name. */
+    Map<String, Long> getDroppedByReason();
+}

@@ -1,0 +1,56 @@
+package dev.auditweave.agent.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.metrics.AuditweaveMetrics;
+import dev.auditweave.agent.metrics.Counters;
+import dev.auditweave.agent.sink.SendResult;
+import dev.auditweave.agent.sink.Sink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the dispatcher does with SendResult.Partial on this branch: count; the dead-letter file is the spool's. */
+class PartialResultTest {
+
+    @Test
+    void aPartialCountsDeliveredAndDeadLetteredAndIsNotRetried() {
+        List<Integer> sends = new ArrayList<>();
+        Sink sink = new Sink() {
+            @Override
+            public String name() {
+                return "abuse";
+            }
+
+            @Override
+            public SendResult send(List<Event> batch) {
+                sends.add(batch.size());
+                return new SendResult.Partial(batch.size() - 1,
+                        List.of(new SendResult.Poison(batch.get(0), "answered 400")));
+            }
+        };
+        Counters counters = new Counters();
+        Dispatcher dispatcher = new Dispatcher(sink, new DeliveryPolicy(16, 4, Duration.ofHours(1), 5,
+                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1))), counters, TypeFilter.ALL);
+        dispatcher.start();
+        try {
+            for (int i = 0; i < 4; i++) {
+                dispatcher.offer(new Event("e" + i, "user.blocked", 1L, Map.of()));
+            }
+
+            assertThat(dispatcher.flush(Duration.ofSeconds(10))).isTrue();
+        } finally {
+            dispatcher.beginShutdown(System.nanoTime());
+        }
+
+        assertThat(sends).containsExactly(4);
+        AuditweaveMetrics metrics = counters.snapshot();
+        assertThat(metrics.delivered()).isEqualTo(3);
+        assertThat(metrics.deadLettered()).isEqualTo(1);
+        assertThat(metrics.failed()).isZero();
+        assertThat(metrics.retried()).isZero();
+    }
+}
