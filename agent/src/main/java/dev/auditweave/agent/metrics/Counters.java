@@ -1,5 +1,8 @@
 package dev.auditweave.agent.metrics;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -11,11 +14,20 @@ public final class Counters {
     private final LongAdder captured = new LongAdder();
     private final LongAdder captureErrors = new LongAdder();
     private final LongAdder enqueued = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder retried = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder lost = new LongAdder();
+    private final LongAdder spooled = new LongAdder();
+    private final LongAdder replayed = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
+    private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+
+    public Counters() {
+        for (DropReason reason : DropReason.values()) {
+            dropped.put(reason, new LongAdder());
+        }
+    }
 
     /** An event passed its guard and was built. */
     public void captured() {
@@ -34,7 +46,12 @@ public final class Counters {
 
     /** An event found a sink's queue full and was dropped. */
     public void dropped() {
-        dropped.increment();
+        dropped(DropReason.QUEUE_FULL, 1);
+    }
+
+    /** Events dropped for {@code reason}: never delivered, not on disk either. */
+    public void dropped(DropReason reason, int events) {
+        dropped.get(reason).add(events);
     }
 
     public void delivered(int events) {
@@ -56,8 +73,31 @@ public final class Counters {
         lost.add(events);
     }
 
+    /** Events the spool now holds durably (written and fsynced). */
+    public void spooled(int events) {
+        spooled.add(events);
+    }
+
+    /** Events read back from the spool and confirmed by the sink (also counted as delivered). */
+    public void replayed(int events) {
+        replayed.add(events);
+    }
+
+    /** Events the endpoint refused for good, written to the sink's dead-letter file. */
+    public void deadLettered(int events) {
+        deadLettered.add(events);
+    }
+
     public AuditweaveMetrics snapshot() {
-        return new AuditweaveMetrics(captured.sum(), captureErrors.sum(), enqueued.sum(), dropped.sum(),
-                delivered.sum(), retried.sum(), failed.sum(), lost.sum());
+        Map<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
+        long droppedTotal = 0;
+        for (Map.Entry<DropReason, LongAdder> entry : dropped.entrySet()) {
+            long count = entry.getValue().sum();
+            byReason.put(entry.getKey(), count);
+            droppedTotal += count;
+        }
+        return new AuditweaveMetrics(captured.sum(), captureErrors.sum(), enqueued.sum(), droppedTotal,
+                delivered.sum(), retried.sum(), failed.sum(), lost.sum(), spooled.sum(), replayed.sum(),
+                deadLettered.sum(), Collections.unmodifiableMap(byReason));
     }
 }

@@ -3,7 +3,7 @@ package dev.auditweave.agent.sink;
 import java.time.Duration;
 
 /** The outcome of {@link Sink#send}: delivered, worth retrying, or rejected for good. */
-public sealed interface SendResult {
+public sealed interface SendResult permits SendResult.Delivered, SendResult.Retry, SendResult.Rejected, SendResult.Partial {
 
     static SendResult delivered() {
         return Delivered.INSTANCE;
@@ -33,4 +33,10 @@ public sealed interface SendResult {
      */
     record Rejected(String reason) implements SendResult {
     }
+
+    /** Part of the batch was delivered; the rest is poison the endpoint will never take (dead-letter it). */
+    record Partial(int delivered, java.util.List<Poison> poisoned) implements SendResult { }
+
+    /** One event the endpoint refused for good, with why. */
+    record Poison(dev.auditweave.agent.event.Event event, String reason) { }
 }
