@@ -2,6 +2,7 @@ package dev.auditweave.agent.dispatch;
 
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.Counters;
+import dev.auditweave.agent.metrics.DropReason;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,13 +31,19 @@ public final class Pipeline {
         return dispatchers;
     }
 
-    /** Offers {@code event} to every sink without blocking, counting each acceptance or drop. */
+    /**
+     * Offers {@code event} to every sink without blocking, counting each acceptance or drop (an event spilled
+     * to a spool's overflow ring is counted by the spool once it is on disk).
+     */
     public void offer(Event event) {
         for (int i = 0; i < dispatchers.size(); i++) {
-            if (dispatchers.get(i).offer(event)) {
-                counters.enqueued();
-            } else {
-                counters.dropped();
+            switch (dispatchers.get(i).offerOrSpill(event)) {
+                case ENQUEUED -> counters.enqueued();
+                case SPILLED -> {
+                }
+                case FULL -> counters.dropped(DropReason.QUEUE_FULL, 1);
+                case STOPPED -> counters.dropped(DropReason.SHUTDOWN, 1);
+                default -> throw new IllegalStateException();
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.sink.Sink;
 import dev.auditweave.agent.sink.Sinks;
+import dev.auditweave.agent.spool.Spool;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,9 +37,19 @@ public final class AuditweaveRuntime {
     private AuditweaveRuntime(Settings settings, List<Sink> sinks) {
         this.settings = settings;
         DeliveryPolicy policy = DeliveryPolicy.from(settings);
-        this.pipeline = new Pipeline(sinks.stream().map(sink -> new Dispatcher(sink, policy, counters)).toList(), counters);
+        this.pipeline = new Pipeline(sinks.stream().map(sink -> new Dispatcher(sink, policy, counters,
+                openSpool(settings, sink.name()))).toList(), counters);
         this.idle = !settings.enabled() || pipeline.isEmpty();
         this.shutdownHook = new Thread(this::shutdownAtExit, "auditweave-shutdown");
+    }
+
+    /** The spool of {@code sink} when {@code auditweave.spool.dir} is set (and usable), else {@code null}. */
+    private Spool openSpool(Settings settings, String sink) {
+        if (!settings.enabled()) {
+            return null;
+        }
+        return settings.spoolDir().map(dir -> Spool.open(dir, sink, settings.spoolMaxBytes(),
+                settings.spoolFsyncInterval(), settings.queueCapacity(), counters)).orElse(null);
     }
 
     /** The running instance, started from the environment's configuration on first use. */
@@ -131,7 +142,9 @@ public final class AuditweaveRuntime {
         }
         return "sinks " + pipeline.dispatchers().stream().map(d -> d.sink().name()).collect(Collectors.joining(", "))
                 + ", batch " + settings.batchMaxEvents() + " events / " + settings.batchMaxDelay().toMillis()
-                + " ms, queue " + settings.queueCapacity();
+                + " ms, queue " + settings.queueCapacity()
+                + settings.spoolDir().map(dir -> ", spool " + dir.toAbsolutePath() + " (max " + settings.spoolMaxBytes()
+                        + " bytes, fsync every " + settings.spoolFsyncInterval().toMillis() + " ms)").orElse("");
     }
 
     private void close() {
@@ -147,9 +160,10 @@ public final class AuditweaveRuntime {
         long started = System.nanoTime();
         int lost = pipeline.shutdown(settings.shutdownTimeout());
         AuditweaveMetrics m = counters.snapshot();
-        String summary = "auditweave stopped in {} ms: captured {}, delivered {}, failed {}, dropped {}, lost {}";
+        String summary = "auditweave stopped in {} ms: captured {}, delivered {}, failed {}, dropped {}, lost {},"
+                + " spooled {}, replayed {}, dead-lettered {}, dropped by reason {}";
         Object[] figures = {(System.nanoTime() - started) / 1_000_000, m.captured(), m.delivered(), m.failed(),
-                m.dropped(), m.lost()};
+                m.dropped(), m.lost(), m.spooled(), m.replayed(), m.deadLettered(), m.droppedByReason()};
         if (lost > 0 || m.failed() > 0 || m.dropped() > 0) {
             LOG.warn(summary, figures);
         } else {
