@@ -289,7 +289,7 @@ public final class Dispatcher {
         if (batch.isEmpty()) {
             return;
         }
-        while (spool.pendingEvents() > spoolPendingLimit && System.nanoTime() < deadlineNanos) {
+        while (spool.pendingEvents() > spoolPendingLimit && spool.writerAlive() && System.nanoTime() < deadlineNanos) {
             LockSupport.parkNanos(this, SPOOL_WAIT_NANOS);
             Thread.interrupted();
         }

@@ -202,6 +202,11 @@ public final class Spool implements AutoCloseable {
         LockSupport.unpark(writer);
     }
 
+    /** Whether the writer thread still runs (it stops only after {@link #close}). */
+    public boolean writerAlive() {
+        return writer.isAlive();
+    }
+
     /** Events handed to the writer and not yet written: the dispatch worker stops handing more above a limit. */
     public long pendingEvents() {
         return inboxEvents.get() + overflow.size();

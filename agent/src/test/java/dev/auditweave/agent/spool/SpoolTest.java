@@ -237,6 +237,23 @@ class SpoolTest {
     }
 
     @Test
+    void anIoErrorWhileWritingIsCountedAndLoggedAndNothingThrows() throws IOException {
+        Spool spool = open(1 << 20, SMALL_SEGMENT);
+        try (Stream<Path> files = Files.list(root.resolve("http"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(root.resolve("http")); // the segment cannot be created any more: as good as a dead disk
+
+        spool.append(events(0, 5));
+        awaitCondition(() -> counters.snapshot().droppedByReason().get(DropReason.SPOOL_ERROR) == 5);
+        assertThat(spooled()).isZero();
+        assertThat(spool.offerOverflow(events(5, 6).get(0))).isTrue();
+        awaitCondition(() -> counters.snapshot().droppedByReason().get(DropReason.SPOOL_ERROR) == 6);
+    }
+
+    @Test
     void anUnusableDirectoryMeansNoSpoolNotAnException() throws IOException {
         Path file = Files.writeString(root.resolve("not-a-directory"), "x");
         assertThat(Spool.open(file, "http", 1 << 20, SMALL_SEGMENT, FSYNC, 16, counters)).isNull();
