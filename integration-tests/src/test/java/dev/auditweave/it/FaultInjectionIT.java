@@ -179,11 +179,15 @@ class FaultInjectionIT {
                 Oracle oracle = Oracle.of(produced.keySet(), receiver);
                 Set<String> lostBeyondWindow = new TreeSet<>(oracle.lost());
                 lostBeyondWindow.retainAll(required);
+                long oldestLostMs = oracle.lost().stream().mapToLong(key -> killedAt.get(key) - produced.get(key))
+                        .max().orElse(0);
                 report("kill -9 at random points (" + kills + " kills, seed " + seed + ")",
                         figures("kills", kills, "produced", produced.size(), "delivered (unique)",
                                 oracle.deliveredUnique(), "lost beyond the " + LOSS_WINDOW_MS + " ms window",
-                                lostBeyondWindow.size(), "lost within the window", oracle.lost().size()
-                                        - lostBeyondWindow.size(), "duplicates", oracle.duplicates(),
+                                lostBeyondWindow.size(), "lost within the window (captured, still in memory: queue or first send)",
+                                oracle.lost().size() - lostBeyondWindow.size(),
+                                "oldest lost event: captured this long before its kill (ms)", oldestLostMs,
+                                "duplicates", oracle.duplicates(),
                                 "recovery time: restart to all required events delivered (ms)",
                                 complete ? recoveryMs : -1,
                                 "torn/corrupt records skipped at recovery", metrics.get("dropped_SPOOL_ERROR"),
@@ -221,7 +225,7 @@ class FaultInjectionIT {
                                 + " during the burst)",
                         figures("produced", calls, "delivered (unique)", oracle.deliveredUnique(),
                                 "enqueued", metrics.get("enqueued"),
-                                "spilled to the spool's overflow ring (queue full)", spilled,
+                                "handed to the spool's overflow ring (queue full, or spool backlog)", spilled,
                                 "spooled in all (overflow and failed batches)", metrics.get("spooled"),
                                 "dropped QUEUE_FULL (counted)", metrics.get("dropped_QUEUE_FULL"),
                                 "missing at the receiver", oracle.lost().size(), "duplicates", oracle.duplicates(),

@@ -44,7 +44,7 @@ public final class Dispatcher {
     public enum Offer {
         /** In the sink's queue. */
         ENQUEUED,
-        /** The queue was full; in the spool's overflow ring, on its way to disk. */
+        /** In the spool's overflow ring, on its way to disk (the queue was full, or the spool has a backlog). */
         SPILLED,
         /** The queue (and the overflow ring, if any) was full: dropped. */
         FULL,
@@ -70,6 +70,8 @@ public final class Dispatcher {
     private volatile long flushCompleted;
     private volatile int inFlight;
     private volatile boolean inSend;
+    /** Set by the worker while the spool has a backlog: callers then offer to the spool's overflow ring first. */
+    private volatile boolean spoolFirst;
 
     // Worker thread only: the replay schedule of the spool.
     private int replayFailures;
@@ -113,11 +115,16 @@ public final class Dispatcher {
 
     /**
      * Enqueues without blocking; when the queue is full and there is a spool, hands the event to the spool's
-     * overflow ring (another non-blocking offer: the spool's writer thread does the I/O).
+     * overflow ring (another non-blocking offer: the spool's writer thread does the I/O). While the spool has a
+     * backlog, the ring comes first: the event then reaches the disk through the writer even while the worker
+     * is stuck in a slow send, and it stays behind the backlog.
      */
     public Offer offerOrSpill(Event event) {
         if (stopping) {
             return Offer.STOPPED;
+        }
+        if (spoolFirst && spool.offerOverflow(event)) {
+            return Offer.SPILLED;
         }
         if (!queue.offer(event)) {
             return spool != null && spool.offerOverflow(event) ? Offer.SPILLED : Offer.FULL;
@@ -218,6 +225,7 @@ public final class Dispatcher {
                 }
                 if (spool.hasBacklog()) {
                     // Disk mode: new events go behind what is spooled, the spool goes out oldest first.
+                    spoolFirst = true;
                     spill(batch);
                     batchStartedAt = 0;
                     spillQueue();
@@ -238,6 +246,7 @@ public final class Dispatcher {
                     }
                     continue;
                 }
+                spoolFirst = false;
             }
             queue.drain(batch::add, policy.maxBatchEvents() - batch.size());
             if (batch.isEmpty()) {

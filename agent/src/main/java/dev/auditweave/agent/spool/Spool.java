@@ -396,14 +396,15 @@ public final class Spool implements AutoCloseable {
     }
 
     private void writePass() {
+        // The worker's batches first: they are older than what callers put in the ring meanwhile.
         List<Event> events = new ArrayList<>();
-        overflow.drain(events::add);
         int fromInbox = 0;
         List<Event> handed;
         while ((handed = inbox.poll()) != null) {
             events.addAll(handed);
             fromInbox += handed.size();
         }
+        overflow.drain(events::add);
         int inPending = 0;
         buffer.clear();
         for (Event event : events) {
