@@ -37,6 +37,8 @@ public final class Dispatcher {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** How long the worker waits for the spool writer to catch up before it looks again. */
     private static final long SPOOL_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** A send running longer than this diverts new events to the spool (see {@link #offerOrSpill}). */
+    private static final long SLOW_SEND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** The part of the shutdown deadline kept for the spool to write and fsync what is left. */
     private static final long SPOOL_RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
 
@@ -72,6 +74,10 @@ public final class Dispatcher {
     private volatile boolean inSend;
     /** Set by the worker while the spool has a backlog: callers then offer to the spool's overflow ring first. */
     private volatile boolean spoolFirst;
+    /** When the current send began ({@link System#nanoTime()}), or 0 when none is running. */
+    private volatile long sendStartedAt;
+    /** Set by the spool's writer thread while the current send has run longer than {@link #SLOW_SEND_NANOS}. */
+    private volatile boolean sendIsSlow;
 
     // Worker thread only: the replay schedule of the spool.
     private int replayFailures;
@@ -92,6 +98,9 @@ public final class Dispatcher {
         this.spoolPendingLimit = Math.max(4L * policy.queueCapacity(), 4L * policy.maxBatchEvents());
         this.worker = new Thread(this::run, "auditweave-dispatch-" + sink.name());
         worker.setDaemon(true);
+        if (spool != null) {
+            spool.onWriterTick(this::noticeSlowSend);
+        }
     }
 
     public void start() {
@@ -116,14 +125,14 @@ public final class Dispatcher {
     /**
      * Enqueues without blocking; when the queue is full and there is a spool, hands the event to the spool's
      * overflow ring (another non-blocking offer: the spool's writer thread does the I/O). While the spool has a
-     * backlog, the ring comes first: the event then reaches the disk through the writer even while the worker
-     * is stuck in a slow send, and it stays behind the backlog.
+     * backlog, or the current send has taken longer than 100 ms, the ring comes first: the event then reaches
+     * the disk through the writer whatever the worker is waiting for, instead of waiting in memory.
      */
     public Offer offerOrSpill(Event event) {
         if (stopping) {
             return Offer.STOPPED;
         }
-        if (spoolFirst && spool.offerOverflow(event)) {
+        if ((spoolFirst || sendIsSlow) && spool.offerOverflow(event)) {
             return Offer.SPILLED;
         }
         if (!queue.offer(event)) {
@@ -419,14 +428,26 @@ public final class Dispatcher {
         }
     }
 
+    /** On the spool's writer thread: divert new events to the spool while a send takes long. */
+    private void noticeSlowSend() {
+        long started = sendStartedAt;
+        boolean slow = started != 0 && System.nanoTime() - started > SLOW_SEND_NANOS;
+        if (slow != sendIsSlow) {
+            sendIsSlow = slow;
+        }
+    }
+
     private SendResult send(List<Event> batch) {
         inSend = true;
+        sendStartedAt = System.nanoTime() | 1;
         try {
             return sink.send(batch);
         } catch (RuntimeException e) {
             // A sink is not supposed to throw; if it does, retrying the same batch would fail the same way.
             return new SendResult.Rejected("the sink threw " + e);
         } finally {
+            sendStartedAt = 0;
+            sendIsSlow = false;
             inSend = false;
             // An interrupt only ever means "stop waiting for this send" (shutdown); parking must work after it.
             Thread.interrupted();

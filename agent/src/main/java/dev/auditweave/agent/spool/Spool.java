@@ -88,6 +88,7 @@ public final class Spool implements AutoCloseable {
     private volatile boolean writerBusy;
     private volatile boolean writerParked;
     private volatile boolean closing;
+    private volatile Runnable tick = () -> { };
 
     // Writer thread only.
     private FileChannel active;
@@ -200,6 +201,14 @@ public final class Spool implements AutoCloseable {
         inboxEvents.addAndGet(events.size());
         inbox.add(List.copyOf(events));
         LockSupport.unpark(writer);
+    }
+
+    /**
+     * Runs {@code action} on the writer thread at each of its passes (at least every fsync interval): the
+     * dispatcher uses it to notice a send that takes too long without any thread of its own.
+     */
+    public void onWriterTick(Runnable action) {
+        this.tick = action;
     }
 
     /** Whether the writer thread still runs (it stops only after {@link #close}). */
@@ -367,6 +376,11 @@ public final class Spool implements AutoCloseable {
     private void writeLoop() {
         while (true) {
             boolean finishing = closing;
+            try {
+                tick.run();
+            } catch (RuntimeException e) {
+                WARN.warn("tick|" + sink, "auditweave: spool writer tick of {} failed: {}", sink, e.toString());
+            }
             if (!overflow.isEmpty() || !inbox.isEmpty()) {
                 writerBusy = true;
                 try {

@@ -93,6 +93,24 @@ class DispatcherSpoolTest {
     }
 
     @Test
+    void whileASendHangsNewEventsGoToDiskNotToTheQueue() {
+        BlockingSink sink = new BlockingSink();
+        Dispatcher dispatcher = start(sink, 1024, spool(1024));
+        for (int i = 0; i < 10; i++) {
+            assertThat(dispatcher.offerOrSpill(event(i))).isEqualTo(Dispatcher.Offer.ENQUEUED);
+        }
+        awaitCondition(() -> sink.sending);
+
+        int[] next = {10};
+        awaitCondition(() -> dispatcher.offerOrSpill(event(next[0]++)) == Dispatcher.Offer.SPILLED);
+        awaitCondition(() -> counters.snapshot().spooled() >= 1);
+
+        sink.release.countDown();
+        awaitCondition(() -> sink.ids().size() >= next[0] && !dispatcher.spool().hasBacklog());
+        assertThat(sink.ids()).containsExactlyInAnyOrderElementsOf(names(0, next[0]));
+    }
+
+    @Test
     void aFullQueueWithAFullOverflowRingDropsAndCounts() {
         BlockingSink sink = new BlockingSink();
         Dispatcher dispatcher = start(sink, 4, spool(2));
