@@ -39,7 +39,9 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
+    private final InetSocketAddress address;
+    private HttpServer server;
+    private volatile Duration delay = Duration.ZERO;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "loopback-receiver");
         thread.setDaemon(true);
@@ -52,23 +54,52 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean holding;
 
-    private LoopbackReceiver(HttpServer server) {
-        this.server = server;
+    private LoopbackReceiver(InetSocketAddress address) throws IOException {
+        this.server = listen(address);
+        this.address = server.getAddress();
     }
 
     public static LoopbackReceiver start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        LoopbackReceiver receiver = new LoopbackReceiver(server);
-        server.createContext("/", receiver::handle);
-        server.setExecutor(receiver.executor);
-        server.start();
-        return receiver;
+        return new LoopbackReceiver(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    private HttpServer listen(InetSocketAddress at) throws IOException {
+        HttpServer created = HttpServer.create(at, 0);
+        created.createContext("/", this::handle);
+        created.setExecutor(executor);
+        created.start();
+        return created;
     }
 
     /** {@code http://127.0.0.1:<port>/api/events}. */
     public URI url() {
-        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
-                + server.getAddress().getPort() + "/api/events");
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/api/events");
+    }
+
+    /**
+     * Takes the endpoint down for real: the server stops listening and drops its connections, so that a client
+     * gets "connection refused". What was recorded is kept; {@link #up()} listens again on the same port.
+     */
+    public synchronized LoopbackReceiver down() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+        return this;
+    }
+
+    /** Listens again on the same port after {@link #down()}. */
+    public synchronized LoopbackReceiver up() throws IOException {
+        if (server == null) {
+            server = listen(address);
+        }
+        return this;
+    }
+
+    /** Answers every request only after {@code delay}: a slow endpoint (each request waits on its own thread). */
+    public LoopbackReceiver delay(Duration delay) {
+        this.delay = delay;
+        return this;
     }
 
     /** Answers the next requests with these replies, in order; afterwards as {@link #answer} decides (200 by default). */
@@ -130,7 +161,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     @Override
     public void close() {
         released.countDown();
-        server.stop(0);
+        down();
         executor.shutdownNow();
     }
 
@@ -151,6 +182,13 @@ public final class LoopbackReceiver implements AutoCloseable {
             notifyAll();
         }
         Reply reply = scripted != null ? scripted : policy.apply(request);
+        if (!delay.isZero()) {
+            try {
+                released.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (holding) {
             try {
                 released.await();

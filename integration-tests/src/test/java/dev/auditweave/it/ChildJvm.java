@@ -78,8 +78,14 @@ public record ChildJvm(String name, Path java, Path agentJar, String classpath) 
         return agentJar != null;
     }
 
-    /** The full command line. {@code agentArguments} may be {@code null}. */
+    /** The full command line running {@code ScenarioMain}. {@code agentArguments} may be {@code null}. */
     List<String> command(String agentArguments, List<String> systemProperties, List<String> arguments) {
+        return command(MAIN_CLASS, agentArguments, systemProperties, arguments);
+    }
+
+    /** The full command line running {@code mainClass}. {@code agentArguments} may be {@code null}. */
+    List<String> command(String mainClass, String agentArguments, List<String> systemProperties,
+                         List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         if (agentJar != null) {
@@ -90,7 +96,7 @@ public record ChildJvm(String name, Path java, Path agentJar, String classpath) 
         systemProperties.forEach(property -> command.add("-D" + property));
         command.add("-cp");
         command.add(classpath);
-        command.add(MAIN_CLASS);
+        command.add(mainClass);
         command.addAll(arguments);
         return command;
     }

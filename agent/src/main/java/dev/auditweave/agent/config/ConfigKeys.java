@@ -6,6 +6,7 @@ import static dev.auditweave.agent.config.ValueTypes.oneOf;
 import static dev.auditweave.agent.config.ValueTypes.sinkNames;
 import static dev.auditweave.agent.config.ValueTypes.text;
 import static dev.auditweave.agent.config.ValueTypes.typePatterns;
+import static dev.auditweave.agent.config.ValueTypes.byteCount;
 import static dev.auditweave.agent.config.ValueTypes.httpUrl;
 import static dev.auditweave.agent.config.ValueTypes.millis;
 import static dev.auditweave.agent.config.ValueTypes.nameList;
@@ -95,6 +96,21 @@ public final class ConfigKeys {
 
     public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = register("auditweave.shutdown.timeout-ms", "5000",
             millis(0, HOUR_MS), "how long delivery may drain the queue at JVM exit");
+
+    public static final ConfigKey<Optional<String>> SPOOL_DIR = register("auditweave.spool.dir", "",
+            optionalText("a directory path, or empty for none"),
+            "directory where what cannot be delivered now is kept on disk and replayed later (one subdirectory per"
+                    + " sink); unset: no spool, such events are dropped and counted");
+
+    public static final ConfigKey<Long> SPOOL_MAX_BYTES = register("auditweave.spool.max-bytes", "268435456",
+            byteCount(65_536, Long.MAX_VALUE / 2),
+            "most bytes the spool of one sink may hold on disk (default 256 MiB); beyond it new events are dropped"
+                    + " and counted");
+
+    public static final ConfigKey<Duration> SPOOL_FSYNC_INTERVAL = register("auditweave.spool.fsync-interval-ms",
+            "200", millis(1, 1000),
+            "longest time spooled events wait for their group fsync (done by the spool's writer thread, never the"
+                    + " caller's); bounds what a crash can lose of the spool");
 
     public static final ConfigKey<Optional<String>> CONFIG_FILE = register("auditweave.config.file", "",
             optionalText("a path to a properties file"),

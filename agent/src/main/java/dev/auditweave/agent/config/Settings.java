@@ -212,6 +212,21 @@ public final class Settings {
         return get(ConfigKeys.RETRY_MAX_BACKOFF);
     }
 
+    /** {@code auditweave.spool.dir}: the spool's root directory; empty when the spool is off. */
+    public Optional<Path> spoolDir() {
+        return get(ConfigKeys.SPOOL_DIR).map(Path::of);
+    }
+
+    /** {@code auditweave.spool.max-bytes}: the most one sink's spool may hold on disk. */
+    public long spoolMaxBytes() {
+        return get(ConfigKeys.SPOOL_MAX_BYTES);
+    }
+
+    /** {@code auditweave.spool.fsync-interval-ms}: the longest a spooled record waits for its fsync. */
+    public Duration spoolFsyncInterval() {
+        return get(ConfigKeys.SPOOL_FSYNC_INTERVAL);
+    }
+
     /** {@code auditweave.shutdown.timeout-ms}: how long delivery may drain at JVM exit. */
     public Duration shutdownTimeout() {
         return get(ConfigKeys.SHUTDOWN_TIMEOUT);

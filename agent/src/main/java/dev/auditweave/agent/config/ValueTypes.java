@@ -22,6 +22,10 @@ final class ValueTypes {
         return new WholeNumber(min, max);
     }
 
+    static ValueType<Long> byteCount(long min, long max) {
+        return new ByteCount(min, max);
+    }
+
     static ValueType<Duration> millis(long min, long max) {
         return new Millis(min, max);
     }
@@ -224,6 +228,19 @@ final class ValueTypes {
         @Override
         public String expected() {
             return "a whole number from " + min + " to " + max;
+        }
+    }
+
+    private record ByteCount(long min, long max) implements ValueType<Long> {
+
+        @Override
+        public Long parse(String text) {
+            return wholeNumber(text, min, max, "expected " + expected());
+        }
+
+        @Override
+        public String expected() {
+            return "a whole number of bytes from " + min + " to " + max;
         }
     }
 

@@ -47,14 +47,21 @@ public final class Pipeline {
         return dispatchers;
     }
 
-    /** Offers {@code event} to every sink that takes its type, without blocking, counting each acceptance or drop. */
+    /**
+     * Offers {@code event} to every sink that takes its type, without blocking, counting each acceptance or drop
+     * on that sink's counters (an event spilled to a spool's overflow ring is counted by the spool once it is on
+     * disk).
+     */
     public void offer(Event event) {
         Dispatcher[] targets = everySinkTakesEveryType ? everySink : route(event.type());
         for (Dispatcher dispatcher : targets) {
-            if (dispatcher.offer(event)) {
-                dispatcher.counters().enqueued();
-            } else {
-                dispatcher.counters().dropped(DropReason.QUEUE_FULL, 1);
+            switch (dispatcher.offerOrSpill(event)) {
+                case ENQUEUED -> dispatcher.counters().enqueued();
+                case SPILLED -> {
+                }
+                case FULL -> dispatcher.counters().dropped(DropReason.QUEUE_FULL, 1);
+                case STOPPED -> dispatcher.counters().dropped(DropReason.SHUTDOWN, 1);
+                default -> throw new IllegalStateException();
             }
         }
     }

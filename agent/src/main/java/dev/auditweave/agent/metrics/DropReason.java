@@ -1,15 +1,15 @@
 package dev.auditweave.agent.metrics;
 
-/** Why an event was dropped: counted per reason, {@link AuditweaveMetrics#dropped()} is their total. */
+/** Why an event was dropped, i.e. will never be delivered and is not on disk either. */
 public enum DropReason {
-    /** A sink's queue was full (and no spool took the event). */
+    /** The sink's queue was full (and, with a spool, so was the overflow ring its writer drains). */
     QUEUE_FULL,
-    /** The spool directory was at its size limit. */
+    /** The spool already held {@code auditweave.spool.max-bytes}. */
     SPOOL_FULL,
-    /** Writing to the spool failed. */
+    /** Writing or reading the spool failed (I/O error, disk full, a corrupt record skipped on replay). */
     SPOOL_ERROR,
-    /** A poison event could not be dead-lettered, because no spool directory is configured. */
+    /** The endpoint refused the event for good and there is no spool directory for a dead-letter file. */
     POISON_NO_SPOOL,
-    /** Still queued at the shutdown deadline and not spooled. */
+    /** Offered after shutdown had begun. */
     SHUTDOWN
 }

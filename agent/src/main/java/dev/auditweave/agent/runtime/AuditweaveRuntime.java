@@ -15,6 +15,7 @@ import dev.auditweave.agent.metrics.LossReporter;
 import dev.auditweave.agent.metrics.MetricsMBeans;
 import dev.auditweave.agent.sink.Sink;
 import dev.auditweave.agent.sink.Sinks;
+import dev.auditweave.agent.spool.Spool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ public final class AuditweaveRuntime {
                     sink.batchMaxDelay(), sink.retryMaxAttempts(),
                     new Backoff(sink.retryInitialBackoff(), sink.retryMaxBackoff()));
             dispatchers.add(new Dispatcher(configured.sink(), policy, counters.forSink(),
-                    TypeFilter.of(sink.eventTypes())));
+                    TypeFilter.of(sink.eventTypes()), openSpool(settings, configured.sink().name())));
         }
         this.pipeline = new Pipeline(dispatchers, counters);
         this.idle = !settings.enabled() || pipeline.isEmpty();
@@ -74,6 +75,15 @@ public final class AuditweaveRuntime {
                     settings.retryMaxBackoff(), settings.eventMaxBytes())));
         }
         return configured;
+    }
+
+    /** The spool of {@code sink} when {@code auditweave.spool.dir} is set (and usable), else {@code null}. */
+    private Spool openSpool(Settings settings, String sink) {
+        if (!settings.enabled()) {
+            return null;
+        }
+        return settings.spoolDir().map(dir -> Spool.open(dir, sink, settings.spoolMaxBytes(),
+                settings.spoolFsyncInterval(), settings.queueCapacity(), counters)).orElse(null);
     }
 
     /** The running instance, started from the environment's configuration on first use. */
@@ -202,14 +212,17 @@ public final class AuditweaveRuntime {
         if (pipeline.isEmpty()) {
             return "no sink to deliver to, capture is off";
         }
+        String spool = settings.spoolDir().map(dir -> ", spool " + dir.toAbsolutePath() + " (max "
+                + settings.spoolMaxBytes() + " bytes, fsync every " + settings.spoolFsyncInterval().toMillis() + " ms)")
+                .orElse("");
         if (settings.namedSinks().isEmpty()) {
             return "sinks " + pipeline.dispatchers().stream().map(d -> d.sink().name()).collect(Collectors.joining(", "))
                     + ", batch " + settings.batchMaxEvents() + " events / " + settings.batchMaxDelay().toMillis()
-                    + " ms, queue " + settings.queueCapacity();
+                    + " ms, queue " + settings.queueCapacity() + spool;
         }
         return "sinks " + pipeline.dispatchers().stream().map(d -> d.sink().name() + " (types " + d.filter()
                 + ", batch " + d.policy().maxBatchEvents() + " events / " + d.policy().maxBatchDelay().toMillis()
-                + " ms, queue " + d.policy().queueCapacity() + ")").collect(Collectors.joining(", "));
+                + " ms, queue " + d.policy().queueCapacity() + ")").collect(Collectors.joining(", ")) + spool;
     }
 
     private void registerMBeans() {
@@ -236,9 +249,10 @@ public final class AuditweaveRuntime {
         long started = System.nanoTime();
         int lost = pipeline.shutdown(settings.shutdownTimeout());
         AuditweaveMetrics m = counters.snapshot();
-        String summary = "auditweave stopped in {} ms: captured {}, delivered {}, failed {}, dropped {}, lost {}";
+        String summary = "auditweave stopped in {} ms: captured {}, delivered {}, failed {}, dropped {}, lost {},"
+                + " spooled {}, replayed {}, dead-lettered {}, dropped by reason {}";
         Object[] figures = {(System.nanoTime() - started) / 1_000_000, m.captured(), m.delivered(), m.failed(),
-                m.dropped(), m.lost()};
+                m.dropped(), m.lost(), m.spooled(), m.replayed(), m.deadLettered(), m.droppedByReason()};
         if (lost > 0 || m.failed() > 0 || m.dropped() > 0) {
             LOG.warn(summary, figures);
         } else {

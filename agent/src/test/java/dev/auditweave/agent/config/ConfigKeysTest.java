@@ -22,6 +22,9 @@ class ConfigKeysTest {
                 "auditweave.retry.initial-backoff-ms",
                 "auditweave.retry.max-backoff-ms",
                 "auditweave.shutdown.timeout-ms",
+                "auditweave.spool.dir",
+                "auditweave.spool.max-bytes",
+                "auditweave.spool.fsync-interval-ms",
                 "auditweave.config.file",
                 "auditweave.sinks",
                 "auditweave.event.max-bytes");

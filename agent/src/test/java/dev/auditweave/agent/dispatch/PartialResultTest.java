@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
+import dev.auditweave.agent.metrics.DropReason;
 import dev.auditweave.agent.sink.SendResult;
 import dev.auditweave.agent.sink.Sink;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PartialResultTest {
 
     @Test
-    void aPartialCountsDeliveredAndDeadLetteredAndIsNotRetried() {
+    void aPartialCountsDeliveredAndWithoutASpoolDropsThePoisonWithItsReasonAndIsNotRetried() {
         List<Integer> sends = new ArrayList<>();
         Sink sink = new Sink() {
             @Override
@@ -34,7 +35,7 @@ class PartialResultTest {
         };
         Counters counters = new Counters();
         Dispatcher dispatcher = new Dispatcher(sink, new DeliveryPolicy(16, 4, Duration.ofHours(1), 5,
-                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1))), counters, TypeFilter.ALL);
+                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1))), counters, TypeFilter.ALL, null);
         dispatcher.start();
         try {
             for (int i = 0; i < 4; i++) {
@@ -49,7 +50,8 @@ class PartialResultTest {
         assertThat(sends).containsExactly(4);
         AuditweaveMetrics metrics = counters.snapshot();
         assertThat(metrics.delivered()).isEqualTo(3);
-        assertThat(metrics.deadLettered()).isEqualTo(1);
+        assertThat(metrics.deadLettered()).as("no spool directory, so no dead-letter file").isZero();
+        assertThat(metrics.droppedByReason()).containsEntry(DropReason.POISON_NO_SPOOL, 1L);
         assertThat(metrics.failed()).isZero();
         assertThat(metrics.retried()).isZero();
     }

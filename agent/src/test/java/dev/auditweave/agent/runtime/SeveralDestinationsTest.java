@@ -19,6 +19,8 @@ import dev.auditweave.testing.LoopbackReceiver;
 import dev.auditweave.testing.LoopbackReceiver.Reply;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ import javax.management.MBeanServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Named sinks end to end in process: the runtime built from settings alone, real HTTP endpoints on loopback. The
@@ -92,7 +95,7 @@ class SeveralDestinationsTest {
     }
 
     @Test
-    void aPoisonEventInABatchOf500IsDeadLetteredAndTheOther499Delivered() {
+    void aPoisonEventInABatchOf500IsDeadLetteredAndTheOther499Delivered(@TempDir Path spoolDir) throws IOException {
         abuse.answer(request -> request.body().contains("\"poison\"") ? Reply.status(400).body("invalid data")
                 : Reply.status(200));
         AuditweaveRuntime runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of(
@@ -101,6 +104,7 @@ class SeveralDestinationsTest {
                 "auditweave.sink.abuse.url", abuse.url().toString(),
                 "auditweave.sink.abuse.batch.max-events", "500",
                 "auditweave.sink.abuse.batch.max-delay-ms", "600000",
+                "auditweave.spool.dir", spoolDir.toString(),
                 "auditweave.shutdown.timeout-ms", "1000")));
 
         for (int i = 0; i < 500; i++) {
@@ -118,6 +122,8 @@ class SeveralDestinationsTest {
         assertThat(metrics.deadLettered()).isEqualTo(1);
         assertThat(metrics.failed()).isZero();
         assertThat(runtime.metrics("abuse").deadLettered()).isEqualTo(1);
+        assertThat(Files.readAllLines(spoolDir.resolve("abuse").resolve("dead-letter.jsonl"))).singleElement()
+                .asString().contains("\"e317\"").contains("invalid data");
     }
 
     @Test
