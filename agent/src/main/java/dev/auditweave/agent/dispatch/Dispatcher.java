@@ -71,7 +71,15 @@ public final class Dispatcher {
     private volatile long sendDeadlineNanos = Long.MAX_VALUE;
     private volatile long flushRequested;
     private volatile long flushCompleted;
-    private volatile int inFlight;
+    /** Events of the batch being delivered; read and cleared under {@link #accounting}. */
+    private int inFlight;
+    /**
+     * Shared by the worker and the shutdown thread only (never a caller): whichever claims the in-flight batch
+     * first counts it, as delivered, failed or spooled by the worker or as lost by shutdown, never both.
+     */
+    private final Object accounting = new Object();
+    /** Set once shutdown has counted what is left as lost: the worker then counts nothing more. */
+    private volatile boolean abandoned;
     private volatile boolean inSend;
     /** Set by the worker while the spool has a backlog: callers then offer to the spool's overflow ring first. */
     private volatile boolean spoolFirst;
@@ -225,11 +233,24 @@ public final class Dispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int left = worker.isAlive() ? queue.size() + inFlight : 0;
+        int left = 0;
+        if (worker.isAlive()) {
+            synchronized (accounting) {
+                abandoned = true;
+                left = queue.size() + inFlight;
+                inFlight = 0;
+            }
+        }
         if (spool != null) {
             spool.close(deadlineNanos);
         }
         return left;
+    }
+
+    /** Waits for the worker thread to end, at most {@code timeout}; whether it did. */
+    boolean awaitWorker(Duration timeout) throws InterruptedException {
+        worker.join(Math.max(1, timeout.toMillis()));
+        return !worker.isAlive();
     }
 
     private void join(long until) throws InterruptedException {
@@ -277,6 +298,13 @@ public final class Dispatcher {
                 spoolFirst = false;
             }
             queue.drain(batch::add, policy.maxBatchEvents() - batch.size());
+            synchronized (accounting) {
+                if (abandoned) {
+                    return;
+                }
+                // Drained events are no longer in the queue: count them as in flight until they are settled.
+                inFlight = batch.size();
+            }
             if (batch.isEmpty()) {
                 if (stopping) {
                     completeFlush(flushTicket);
@@ -415,10 +443,15 @@ public final class Dispatcher {
     }
 
     private void deliver(List<Event> batch) {
-        inFlight = batch.size();
+        synchronized (accounting) {
+            inFlight = batch.size();
+        }
         try {
             for (int attempt = 1; ; attempt++) {
                 SendResult result = send(batch);
+                if (!claim()) {
+                    return;
+                }
                 if (!(result instanceof SendResult.Retry retry)) {
                     settle(batch, result);
                     return;
@@ -440,10 +473,29 @@ public final class Dispatcher {
                     return;
                 }
                 counters.retried();
+                synchronized (accounting) {
+                    inFlight = batch.size();
+                }
                 sleep(wait);
             }
         } finally {
+            synchronized (accounting) {
+                inFlight = 0;
+            }
+        }
+    }
+
+    /**
+     * Claims the in-flight batch for the worker to count its outcome; {@code false} when shutdown already counted
+     * it as lost.
+     */
+    private boolean claim() {
+        synchronized (accounting) {
+            if (abandoned) {
+                return false;
+            }
             inFlight = 0;
+            return true;
         }
     }
 

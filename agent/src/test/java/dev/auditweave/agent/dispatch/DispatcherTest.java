@@ -170,6 +170,12 @@ class DispatcherTest {
 
         assertThat(lost).as("e0 in flight, e1 and e2 queued").isEqualTo(3);
         assertThat(dispatcher.offer(event(3))).as("no offers after shutdown began").isFalse();
+
+        receiver.close();
+        assertThat(dispatcher.awaitWorker(WAIT)).as("the worker ends once its send fails").isTrue();
+        AuditweaveMetrics metrics = counters.snapshot();
+        assertThat(metrics.failed() + metrics.delivered())
+                .as("counted as lost by shutdown, so the worker's late outcome is not counted again").isZero();
     }
 
     @Test
