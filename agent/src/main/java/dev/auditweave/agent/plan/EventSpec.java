@@ -20,6 +20,15 @@ public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> f
         return guard != null && guard.readsNow();
     }
 
+    /**
+     * Whether the result alone decides the guard: there is a guard and it reads neither an argument nor
+     * {@code NOW}. Such a guard is evaluated before the weaver builds the arguments array, so that a call whose
+     * guard is false allocates nothing.
+     */
+    public boolean guardDecidedByResult() {
+        return guard != null && !guard.readsArguments() && !guard.readsNow();
+    }
+
     /** One compiled {@code @Field}. */
     public record FieldSpec(String name, CompiledExpression value) {
     }
