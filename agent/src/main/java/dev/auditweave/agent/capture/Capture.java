@@ -9,8 +9,6 @@ import dev.auditweave.agent.plan.EventSpec;
 import dev.auditweave.agent.plan.PlanCache;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
 import java.lang.reflect.Method;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -88,11 +86,12 @@ public final class Capture {
         if (count > SELECTABLE) {
             return ALL;
         }
+        long decidedByResult = plan.guardsDecidedByResult();
         long selected = 0L;
         for (int i = 0; i < count; i++) {
-            EventSpec spec = specs.get(i);
-            if (!spec.guardDecidedByResult() || passes(runtime, plan, spec, result)) {
-                selected |= 1L << i;
+            long bit = 1L << i;
+            if ((decidedByResult & bit) == 0L || passes(runtime, plan, specs.get(i), result)) {
+                selected |= bit;
             }
         }
         return selected;
@@ -198,20 +197,21 @@ public final class Capture {
 
     private static Event build(EventSpec spec, Object[] args, Object result, long now) {
         List<EventSpec.FieldSpec> fields = spec.fields();
-        Map<String, Object> data = new LinkedHashMap<>(Math.max(4, fields.size() * 2));
-        for (int i = 0; i < fields.size(); i++) {
-            EventSpec.FieldSpec field = fields.get(i);
-            data.put(field.name(), EventValues.snapshot(field.value().evaluate(args, result, now)));
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = EventValues.snapshot(fields.get(i).value().evaluate(args, result, now));
         }
+        Map<String, Object> data = spec.fieldNames().with(values);
         long occurredAt = spec.occurredAt() == null ? now
                 : EpochMillis.of(spec.occurredAt().evaluate(args, result, now), now);
-        return new Event(id(spec, args, result, now), spec.type(), occurredAt, Collections.unmodifiableMap(data));
+        if (spec.idempotencyKey() == null) {
+            // The id's random bits are drawn here; its text is written off the calling thread.
+            return Event.withRandomId(spec.type(), occurredAt, data);
+        }
+        return new Event(id(spec, args, result, now), spec.type(), occurredAt, data);
     }
 
     private static String id(EventSpec spec, Object[] args, Object result, long now) {
-        if (spec.idempotencyKey() == null) {
-            return EventIds.random();
-        }
         Object key = spec.idempotencyKey().evaluate(args, result, now);
         if (key == null) {
             // A fresh id still delivers the event; only deduplication is lost, which the log should say.

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.plan;
 
+import dev.auditweave.agent.event.FieldMap;
 import dev.auditweave.agent.expr.CompiledExpression;
 import java.util.List;
 
@@ -11,9 +12,23 @@ import java.util.List;
  * @param fields         the compiled {@code data} fields, in declaration order
  * @param occurredAt     the compiled time source, or {@code null} for the capture instant
  * @param idempotencyKey the compiled key, or {@code null} for a fresh id
+ * @param fieldNames     the names of {@code fields}, in order, shared by the data maps of all its events
  */
 public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
-                        CompiledExpression occurredAt, CompiledExpression idempotencyKey) {
+                        CompiledExpression occurredAt, CompiledExpression idempotencyKey, FieldMap.Keys fieldNames) {
+
+    public EventSpec {
+        fields = List.copyOf(fields);
+        if (fieldNames.size() != fields.size()) {
+            throw new IllegalArgumentException("fieldNames " + fieldNames + " do not match the fields " + fields);
+        }
+    }
+
+    public EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
+                     CompiledExpression occurredAt, CompiledExpression idempotencyKey) {
+        this(type, guard, fields, occurredAt, idempotencyKey,
+                FieldMap.keys(fields.stream().map(FieldSpec::name).toList()));
+    }
 
     /** Whether the guard itself reads the clock: only then is the clock read before the guard passes. */
     public boolean guardReadsNow() {
