@@ -3,6 +3,7 @@ package dev.auditweave.bench.percall;
 import dev.auditweave.bench.handwritten.HandWrittenEmitter;
 import dev.auditweave.bench.handwritten.HandWrittenUserService;
 import dev.auditweave.bench.support.LoopbackCounter;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,29 +39,43 @@ public class HandWrittenCallerBenchmark {
 
     static final int BATCH = 100;
 
+    /**
+     * {@code runAsync}: {@code CompletableFuture.runAsync(task)} as written in the field notes, which on two cores
+     * (common pool parallelism 1) starts a thread per task; {@code commonPool}: the same with the common pool
+     * passed explicitly, as on a machine with more cores.
+     */
+    @Param({"runAsync", "commonPool"})
+    public String executor;
+
     public String userId = "u-1";
     public String reason = "spam";
 
     private LoopbackCounter receiver;
     private HandWrittenUserService service;
+    private HandWrittenEmitter emitter;
     private long sent;
 
     @Setup(Level.Trial)
     public void setUp() {
         receiver = new LoopbackCounter();
-        service = new HandWrittenUserService(new HandWrittenEmitter(receiver.url()));
+        emitter = new HandWrittenEmitter(receiver.url(),
+                executor.equals("commonPool") ? ForkJoinPool.commonPool() : null);
+        service = new HandWrittenUserService(emitter);
         service.setRows(1);
     }
 
     @TearDown(Level.Iteration)
     public void drain() throws InterruptedException {
-        if (!receiver.awaitEvents(sent, 60_000)) {
+        if (!receiver.awaitEvents(sent, emitter::failures, 60_000)) {
             throw new IllegalStateException("the receiver got " + receiver.events() + " of " + sent + " events");
         }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        System.out.println();
+        System.out.println("hand-written: " + receiver.events() + " events received, " + emitter.failures()
+                + " POSTs failed, last failure: " + emitter.lastFailure());
         receiver.close();
     }
 

@@ -54,7 +54,10 @@ final class Chart {
         for (String[] row : Report.GUARD_TRUE) {
             add(guardTrue, row[0] + " (p50)", r.percentile(row[1], "50.0"));
         }
-        add(guardTrue, "hand-written runAsync + POST (mean)", r.score("HandWrittenCallerBenchmark.guardTrue_handWritten"));
+        add(guardTrue, "hand-written runAsync(task) + POST (mean)",
+                r.score("HandWrittenCallerBenchmark.guardTrue_handWritten:executor=runAsync"));
+        add(guardTrue, "hand-written runAsync(commonPool) + POST",
+                r.score("HandWrittenCallerBenchmark.guardTrue_handWritten:executor=commonPool"));
         List<Bar> throughput = new ArrayList<>();
         for (String t : List.of("1", "2", "8")) {
             add(throughput, "auditweave, " + t + " caller thread(s)",

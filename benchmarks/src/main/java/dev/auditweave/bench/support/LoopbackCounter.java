@@ -85,8 +85,17 @@ public final class LoopbackCounter implements AutoCloseable {
 
     /** Waits until at least {@code target} events arrived; false after {@code timeoutMillis}. */
     public boolean awaitEvents(long target, long timeoutMillis) throws InterruptedException {
+        return awaitEvents(target, () -> 0L, timeoutMillis);
+    }
+
+    /**
+     * Waits until the events that arrived plus those the sender gave up ({@code lost}) reach {@code target};
+     * false after {@code timeoutMillis}.
+     */
+    public boolean awaitEvents(long target, java.util.function.LongSupplier lost, long timeoutMillis)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (events.get() < target) {
+        while (events.get() + lost.getAsLong() < target) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
