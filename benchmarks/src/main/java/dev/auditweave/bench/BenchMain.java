@@ -24,8 +24,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Entry point of {@code benchmarks.jar}. Run from the repository root:
  *
  * <pre>{@code
- * java -jar benchmarks/target/benchmarks.jar quick            # every benchmark, under 10 minutes on two cores
- * java -jar benchmarks/target/benchmarks.jar full             # 3 forks, longer iterations (about 40 minutes)
+ * java -jar benchmarks/target/benchmarks.jar quick            # every benchmark, about 6 minutes on two busy cores
+ * java -jar benchmarks/target/benchmarks.jar full             # 2-3 forks, longer iterations (estimated 30-40 minutes)
  * java -jar benchmarks/target/benchmarks.jar quick PerCall    # only benchmarks whose name matches a regex
  * java -jar benchmarks/target/benchmarks.jar -h               # anything else: plain JMH command line
  * }</pre>
@@ -53,23 +53,23 @@ public final class BenchMain {
         }
         List<RunResult> results = new ArrayList<>();
         // 1. Per-call cost: time-based, bytes per call from the GC profiler.
-        run(results, filter, full, Arrays.asList("PerCallBenchmark", "AgentPerCallBenchmark"), options -> options
+        run(results, filter, Arrays.asList("PerCallBenchmark", "AgentPerCallBenchmark"), options -> options
                 .addProfiler(GCProfiler.class)
                 .forks(full ? 3 : 1)
                 .warmupIterations(full ? 5 : 3).warmupTime(TimeValue.seconds(full ? 2 : 1))
                 .measurementIterations(full ? 10 : 5).measurementTime(TimeValue.seconds(full ? 2 : 1)));
         // 2. Throughput: delivery end to end and the serialiser alone.
-        run(results, filter, full, Arrays.asList("DeliveryThroughputBenchmark", "SerializerBenchmark"),
+        run(results, filter, Arrays.asList("DeliveryThroughputBenchmark", "SerializerBenchmark"),
                 options -> options
                         .forks(full ? 2 : 1)
                         .warmupIterations(full ? 3 : 2).warmupTime(TimeValue.seconds(2))
                         .measurementIterations(full ? 5 : 3).measurementTime(TimeValue.seconds(full ? 3 : 2)));
         // 3. Single-shot: the hand-written emitter's caller cost (batches drained between iterations).
-        run(results, filter, full, List.of("HandWrittenCallerBenchmark"), options -> options
+        run(results, filter, List.of("HandWrittenCallerBenchmark"), options -> options
                 .forks(full ? 3 : 1)
                 .warmupIterations(full ? 100 : 60).measurementIterations(full ? 300 : 100));
         // 4. Start-up: fresh JVMs with and without the agent.
-        run(results, filter, full, List.of("StartupBenchmark"), options -> options
+        run(results, filter, List.of("StartupBenchmark"), options -> options
                 .forks(1)
                 .warmupIterations(full ? 3 : 2).measurementIterations(full ? 30 : 10));
         Path out = Paths.get(System.getProperty("result", "benchmarks/target/jmh-result.json"));
@@ -86,7 +86,7 @@ public final class BenchMain {
         ChainedOptionsBuilder apply(ChainedOptionsBuilder options);
     }
 
-    private static void run(List<RunResult> results, Pattern filter, boolean full, List<String> classes,
+    private static void run(List<RunResult> results, Pattern filter, List<String> classes,
                             Settings settings) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder();
         boolean any = false;
