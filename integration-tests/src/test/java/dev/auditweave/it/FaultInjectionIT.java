@@ -43,8 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code kill -9} only) was produced within the documented loss window before the kill. Figures go to the test
  * output and to {@code target/fault-report.md}.
  *
- * <p>Tagged {@code fault}: {@code mvn verify -Pfault} runs it (with everything else); plain {@code mvn verify}
- * leaves it out. {@code -Dfault.downSeconds=} and {@code -Dfault.kills=} shorten it for a quick local run.
+ * <p>Tagged {@code fault}: {@code mvn verify} runs it with everything else; {@code -Pno-fault} leaves it out.
+ * {@code -Dfault.downSeconds=} and {@code -Dfault.kills=} shorten it for a quick local run.
  */
 @Tag("fault")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -2,22 +2,97 @@ package dev.auditweave.agent.event;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One business event, immutable once built on the calling thread.
  *
  * <p>Serialised by the sinks as {@code {"id": ..., "type": ..., "occurred_at": ..., "data": {...}}}.
  *
- * @param id         unique, or derived from the type and an idempotency key (see {@link EventIds})
- * @param type       for example {@code "user.blocked"}
- * @param occurredAt epoch milliseconds of the business fact
- * @param data       the declared fields only, as an unmodifiable map of immutable values (see {@link EventValues})
+ * <p>A random id is drawn on the calling thread as two longs (a version-4 UUID) and written out as text only
+ * when {@link #id()} is first read, normally on the delivery worker: the calling thread does not pay for the
+ * 36-character string. Values behave like a record's: {@code equals}, {@code hashCode} and {@code toString} use
+ * the four components.
  */
-public record Event(String id, String type, long occurredAt, Map<String, Object> data) {
+public final class Event {
 
-    public Event {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(data, "data");
+    private final String type;
+    private final long occurredAt;
+    private final Map<String, Object> data;
+    private final long idHigh;
+    private final long idLow;
+    /** The id as text; for a random id written on first read (a benign race: every writer writes the same). */
+    private String id;
+
+    /**
+     * @param id         unique, or derived from the type and an idempotency key (see {@link EventIds})
+     * @param type       for example {@code "user.blocked"}
+     * @param occurredAt epoch milliseconds of the business fact
+     * @param data       the declared fields only, as an unmodifiable map of immutable values (see {@link EventValues})
+     */
+    public Event(String id, String type, long occurredAt, Map<String, Object> data) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.type = Objects.requireNonNull(type, "type");
+        this.occurredAt = occurredAt;
+        this.data = Objects.requireNonNull(data, "data");
+        this.idHigh = 0L;
+        this.idLow = 0L;
+    }
+
+    private Event(long idHigh, long idLow, String type, long occurredAt, Map<String, Object> data) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.occurredAt = occurredAt;
+        this.data = Objects.requireNonNull(data, "data");
+        this.idHigh = idHigh;
+        this.idLow = idLow;
+    }
+
+    /** An event with a fresh random id, as {@link EventIds#random()} would give, rendered lazily. */
+    public static Event withRandomId(String type, long occurredAt, Map<String, Object> data) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new Event(EventIds.version4High(random.nextLong()), EventIds.version4Low(random.nextLong()),
+                type, occurredAt, data);
+    }
+
+    /** Unique, or derived from the type and an idempotency key (see {@link EventIds}). */
+    public String id() {
+        String text = id;
+        if (text == null) {
+            text = new UUID(idHigh, idLow).toString();
+            id = text;
+        }
+        return text;
+    }
+
+    /** For example {@code "user.blocked"}. */
+    public String type() {
+        return type;
+    }
+
+    /** Epoch milliseconds of the business fact. */
+    public long occurredAt() {
+        return occurredAt;
+    }
+
+    /** The declared fields only, as an unmodifiable map of immutable values (see {@link EventValues}). */
+    public Map<String, Object> data() {
+        return data;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Event event && occurredAt == event.occurredAt && id().equals(event.id())
+                && type.equals(event.type) && data.equals(event.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id(), type, occurredAt, data);
+    }
+
+    @Override
+    public String toString() {
+        return "Event[id=" + id() + ", type=" + type + ", occurredAt=" + occurredAt + ", data=" + data + "]";
     }
 }

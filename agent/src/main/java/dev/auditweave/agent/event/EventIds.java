@@ -23,9 +23,17 @@ public final class EventIds {
      */
     public static String random() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long most = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
-        long least = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(most, least).toString();
+        return new UUID(version4High(random.nextLong()), version4Low(random.nextLong())).toString();
+    }
+
+    /** The high half of a version-4 UUID made from 64 random bits. */
+    static long version4High(long bits) {
+        return (bits & 0xffffffffffff0fffL) | 0x0000000000004000L;
+    }
+
+    /** The low half of a version-4 (IETF variant) UUID made from 64 random bits. */
+    static long version4Low(long bits) {
+        return (bits & 0x3fffffffffffffffL) | 0x8000000000000000L;
     }
 
     /**

@@ -282,7 +282,8 @@ final class Checker {
         if (!canBeOrdered(left.type(), right.type())) {
             throw incomparable(binary, left, right);
         }
-        return new Typed(new OrderingNode(ordering, left.node(), right.node()), StaticType.BOOLEAN);
+        Node fast = RowsThresholdNode.of(ordering, left.node(), right.node());
+        return new Typed(fast != null ? fast : new OrderingNode(ordering, left.node(), right.node()), StaticType.BOOLEAN);
     }
 
     private ExpressionException incomparable(Syntax.Binary binary, Typed left, Typed right) {

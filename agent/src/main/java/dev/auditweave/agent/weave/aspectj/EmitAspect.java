@@ -2,6 +2,7 @@ package dev.auditweave.agent.weave.aspectj;
 
 import dev.auditweave.agent.capture.Capture;
 import dev.auditweave.agent.log.RateLimitedLogger;
+import java.lang.reflect.Method;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.annotation.AfterReturning;
 import org.aspectj.lang.annotation.Aspect;
@@ -19,19 +20,149 @@ import org.slf4j.LoggerFactory;
  *   <artifactId>auditweave-agent</artifactId>
  * </aspectLibrary>
  * }</pre>
+ *
+ * <p>Zero cost when nothing fires: one advice per arity (0 to {@value #MAX_BOUND_ARITY} parameters) binds the
+ * arguments one by one with {@code args(..)} and the method through {@link JoinPoint.StaticPart} (a constant
+ * ajc creates once per join point), so no {@code thisJoinPoint} and no arguments array exist until
+ * {@link Capture#select} says that an event may fire. Methods with more parameters fall back to a
+ * {@link JoinPoint} (allocated per call). A primitive argument or result is boxed by ajc at the join point.
+ * Every woven class keeps its {@code ajc$tjp_N} fields, by which the {@code -javaagent} recognises it.
  */
 @Aspect
 public class EmitAspect {
 
+    /** The most parameters bound one by one; a method with more goes through {@link JoinPoint#getArgs()}. */
+    static final int MAX_BOUND_ARITY = 6;
+
     private static final RateLimitedLogger WARN = new RateLimitedLogger(LoggerFactory.getLogger(EmitAspect.class), 60);
 
-    @AfterReturning(pointcut = "execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
-            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))", returning = "result")
-    public void afterReturning(JoinPoint joinPoint, Object result) {
+    @AfterReturning(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args()", returning = "result", argNames = "result")
+    public void afterReturning0(JoinPoint.StaticPart joinPoint, Object result) {
         try {
-            Capture.afterReturn(((MethodSignature) joinPoint.getSignature()).getMethod(), joinPoint.getArgs(), result);
+            Method method = method(joinPoint);
+            long selected = Capture.select(method, result);
+            if (selected != 0L) {
+                Capture.afterReturn(method, new Object[0], result, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    @AfterReturning(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0)", returning = "result", argNames = "a0,result")
+    public void afterReturning1(JoinPoint.StaticPart joinPoint, Object a0, Object result) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.select(method, result);
+            if (selected != 0L) {
+                Capture.afterReturn(method, new Object[] {a0}, result, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    @AfterReturning(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1)", returning = "result", argNames = "a0,a1,result")
+    public void afterReturning2(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object result) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.select(method, result);
+            if (selected != 0L) {
+                Capture.afterReturn(method, new Object[] {a0, a1}, result, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    @AfterReturning(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1, a2)", returning = "result",
+            argNames = "a0,a1,a2,result")
+    public void afterReturning3(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object result) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.select(method, result);
+            if (selected != 0L) {
+                Capture.afterReturn(method, new Object[] {a0, a1, a2}, result, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    @AfterReturning(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1, a2, a3)", returning = "result",
+            argNames = "a0,a1,a2,a3,result")
+    public void afterReturning4(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3,
+                                Object result) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.select(method, result);
+            if (selected != 0L) {
+                Capture.afterReturn(method, new Object[] {a0, a1, a2, a3}, result, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    @AfterReturning(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1, a2, a3, a4)", returning = "result",
+            argNames = "a0,a1,a2,a3,a4,result")
+    public void afterReturning5(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3,
+                                Object a4, Object result) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.select(method, result);
+            if (selected != 0L) {
+                Capture.afterReturn(method, new Object[] {a0, a1, a2, a3, a4}, result, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    @AfterReturning(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1, a2, a3, a4, a5)", returning = "result",
+            argNames = "a0,a1,a2,a3,a4,a5,result")
+    public void afterReturning6(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3,
+                                Object a4, Object a5, Object result) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.select(method, result);
+            if (selected != 0L) {
+                Capture.afterReturn(method, new Object[] {a0, a1, a2, a3, a4, a5}, result, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    /** Seven parameters or more: {@code thisJoinPoint} (allocated per call) supplies the arguments. */
+    @AfterReturning(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(*, *, *, *, *, *, *, ..)", returning = "result",
+            argNames = "result")
+    public void afterReturningMany(JoinPoint joinPoint, Object result) {
+        try {
+            Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
+            long selected = Capture.select(method, result);
+            if (selected != 0L) {
+                Capture.afterReturn(method, joinPoint.getArgs(), result, selected);
+            }
         } catch (Throwable t) {
             WARN.warn("aspect", "auditweave: could not capture {}: {}", joinPoint.getSignature(), t.toString());
         }
+    }
+
+    private static Method method(JoinPoint.StaticPart joinPoint) {
+        // MethodSignatureImpl resolves the Method once and keeps it.
+        return ((MethodSignature) joinPoint.getSignature()).getMethod();
+    }
+
+    private static void failed(JoinPoint.StaticPart joinPoint, Throwable t) {
+        WARN.warn("aspect", "auditweave: could not capture {}: {}", joinPoint.getSignature(), t.toString());
     }
 }

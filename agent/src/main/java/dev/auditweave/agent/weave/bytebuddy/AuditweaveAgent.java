@@ -48,9 +48,18 @@ public final class AuditweaveAgent {
     private AuditweaveAgent() {
     }
 
+    /**
+     * At JVM start no application class is loaded yet, so nothing needs retransforming, and Byte Buddy is not
+     * even initialised until the first class that mentions {@code @EmitsAbuseEvent} is loaded: a
+     * {@link AnnotatedClassesOnly} filter looks for the annotation's name in each class file's bytes and hands
+     * only those classes to Byte Buddy. Start-up pays for the runtime, not for Byte Buddy.
+     */
     public static void premain(String arguments, Instrumentation instrumentation) {
         try {
-            install(arguments, instrumentation);
+            if (active(arguments)) {
+                instrumentation.addTransformer(new AnnotatedClassesOnly(
+                        () -> agentBuilder(AgentBuilder.RedefinitionStrategy.DISABLED).makeRaw()), false);
+            }
         } catch (Throwable t) {
             LOG.error("auditweave: the agent could not start; the application runs uninstrumented", t);
         }
@@ -58,25 +67,35 @@ public final class AuditweaveAgent {
 
     /** For dynamic attach; classes already loaded are retransformed. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        premain(arguments, instrumentation);
+        try {
+            if (active(arguments)) {
+                agentBuilder(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).installOn(instrumentation);
+            }
+        } catch (Throwable t) {
+            LOG.error("auditweave: the agent could not start; the application runs uninstrumented", t);
+        }
     }
 
-    private static void install(String arguments, Instrumentation instrumentation) {
+    private static boolean active(String arguments) {
         AuditweaveRuntime runtime = AuditweaveRuntime.install(arguments);
         if (runtime.isIdle()) {
             LOG.info("auditweave: nothing to deliver to, no class is instrumented");
-            return;
+            return false;
         }
+        return true;
+    }
+
+    private static AgentBuilder agentBuilder(AgentBuilder.RedefinitionStrategy redefinition) {
         if (System.getProperty(NEXUS_DISABLED) == null) {
             System.setProperty(NEXUS_DISABLED, "true");
         }
         ElementMatcher.Junction<MethodDescription> annotated =
                 isAnnotatedWith(named(EMITS)).or(isAnnotatedWith(named(EMITS_CONTAINER)));
         Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);
-        new AgentBuilder.Default()
+        return new AgentBuilder.Default()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(redefinition)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new TransformationLog())
@@ -84,8 +103,7 @@ public final class AuditweaveAgent {
                 .or(ignoredTypes())
                 .type(declaresMethod(annotated).and(not(wovenByAspectj())))
                 .transform((builder, type, classLoader, module, domain) ->
-                        builder.visit(advice.on(isMethod().and(annotated).and(not(isAbstract())))))
-                .installOn(instrumentation);
+                        builder.visit(advice.on(isMethod().and(annotated).and(not(isAbstract())))));
     }
 
     private static ElementMatcher.Junction<TypeDescription> ignoredTypes() {

@@ -1,0 +1,109 @@
+package dev.auditweave.bench.percall;
+
+import dev.auditweave.bench.support.DiscardSink;
+import dev.auditweave.bench.support.Runtimes;
+import dev.auditweave.bench.targets.AgentUserService;
+import dev.auditweave.bench.targets.PlainUserService;
+import dev.auditweave.agent.Auditweave;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Per-call cost under the Byte Buddy agent: the forked JVM runs with
+ * {@code -javaagent:agent/target/auditweave-agent.jar}, which instruments {@link AgentUserService} at load; the
+ * un-annotated {@link PlainUserService} in the same JVM is the baseline the ratios use. Same modes as
+ * {@link PerCallBenchmark}: guard false in average time (with {@code -prof gc}: bytes per call), guard true in
+ * sample time (p50 / p99), events drained by a worker to a discarding sink.
+ *
+ * <p>Run from the repository root (the agent path is relative to it), after
+ * {@code mvn -pl benchmarks -am package}: {@code java -jar benchmarks/target/benchmarks.jar quick AgentPerCall}.
+ * The set-up fails when the agent did not instrument the target, so a wrong directory cannot pass as a result.
+ *
+ * <p>The benchmark jar also carries auditweave's library (for the AspectJ targets); in this fork the agent's
+ * classes therefore resolve from that copy (same bytecode, SLF4J not relocated), as in an application that has
+ * the library on its class path and the agent on its command line.
+ */
+@State(Scope.Thread)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "-javaagent:agent/target/auditweave-agent.jar", "-Dauditweave.sink=memory"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class AgentPerCallBenchmark {
+
+    public String userId = "u-1";
+    public String reason = "spam";
+
+    private PlainUserService plainFalse;
+    private PlainUserService plainTrue;
+    private AgentUserService agentFalse;
+    private AgentUserService agentTrue;
+    private DiscardSink sink;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        sink = Runtimes.discarding();
+        plainFalse = new PlainUserService();
+        plainTrue = new PlainUserService();
+        plainTrue.setRows(1);
+        agentFalse = new AgentUserService();
+        agentTrue = new AgentUserService();
+        agentTrue.setRows(1);
+        agentTrue.blockUser(userId, reason);
+        Auditweave.flush(Duration.ofSeconds(5));
+        if (sink.events() != 1) {
+            throw new IllegalStateException("AgentUserService is not instrumented (" + sink.events() + " events):"
+                    + " run from the repository root after mvn -pl benchmarks -am package,"
+                    + " so that -javaagent:agent/target/auditweave-agent.jar exists");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        System.out.println();
+        System.out.println(Runtimes.describe() + ", discarded by the sink " + sink.events());
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public int guardFalse_baseline() {
+        return plainFalse.blockUser(userId, reason);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public int guardFalse_agent() {
+        return agentFalse.blockUser(userId, reason);
+    }
+
+    /** A guard that also reads an argument ({@code reason != null && RETURNED_ROWS > 0}). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public int guardFalse_agentArgumentGuard() {
+        return agentFalse.unblockUser(userId, reason);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public int guardTrue_baseline() {
+        return plainTrue.blockUser(userId, reason);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public int guardTrue_agent() {
+        return agentTrue.blockUser(userId, reason);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.auditweave.bench.woven;
+
+import dev.auditweave.annotations.EmitsAbuseEvent;
+import dev.auditweave.annotations.Field;
+
+/**
+ * The benchmark target, woven at build time by ajc with auditweave's aspect. Same shape as
+ * {@code dev.auditweave.bench.targets.AgentUserService} (instrumented by the agent) and
+ * {@code PlainUserService} (the un-instrumented baseline): the method returns the rows "updated", so
+ * {@code rows = 0} makes the guard false and {@code rows = 1} makes it true.
+ */
+public class WovenUserService {
+
+    private int rows;
+
+    public void setRows(int rows) {
+        this.rows = rows;
+    }
+
+    /** Guard reads only the result: the guard-false path must not allocate. */
+    @EmitsAbuseEvent(type = "user.blocked", when = "RETURNED_ROWS > 0",
+            data = {@Field(name = "kilo_user_id", value = "userId"), @Field(name = "reason", value = "reason")})
+    public int blockUser(String userId, String reason) {
+        return rows;
+    }
+
+    /** Guard also reads an argument: the arguments must be handed to the guard. */
+    @EmitsAbuseEvent(type = "user.unblocked", when = "reason != null && RETURNED_ROWS > 0",
+            data = {@Field(name = "kilo_user_id", value = "userId"), @Field(name = "reason", value = "reason")})
+    public int unblockUser(String userId, String reason) {
+        return rows;
+    }
+}
