@@ -149,16 +149,12 @@ public final class Capture {
         }
     }
 
-    /** As {@link #afterReturn(EmitPlan, Object[], Object, long)}, by method. */
+    /**
+     * As {@link #afterReturn(EmitPlan, Object[], Object, long)}, by method: {@link #select(Method, Object)} built the
+     * plan already (only an active runtime selects anything), so this finds it in the cache.
+     */
     public static void afterReturn(Method method, Object[] args, Object result, long selected) {
-        try {
-            AuditweaveRuntime runtime = AuditweaveRuntime.current();
-            if (!runtime.isIdle()) {
-                emitAll(runtime, PlanCache.forMethod(method), args, result, selected);
-            }
-        } catch (Throwable t) {
-            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
-        }
+        afterReturn(PlanCache.forMethod(method), args, result, selected);
     }
 
     private static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, Object result,
