@@ -1,8 +1,10 @@
 package dev.auditweave.agent;
 
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
-import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import dev.auditweave.bootstrap.EmitBridge;
+import dev.auditweave.bootstrap.EmitHandler;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * What an application can ask of auditweave in code: its counters, and a flush for the rare place that
@@ -13,6 +15,10 @@ import java.time.Duration;
  * Auditweave.flush(Duration.ofSeconds(5));
  * long delivered = Auditweave.metrics().delivered();
  * }</pre>
+ *
+ * <p>The same calls work in every mode: compile-time woven (the runtime in the application's class path), under
+ * the {@code -javaagent} (the agent jar shares this class on the bootstrap class path, so the application needs
+ * no auditweave jar at run time), and both at once, where the agent's runtime is the one that answers.
  */
 public final class Auditweave {
 
@@ -21,7 +27,8 @@ public final class Auditweave {
 
     /** The counters since start-up. */
     public static AuditweaveMetrics metrics() {
-        return AuditweaveRuntime.current().metrics();
+        EmitHandler agent = EmitBridge.handler();
+        return agent != null ? agent.control().metrics(null) : LocalRuntime.metrics(null);
     }
 
     /**
@@ -32,7 +39,9 @@ public final class Auditweave {
      * @throws IllegalArgumentException when no sink has that name
      */
     public static AuditweaveMetrics metrics(String sink) {
-        return AuditweaveRuntime.current().metrics(sink);
+        Objects.requireNonNull(sink, "sink");
+        EmitHandler agent = EmitBridge.handler();
+        return agent != null ? agent.control().metrics(sink) : LocalRuntime.metrics(sink);
     }
 
     /**
@@ -41,6 +50,7 @@ public final class Auditweave {
      * Blocks the caller: never call it on a hot path.
      */
     public static boolean flush(Duration timeout) {
-        return AuditweaveRuntime.current().flush(timeout);
+        EmitHandler agent = EmitBridge.handler();
+        return agent != null ? agent.control().flush(timeout.toMillis()) : LocalRuntime.flush(timeout);
     }
 }

@@ -8,6 +8,7 @@ import dev.auditweave.agent.plan.EmitPlan;
 import dev.auditweave.agent.plan.EventSpec;
 import dev.auditweave.agent.plan.PlanCache;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import dev.auditweave.bootstrap.EmitHandler;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,15 @@ public final class Capture {
 
     /**
      * As {@link #select(EmitPlan, Object)}, for a weaver that knows the method but not its plan: the plan is
-     * built only when the runtime is active, so a disabled auditweave compiles and reports nothing.
+     * built only when the runtime is active, so a disabled auditweave compiles and reports nothing. With a
+     * {@code -javaagent} attached, the agent's runtime captures the call ({@link AgentHandoff}).
      */
     public static long select(Method method, Object result) {
         try {
+            EmitHandler agent = AgentHandoff.agent();
+            if (agent != null) {
+                return agent.select(method, result);
+            }
             AuditweaveRuntime runtime = AuditweaveRuntime.current();
             return runtime.isIdle() ? 0L : select(runtime, PlanCache.forMethod(method), result);
         } catch (Throwable t) {
@@ -154,7 +160,12 @@ public final class Capture {
      * plan already (only an active runtime selects anything), so this finds it in the cache.
      */
     public static void afterReturn(Method method, Object[] args, Object result, long selected) {
-        afterReturn(PlanCache.forMethod(method), args, result, selected);
+        EmitHandler agent = AgentHandoff.agent();
+        if (agent != null) {
+            agent.afterReturn(method, args, result, selected);
+        } else {
+            afterReturn(PlanCache.forMethod(method), args, result, selected);
+        }
     }
 
     private static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, Object result,

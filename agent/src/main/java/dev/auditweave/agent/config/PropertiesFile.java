@@ -52,6 +52,11 @@ final class PropertiesFile {
         return classPathResource().map(PropertiesFile::read);
     }
 
+    /** The class path resource {@value #NAME} of {@code loader}, if it has one. */
+    static Optional<Layer> onClassPath(ClassLoader loader) {
+        return Optional.ofNullable(loader.getResource(NAME)).map(PropertiesFile::read);
+    }
+
     private static Layer readConfigured(RawValue configured, Path workingDirectory) {
         Path path;
         try {

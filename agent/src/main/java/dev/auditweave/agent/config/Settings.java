@@ -130,6 +130,44 @@ public final class Settings {
     }
 
     /**
+     * A copy with {@code values} as one more source, below the environment and above the properties file: the
+     * application's own configuration, such as Spring's {@code Environment}. Only {@code auditweave.*} keys are
+     * read; messages name {@code origin}, for example {@code "Spring Environment (application.properties)"}.
+     *
+     * <pre>{@code
+     * Settings settings = Settings.load(agentArgs).withApplicationSource(
+     *         Map.of("auditweave.sink", "http", "auditweave.http.url", url), "Spring Environment");
+     * }</pre>
+     *
+     * @throws ConfigException on the first invalid value
+     */
+    public Settings withApplicationSource(Map<String, String> values, String origin) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(origin, "origin");
+        List<Layer> withSource = new ArrayList<>(layers);
+        withSource.add(Math.min(Sources.BEFORE_FILE, withSource.size()), Sources.fromMap(values, new Origin(origin), true));
+        return new Settings(withSource, environment);
+    }
+
+    /**
+     * A copy that also reads the class path resource {@code auditweave.properties} of {@code loader}, when no
+     * properties file was read so far: for the agent, which starts before the application's class loader exists
+     * (a Spring Boot fat jar's {@code BOOT-INF/classes}) and meets it with the first annotated class.
+     *
+     * @throws ConfigException when that file holds an invalid value
+     */
+    public Settings withClassPathFileOf(ClassLoader loader) {
+        if (layers.size() != Sources.BEFORE_FILE) {
+            return this;
+        }
+        return Sources.classPathFile(loader).map(file -> {
+            List<Layer> withFile = new ArrayList<>(layers);
+            withFile.add(file);
+            return new Settings(withFile, environment);
+        }).orElse(this);
+    }
+
+    /**
      * The typed value of any key of {@link ConfigKeys}, for keys without an accessor of their own.
      *
      * <pre>{@code

@@ -9,6 +9,9 @@ import java.util.Optional;
 /** Reads every source into layers, highest precedence first. */
 final class Sources {
 
+    /** Agent arguments, system properties, environment: the layers {@link #read} puts before the file. */
+    static final int BEFORE_FILE = 3;
+
     private Sources() {
     }
 
@@ -24,6 +27,14 @@ final class Sources {
                 EnvironmentVariables.read(environment)));
         PropertiesFile.find(configFile(layers, environment), workingDirectory).ifPresent(layers::add);
         return layers;
+    }
+
+    /**
+     * The properties file {@code auditweave.properties} as {@code loader} finds it on the class path (an
+     * application class loader the agent's own sources cannot see, such as a Spring Boot fat jar's), if any.
+     */
+    static java.util.Optional<Layer> classPathFile(ClassLoader loader) {
+        return PropertiesFile.onClassPath(loader);
     }
 
     /** The auditweave entries of {@code map} as one layer, in the map's order. */

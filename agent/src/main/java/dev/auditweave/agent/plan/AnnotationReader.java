@@ -19,6 +19,17 @@ final class AnnotationReader {
     private AnnotationReader() {
     }
 
+    /** Whether {@code method} itself carries {@code @EmitsAbuseEvent} or its container. */
+    static boolean isAnnotated(Method method) {
+        for (Annotation annotation : method.getDeclaredAnnotations()) {
+            String name = annotation.annotationType().getName();
+            if (name.equals(EMITS) || name.equals(EMITS_CONTAINER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<EmitDeclaration> declarations(Method method) {
         List<EmitDeclaration> declarations = new ArrayList<>(2);
         for (Annotation annotation : method.getDeclaredAnnotations()) {

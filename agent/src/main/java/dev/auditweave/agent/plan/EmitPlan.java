@@ -1,5 +1,7 @@
 package dev.auditweave.agent.plan;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,13 +16,27 @@ public final class EmitPlan {
     private final String method;
     private final List<EventSpec> specs;
     private final long guardsDecidedByResult;
+    private final Method instrumented;
+    private final ClassValue<Boolean> runsFor;
 
     /**
      * @param method a readable name of the method, for logs
      * @param specs  one per valid {@code @EmitsAbuseEvent}; an annotation with a bad expression is left out
      */
     public EmitPlan(String method, List<EventSpec> specs) {
+        this(method, specs, null);
+    }
+
+    /**
+     * @param method       a readable name of the method, for logs
+     * @param specs        one per valid {@code @EmitsAbuseEvent}; an annotation with a bad expression is left out
+     * @param instrumented the method whose calls this plan captures, or {@code null} when no overriding need be
+     *                     told apart ({@link #runsFor})
+     */
+    public EmitPlan(String method, List<EventSpec> specs, Method instrumented) {
         this.method = Objects.requireNonNull(method, "method");
+        this.instrumented = instrumented;
+        this.runsFor = instrumented != null && overridable(instrumented) ? new MostSpecific(instrumented) : null;
         this.specs = List.copyOf(specs);
         long mask = 0L;
         for (int i = 0; i < Math.min(this.specs.size(), Long.SIZE); i++) {
@@ -47,6 +63,53 @@ public final class EmitPlan {
      */
     public long guardsDecidedByResult() {
         return guardsDecidedByResult;
+    }
+
+    /** The same plan, capturing the calls of {@code method}, which inherits the annotations of this plan's. */
+    EmitPlan runningAs(Method method) {
+        return method.equals(instrumented) ? this
+                : new EmitPlan(this.method + " (inherited by " + method.getDeclaringClass().getName() + ")", specs, method);
+    }
+
+    /**
+     * Whether a call on a {@code receiver} of this class is this plan's to capture: {@code false} when the
+     * receiver's class overrides the instrumented method, so that this execution is an override calling
+     * {@code super} (the override's own plan captures that call, once).
+     */
+    public boolean runsFor(Class<?> receiver) {
+        return runsFor == null || runsFor.get(receiver);
+    }
+
+    private static boolean overridable(Method method) {
+        int modifiers = method.getModifiers();
+        return !Modifier.isStatic(modifiers) && !Modifier.isPrivate(modifiers) && !Modifier.isFinal(modifiers)
+                && !Modifier.isFinal(method.getDeclaringClass().getModifiers());
+    }
+
+    /** Per receiver class: whether its most specific implementation of the method is the instrumented one. */
+    private static final class MostSpecific extends ClassValue<Boolean> {
+        private final Method instrumented;
+
+        MostSpecific(Method instrumented) {
+            this.instrumented = instrumented;
+        }
+
+        @Override
+        protected Boolean computeValue(Class<?> receiver) {
+            Class<?> declaring = instrumented.getDeclaringClass();
+            for (Class<?> type = receiver; type != null && type != declaring; type = type.getSuperclass()) {
+                try {
+                    Method candidate = type.getDeclaredMethod(instrumented.getName(), instrumented.getParameterTypes());
+                    if (!candidate.isBridge() && !Modifier.isAbstract(candidate.getModifiers())
+                            && !Modifier.isStatic(candidate.getModifiers())) {
+                        return false;
+                    }
+                } catch (NoSuchMethodException | LinkageError e) {
+                    // Not declared at this level: look further up.
+                }
+            }
+            return true;
+        }
     }
 
     /** Whether any annotation of the method survived compilation. */

@@ -25,14 +25,21 @@ public final class EmitPlanBuilder {
     private EmitPlanBuilder() {
     }
 
-    /** Builds the plan, logging each rejected annotation once. */
+    /**
+     * Builds the plan of {@code method} from its own annotations or, when it has none, from those of the method it
+     * overrides or implements ({@link InheritedAnnotations}), logging each rejected annotation once.
+     */
     public static EmitPlan build(Method method) {
         try {
-            return build(method, Scope.of(method), problem -> LOG.error("{}", problem));
+            Method source = InheritedAnnotations.source(method);
+            if (source == null) {
+                return new EmitPlan(method.toString(), List.of(), method);
+            }
+            return build(source, Scope.of(source), problem -> LOG.error("{}", problem)).runningAs(method);
         } catch (RuntimeException | LinkageError e) {
             // An unreadable annotation or an unresolvable parameter type must not be retried on every call.
             LOG.error("auditweave: cannot read the annotations of {}; the method runs uninstrumented", method, e);
-            return new EmitPlan(method.toString(), List.of());
+            return new EmitPlan(method.toString(), List.of(), method);
         }
     }
 
@@ -46,7 +53,7 @@ public final class EmitPlanBuilder {
                         + " is disabled, the method runs without it.\n  " + e.getMessage());
             }
         }
-        return new EmitPlan(scope.description(), specs);
+        return new EmitPlan(scope.description(), specs, method);
     }
 
     private static EventSpec compile(EmitDeclaration declaration, Scope scope) {

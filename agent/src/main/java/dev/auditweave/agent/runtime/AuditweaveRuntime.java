@@ -194,6 +194,11 @@ public final class AuditweaveRuntime {
                 + pipeline.dispatchers().stream().map(d -> d.sink().name()).toList());
     }
 
+    /** The names of the sinks delivered to, in order; empty when idle. */
+    public List<String> sinkNames() {
+        return pipeline.dispatchers().stream().map(d -> d.sink().name()).toList();
+    }
+
     /** Hands a captured event to every sink's queue; never blocks. */
     public void accept(Event event) {
         counters.captured();

@@ -6,13 +6,16 @@ import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import dev.auditweave.bootstrap.EmitBridge;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -23,14 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code -javaagent} entry point:
+ * The agent proper, started by {@link dev.auditweave.bootstrap.AgentLauncher} in the agent's private class loader:
  *
  * <pre>{@code
  * java -javaagent:agent/target/auditweave-agent.jar=sink=http,http.url=http://host/api/events -jar app.jar
  * }</pre>
  *
- * Instruments only classes that declare an annotated method, never the JDK's or auditweave's own, and never
- * a class that AspectJ already wove (that would emit twice). If anything goes wrong here the application
+ * Instruments every method that carries {@code @EmitsAbuseEvent}, or inherits it from a superclass or interface
+ * method (Spring Data repository proxies included), never the JDK's or auditweave's own classes, and never a
+ * method that AspectJ already wove (that would emit twice): a woven class's calls are handed to this agent's
+ * runtime through {@link EmitBridge}, so one runtime serves the JVM. If anything goes wrong here the application
  * starts uninstrumented.
  */
 public final class AuditweaveAgent {
@@ -50,15 +55,16 @@ public final class AuditweaveAgent {
 
     /**
      * At JVM start no application class is loaded yet, so nothing needs retransforming, and Byte Buddy is not
-     * even initialised until the first class that mentions {@code @EmitsAbuseEvent} is loaded: a
-     * {@link AnnotatedClassesOnly} filter looks for the annotation's name in each class file's bytes and hands
-     * only those classes to Byte Buddy. Start-up pays for the runtime, not for Byte Buddy.
+     * even initialised until the first class that declares or inherits an annotated method is loaded: an
+     * {@link AnnotatedClassesOnly} filter decides from each class file's bytes and hands only those classes to
+     * Byte Buddy. Start-up pays for the runtime, not for Byte Buddy.
      */
     public static void premain(String arguments, Instrumentation instrumentation) {
         try {
-            if (active(arguments)) {
+            if (attach(arguments)) {
                 instrumentation.addTransformer(new AnnotatedClassesOnly(
-                        () -> agentBuilder(AgentBuilder.RedefinitionStrategy.DISABLED).makeRaw()), false);
+                        () -> agentBuilder(instrumentation, AgentBuilder.RedefinitionStrategy.DISABLED).makeRaw(),
+                        ApplicationConfiguration::firstApplicationLoader), false);
             }
         } catch (Throwable t) {
             LOG.error("auditweave: the agent could not start; the application runs uninstrumented", t);
@@ -68,15 +74,20 @@ public final class AuditweaveAgent {
     /** For dynamic attach; classes already loaded are retransformed. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         try {
-            if (active(arguments)) {
-                agentBuilder(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).installOn(instrumentation);
+            if (attach(arguments)) {
+                agentBuilder(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                        .installOn(instrumentation);
             }
         } catch (Throwable t) {
             LOG.error("auditweave: the agent could not start; the application runs uninstrumented", t);
         }
     }
 
-    private static boolean active(String arguments) {
+    private static boolean attach(String arguments) {
+        if (!EmitBridge.install(new AgentEmitHandler(new AgentRuntimeControl(arguments)))) {
+            LOG.warn("auditweave: another auditweave agent is attached already; this one does nothing");
+            return false;
+        }
         AuditweaveRuntime runtime = AuditweaveRuntime.install(arguments);
         if (runtime.isIdle()) {
             LOG.info("auditweave: nothing to deliver to, no class is instrumented");
@@ -85,12 +96,16 @@ public final class AuditweaveAgent {
         return true;
     }
 
-    private static AgentBuilder agentBuilder(AgentBuilder.RedefinitionStrategy redefinition) {
+    private static AgentBuilder agentBuilder(Instrumentation instrumentation,
+                                             AgentBuilder.RedefinitionStrategy redefinition) {
         if (System.getProperty(NEXUS_DISABLED) == null) {
             System.setProperty(NEXUS_DISABLED, "true");
         }
         ElementMatcher.Junction<MethodDescription> annotated =
                 isAnnotatedWith(named(EMITS)).or(isAnnotatedWith(named(EMITS_CONTAINER)));
+        ElementMatcher.Junction<MethodDescription> inherited =
+                not(annotated).and(new InheritsEmitAnnotation(EMITS, EMITS_CONTAINER));
+        ElementMatcher.Junction<MethodDescription> concrete = isMethod().and(not(isAbstract())).and(not(isBridge()));
         Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);
         return new AgentBuilder.Default()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -99,22 +114,27 @@ public final class AuditweaveAgent {
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new TransformationLog())
+                // A JDK proxy lives in a named module (jdk.proxyN), which must read the bridge's unnamed one.
+                .assureReadEdgeTo(instrumentation, EmitBridge.class)
                 .ignore(any(), isBootstrapClassLoader())
                 .or(ignoredTypes())
-                .type(declaresMethod(annotated).and(not(wovenByAspectj())))
-                .transform((builder, type, classLoader, module, domain) ->
-                        builder.visit(advice.on(isMethod().and(annotated).and(not(isAbstract())))));
+                .type(declaresMethod(concrete.and(annotated.or(inherited))))
+                .transform((builder, type, classLoader, module, domain) -> builder.visit(advice.on(
+                        // In a class AspectJ wove, its own annotated methods are the aspect's: only inherited ones here.
+                        concrete.and(wovenByAspectj().matches(type) ? inherited : annotated.or(inherited)))));
     }
 
     private static ElementMatcher.Junction<TypeDescription> ignoredTypes() {
         return nameStartsWith("dev.auditweave.agent.")
                 .or(nameStartsWith("dev.auditweave.shaded."))
+                .or(nameStartsWith("dev.auditweave.bootstrap."))
                 .or(nameStartsWith("java."))
                 .or(nameStartsWith("javax."))
-                .or(nameStartsWith("jdk."))
+                .or(nameStartsWith("jdk.").and(not(nameStartsWith("jdk.proxy"))))
                 .or(nameStartsWith("sun."))
-                .or(nameStartsWith("com.sun."))
+                .or(nameStartsWith("com.sun.").and(not(nameStartsWith("com.sun.proxy."))))
                 .or(nameStartsWith("org.aspectj."))
+                .or(nameContains("$$"))
                 .or(isSynthetic());
     }
 

@@ -1,17 +1,20 @@
 package dev.auditweave.agent.weave.bytebuddy;
 
+import dev.auditweave.bootstrap.EmitBridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * Inlined at the normal exit of every annotated method; runs only on a normal return (no
+ * Inlined at the normal exit of every instrumented method; runs only on a normal return (no
  * {@code onThrowable}), so a method that throws emits nothing and its exception passes untouched.
- * Anything the advice itself throws is suppressed.
+ * Anything the advice itself throws is suppressed. It calls {@link EmitBridge}, on the bootstrap class path,
+ * which every class loader reaches.
  *
  * <p>Inlined advice materialises {@code @Advice.AllArguments} (a new array) and a dynamically typed
  * {@code @Advice.Return} (a box for a primitive) at every read of the parameter. So the result is read once, and
- * {@code args} only inside the branch taken when {@link ByteBuddyBridge#select} says an event may fire: a call
- * whose result-only guard is false allocates no arguments array.
+ * {@code args} only inside the branch taken when {@link EmitBridge#select(int, Class, Object)} says an event may
+ * fire: a call whose result-only guard is false allocates no arguments array. {@code self} (null in a static
+ * method) lets the runtime tell an overridden method called through {@code super} from the call itself.
  */
 final class EmitAdvice {
 
@@ -21,12 +24,13 @@ final class EmitAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@PlanId int planId,
                      @Advice.Origin Class<?> type,
+                     @Advice.This(optional = true) Object self,
                      @Advice.AllArguments Object[] args,
                      @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result) {
         Object returned = result;
-        long selected = ByteBuddyBridge.select(planId, type, returned);
+        long selected = EmitBridge.select(planId, type, returned);
         if (selected != 0L) {
-            ByteBuddyBridge.afterReturn(planId, type, args, returned, selected);
+            EmitBridge.afterReturn(planId, type, self, args, returned, selected);
         }
     }
 }

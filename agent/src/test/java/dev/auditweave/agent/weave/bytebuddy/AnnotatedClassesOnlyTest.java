@@ -26,6 +26,53 @@ class AnnotatedClassesOnlyTest {
         }
     }
 
+    interface Blocking {
+        @EmitsAbuseEvent(type = "user.blocked", when = "RETURNED_ROWS > 0")
+        int block(String userId);
+    }
+
+    static class BlockingImpl implements Blocking {
+        @Override
+        public int block(String userId) {
+            return 1;
+        }
+    }
+
+    static class BlockingSubclass extends BlockingImpl {
+        @Override
+        public int block(String userId) {
+            return 2;
+        }
+    }
+
+    @Test
+    void aClassThatOnlyInheritsAnAnnotatedMethodIsPassedOnThoughItsBytesDoNotMentionTheAnnotation() throws Exception {
+        AtomicInteger delegated = new AtomicInteger();
+        AnnotatedClassesOnly filter = new AnnotatedClassesOnly(() -> recording(name -> delegated.incrementAndGet()),
+                loader -> { });
+        ClassLoader loader = getClass().getClassLoader();
+
+        assertThat(AnnotatedClassesOnly.mentionsAnnotation(bytes(BlockingImpl.class))).isFalse();
+        assertThat(transform(filter, loader, BlockingSubclass.class)).as("the interface two levels up").isNotNull();
+        assertThat(transform(filter, loader, BlockingImpl.class)).as("the interface it implements").isNotNull();
+        assertThat(transform(filter, loader, Plain.class)).isNull();
+        assertThat(delegated).hasValue(2);
+    }
+
+    @Test
+    void theFirstApplicationClassLoaderIsReportedOnceBeforeItsClassIsInstrumented() throws Exception {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        AnnotatedClassesOnly filter = new AnnotatedClassesOnly(() -> recording(name -> seen.add("instrumented " + name)),
+                loader -> seen.add("loader " + loader.getName()));
+        ClassLoader application = new ClassLoader("app", getClass().getClassLoader()) { };
+
+        transform(filter, application, Plain.class);
+        transform(filter, application, Repeated.class);
+        transform(filter, application, EmitAdviceTest.Target.class);
+
+        assertThat(seen).containsExactly("loader app", "instrumented com/acme/Repeated", "instrumented com/acme/Target");
+    }
+
     @Test
     void onlyClassesThatMentionTheAnnotationReachByteBuddyWhichIsBuiltOnce() throws Exception {
         AtomicInteger built = new AtomicInteger();
@@ -42,7 +89,7 @@ class AnnotatedClassesOnlyTest {
         AnnotatedClassesOnly filter = new AnnotatedClassesOnly(() -> {
             built.incrementAndGet();
             return byteBuddy;
-        });
+        }, loader -> { });
         ClassLoader loader = getClass().getClassLoader();
 
         assertThat(transform(filter, loader, Plain.class)).isNull();
@@ -55,6 +102,17 @@ class AnnotatedClassesOnlyTest {
                 .as("auditweave's own classes").isNull();
         assertThat(built).hasValue(1);
         assertThat(delegated).hasValue(2);
+    }
+
+    private static ClassFileTransformer recording(java.util.function.Consumer<String> names) {
+        return new ClassFileTransformer() {
+            @Override
+            public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
+                                    byte[] bytes) {
+                names.accept(name);
+                return bytes;
+            }
+        };
     }
 
     private static byte[] transform(ClassFileTransformer filter, ClassLoader loader, Class<?> type) throws Exception {

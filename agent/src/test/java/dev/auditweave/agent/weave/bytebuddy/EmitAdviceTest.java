@@ -9,6 +9,7 @@ import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
 import dev.auditweave.agent.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
+import dev.auditweave.bootstrap.EmitBridge;
 import dev.auditweave.annotations.EmitsAbuseEvents;
 import dev.auditweave.annotations.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inlined advice's shape: it asks {@link ByteBuddyBridge#select} with the result alone and builds the
+ * The inlined advice's shape: it asks {@link dev.auditweave.bootstrap.EmitBridge#select(int, Class, Object)} with the result alone and builds the
  * arguments only when something may fire; whatever the guard reads (result, arguments, primitives, nothing),
  * the events are the same as before.
  */
@@ -35,6 +36,7 @@ class EmitAdviceTest {
 
     @BeforeEach
     void instrument() throws Exception {
+        EmitBridge.install(new AgentEmitHandler(new AgentRuntimeControl(null)));
         runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of("auditweave.batch.max-delay-ms", "0")),
                 List.of(sink));
         Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);

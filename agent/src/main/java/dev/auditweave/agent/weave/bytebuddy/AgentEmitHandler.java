@@ -1,0 +1,68 @@
+package dev.auditweave.agent.weave.bytebuddy;
+
+import dev.auditweave.agent.capture.Capture;
+import dev.auditweave.agent.log.RateLimitedLogger;
+import dev.auditweave.agent.plan.EmitPlan;
+import dev.auditweave.bootstrap.AgentControl;
+import dev.auditweave.bootstrap.EmitHandler;
+import java.lang.reflect.Method;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's side of {@link dev.auditweave.bootstrap.EmitBridge}: resolve the plan by slot, then the shared
+ * capture step, in Capture's two steps ({@link #select} without the arguments, {@link #afterReturn} with them) so
+ * that the advice builds its arguments array only when an event may fire. A woven copy of auditweave in the
+ * application hands its calls here by method, so that one runtime serves the JVM.
+ */
+final class AgentEmitHandler implements EmitHandler {
+
+    private static final RateLimitedLogger WARN =
+            new RateLimitedLogger(LoggerFactory.getLogger(AgentEmitHandler.class), 60);
+
+    private final AgentControl control;
+
+    AgentEmitHandler(AgentControl control) {
+        this.control = control;
+    }
+
+    @Override
+    public long select(int planId, Class<?> type, Object result) {
+        try {
+            return Capture.select(PlanSlots.plan(planId, type), result);
+        } catch (Throwable t) {
+            failed(planId, type, t);
+            return 0L;
+        }
+    }
+
+    @Override
+    public void afterReturn(int planId, Class<?> type, Object self, Object[] args, Object result, long selected) {
+        try {
+            EmitPlan plan = PlanSlots.plan(planId, type);
+            if (self == null || plan.runsFor(self.getClass())) {
+                Capture.afterReturn(plan, args, result, selected);
+            }
+        } catch (Throwable t) {
+            failed(planId, type, t);
+        }
+    }
+
+    @Override
+    public long select(Method method, Object result) {
+        return Capture.select(method, result);
+    }
+
+    @Override
+    public void afterReturn(Method method, Object[] args, Object result, long selected) {
+        Capture.afterReturn(method, args, result, selected);
+    }
+
+    @Override
+    public AgentControl control() {
+        return control;
+    }
+
+    private static void failed(int planId, Class<?> type, Throwable t) {
+        WARN.warn("bridge|" + planId, "auditweave: could not capture a call in {}: {}", type.getName(), t.toString());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.auditweave.agent.weave.bytebuddy;
+
+import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.config.Settings;
+import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's {@code auditweave.properties}, which the agent cannot see in {@code premain} when the
+ * application has a class loader of its own (a Spring Boot fat jar's {@code BOOT-INF/classes}): read through the
+ * loader of the first class that declares or inherits an annotated method, before that class can run, and the
+ * runtime restarted with it. A file found by {@code premain} (working directory, {@code auditweave.config.file},
+ * the system class path) wins, as do agent arguments, system properties and the environment over any file.
+ */
+final class ApplicationConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationConfiguration.class);
+
+    private ApplicationConfiguration() {
+    }
+
+    /** Called once, with the loader of the first candidate class that is not the system or platform loader's. */
+    static void firstApplicationLoader(ClassLoader loader) {
+        AuditweaveRuntime runtime = AuditweaveRuntime.current();
+        Settings settings = runtime.settings();
+        try {
+            Settings withFile = settings.withClassPathFileOf(loader);
+            if (withFile != settings) {
+                withFile.warnings().forEach(warning -> LOG.warn("auditweave: {}", warning));
+                AuditweaveRuntime.replace(withFile);
+            }
+        } catch (ConfigException e) {
+            LOG.error("auditweave: invalid configuration, no events will be emitted: {}", e.getMessage());
+            AuditweaveRuntime.replace(settings.with(java.util.Map.of("auditweave.enabled", "false")));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.auditweave.bootstrap;
+
+import java.lang.reflect.Method;
+
+/**
+ * The way from instrumented application code into the agent's runtime. The agent appends its jar to the bootstrap
+ * class path, so every class loader reaches this class, while the runtime itself lives in the agent's private
+ * class loader (see {@link AgentLauncher}). The advice the agent inlines calls the static methods here; they
+ * forward to the {@link EmitHandler} the agent installed. Without an agent (a woven application carries a copy of
+ * this class in its own class loader) nothing is installed and {@link #handler()} is {@code null}.
+ *
+ * <p>Internal: not an API for applications.
+ */
+public final class EmitBridge {
+
+    private static volatile EmitHandler handler;
+
+    private EmitBridge() {
+    }
+
+    /**
+     * Installs the agent's handler unless one is installed already (a second {@code -javaagent} of auditweave);
+     * returns whether {@code agentHandler} is now the one.
+     */
+    public static synchronized boolean install(EmitHandler agentHandler) {
+        if (handler == null) {
+            handler = agentHandler;
+        }
+        return handler == agentHandler;
+    }
+
+    /** The agent's handler, or {@code null} when no agent is attached. */
+    public static EmitHandler handler() {
+        return handler;
+    }
+
+    /** Called by the advice: {@link EmitHandler#select(int, Class, Object)}. */
+    public static long select(int planId, Class<?> type, Object result) {
+        EmitHandler installed = handler;
+        return installed == null ? 0L : installed.select(planId, type, result);
+    }
+
+    /** Called by the advice: {@link EmitHandler#afterReturn(int, Class, Object, Object[], Object, long)}. */
+    public static void afterReturn(int planId, Class<?> type, Object self, Object[] args, Object result,
+                                   long selected) {
+        EmitHandler installed = handler;
+        if (installed != null) {
+            installed.afterReturn(planId, type, self, args, result, selected);
+        }
+    }
+
+    /** For a woven copy of auditweave handing a call to the agent: {@link EmitHandler#select(Method, Object)}. */
+    public static long select(Method method, Object result) {
+        EmitHandler installed = handler;
+        return installed == null ? 0L : installed.select(method, result);
+    }
+
+    /** For a woven copy handing a call to the agent: {@link EmitHandler#afterReturn(Method, Object[], Object, long)}. */
+    public static void afterReturn(Method method, Object[] args, Object result, long selected) {
+        EmitHandler installed = handler;
+        if (installed != null) {
+            installed.afterReturn(method, args, result, selected);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.auditweave.bootstrap;
+
+import java.lang.reflect.Method;
+
+/**
+ * What the agent's runtime offers to code outside its own class loader: the advice inlined into application
+ * classes, and a compile-time woven copy of auditweave that finds the agent attached. Only JDK types cross it,
+ * since each side has its own copy of every auditweave class. Internal: implemented by the agent alone.
+ */
+public interface EmitHandler {
+
+    /** Step one of a capture by the agent's advice: 0 when nothing of the method can fire. Never throws. */
+    long select(int planId, Class<?> type, Object result);
+
+    /** Step two of a capture by the agent's advice, for what {@link #select} selected. Never throws. */
+    void afterReturn(int planId, Class<?> type, Object self, Object[] args, Object result, long selected);
+
+    /** Step one of a capture by a woven aspect, handed to the agent's runtime. Never throws. */
+    long select(Method method, Object result);
+
+    /** Step two of a capture by a woven aspect, handed to the agent's runtime. Never throws. */
+    void afterReturn(Method method, Object[] args, Object result, long selected);
+
+    /** The agent's runtime control for a woven copy or the Spring Boot starter: see {@link AgentControl}. */
+    AgentControl control();
+}
