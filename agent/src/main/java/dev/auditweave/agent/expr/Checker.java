@@ -3,12 +3,16 @@ package dev.auditweave.agent.expr;
 import dev.auditweave.agent.expr.StaticType.Kind;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Type-checks a {@link Syntax} tree against a {@link Scope} and compiles it into {@link Node}s, resolving every
@@ -16,13 +20,19 @@ import java.util.List;
  */
 final class Checker {
 
-    private static final List<String> BUILT_INS = List.of("result", "RETURNED_ROWS", "INSERTED", "NOW");
+    private static final List<String> BUILT_INS = List.of("result", "RESULT", "RETURNED_ROWS", "INSERTED", "NOW");
 
     private final String source;
     private final Scope scope;
     private boolean readsArguments;
     private boolean readsResult;
     private boolean readsNow;
+    /**
+     * Set once the expression read a built-in written like one of the method's parameters (a parameter named
+     * {@code RESULT} or {@code NOW}): the built-in wins, and every later error says so and how to reach the
+     * parameter, since such an error is most likely the author expecting the parameter.
+     */
+    private String shadowNote;
 
     Checker(String source, Scope scope) {
         this.source = source;
@@ -85,15 +95,22 @@ final class Checker {
     private Typed name(Syntax.Name name) {
         switch (name.name()) {
             case "result":
+            case "RESULT":
                 return result(name);
-            case "args":
-                throw error(name.start(), "args needs an index, as in args[0]");
+            case "args": {
+                int parameter = parameterIndex("args");
+                throw error(name.start(), "args needs an index, as in args[0]" + (parameter < 0 ? ""
+                        : "; parameter " + parameter + " 'args' is written 'args[" + parameter + "]'"));
+            }
             case "RETURNED_ROWS":
+                noteShadowing(name, "the number of rows the result reports");
                 readsResult = true;
                 return new Typed(new ReturnedRowsNode(), StaticType.LONG);
             case "INSERTED":
+                noteShadowing(name, "whether the result reports an insert");
                 return inserted(name);
             case "NOW":
+                noteShadowing(name, "the capture instant in epoch milliseconds");
                 readsNow = true;
                 return new Typed(new NowNode(), StaticType.LONG);
             case "ACTOR":
@@ -103,13 +120,61 @@ final class Checker {
         }
     }
 
+    /**
+     * {@code result} and {@code RESULT}: the return value. {@code RESULT} always is; a bare {@code result} is
+     * an error when a parameter is also named {@code result} (Spring MVC's {@code BindingResult result}), since
+     * the author may have meant either.
+     */
     private Typed result(Syntax.Name name) {
+        String written = name.name();
+        int parameter = parameterIndex(written);
         StaticType type = StaticType.of(scope.resultType());
         if (type.is(Kind.VOID)) {
-            throw error(name.start(), "result is not available: " + scope.description() + " returns void");
+            throw error(name.start(), written + " is not available: " + scope.description() + " returns void"
+                    + (parameter < 0 ? "" : "; parameter " + describeParameter(parameter) + " is written 'args["
+                    + parameter + "]' ('" + written + "' always means the return value)"));
         }
+        if (written.equals("result") && parameter >= 0) {
+            throw error(name.start(), "'result' is ambiguous in this method: it is the return value ("
+                    + simpleName(scope.resultType()) + ") and also parameter " + describeParameter(parameter)
+                    + "; write 'args[" + parameter + "]' for the parameter, or 'RESULT' for the return value");
+        }
+        noteShadowing(name, "the return value (" + simpleName(scope.resultType()) + ")");
         readsResult = true;
         return new Typed(new ResultNode(), type);
+    }
+
+    /** The index of the parameter called {@code name}, or -1 (also when names are not available). */
+    private int parameterIndex(String name) {
+        List<String> names = scope.parameterNames();
+        return names == null ? -1 : names.indexOf(name);
+    }
+
+    /** {@code 1 'result' (BindingResult)}. */
+    private String describeParameter(int index) {
+        return index + " '" + scope.parameterNames().get(index) + "' ("
+                + simpleName(scope.parameterTypes().get(index)) + ")";
+    }
+
+    /** Remembers, for later errors, that the built-in {@code name} hides a parameter of the same name. */
+    private void noteShadowing(Syntax.Name name, String meaning) {
+        int parameter = parameterIndex(name.name());
+        if (parameter >= 0 && shadowNote == null) {
+            shadowNote = "; note: '" + name.name() + "' is " + meaning + ", not parameter "
+                    + describeParameter(parameter) + ", which is written 'args[" + parameter + "]'";
+        }
+    }
+
+    /** {@code String}, {@code List<User>}, {@code int[]}: the type as it is written in source, without packages. */
+    private static String simpleName(Type type) {
+        if (type instanceof Class<?> c) {
+            return c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
+        }
+        if (type instanceof ParameterizedType p) {
+            return simpleName(p.getRawType()) + Arrays.stream(p.getActualTypeArguments())
+                    .map(Checker::simpleName).collect(Collectors.joining(", ", "<", ">"));
+        }
+        return type.getTypeName();
     }
 
     private Typed inserted(Syntax.Name name) {
@@ -148,7 +213,7 @@ final class Checker {
             candidates.addAll(BUILT_INS);
             throw error(name.start(), "unknown name '" + name.name() + "'; parameters are: "
                     + (names.isEmpty() ? "(none)" : String.join(", ", names))
-                    + "; built-ins: result, args[i], RETURNED_ROWS, INSERTED, NOW"
+                    + "; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW"
                     + Suggestions.didYouMean(name.name(), candidates));
         }
         return argument(index);
@@ -334,6 +399,6 @@ final class Checker {
     }
 
     private ExpressionException error(int position, String reason) {
-        return new ExpressionException(source, position, reason);
+        return new ExpressionException(source, position, shadowNote == null ? reason : reason + shadowNote);
     }
 }

@@ -37,7 +37,7 @@ public interface CompiledExpression {
     /** Whether the expression refers to any parameter, by name or as {@code args[i]}. */
     boolean readsArguments();
 
-    /** Whether the expression refers to {@code result}, {@code RETURNED_ROWS} or {@code INSERTED}. */
+    /** Whether the expression refers to {@code result}, {@code RESULT}, {@code RETURNED_ROWS} or {@code INSERTED}. */
     boolean readsResult();
 
     /** Whether the expression refers to {@code NOW}. */

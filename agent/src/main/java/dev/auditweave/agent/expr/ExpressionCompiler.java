@@ -12,8 +12,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The language: literals ({@code 12}, {@code 2.5}, {@code 'text'}, {@code "text"}, {@code true},
- * {@code false}, {@code null}); parameter names; {@code result}; {@code args[i]}; the built-ins
- * {@code RETURNED_ROWS}, {@code INSERTED} and {@code NOW}; property paths {@code a.b.c} (map key, record
+ * {@code false}, {@code null}); parameter names; {@code result} and {@code RESULT} (the return value; a bare
+ * {@code result} is an error in a method with a parameter named {@code result}, where {@code args[i]} names the
+ * parameter and {@code RESULT} the return value); {@code args[i]}; the built-ins
+ * {@code RETURNED_ROWS}, {@code INSERTED} and {@code NOW}, which win over parameters of the same name; property paths {@code a.b.c} (map key, record
  * component, {@code getX()}, {@code isX()}, {@code x()}, public field), null-safe; {@code + - * / %};
  * {@code == != < <= > >=} across numeric types; {@code ! && ||}; parentheses.
  */

@@ -1,6 +1,6 @@
 package dev.auditweave.agent.expr;
 
-/** {@code result}: the method's return value. */
+/** {@code result} or {@code RESULT}: the method's return value. */
 final class ResultNode implements Node {
 
     @Override

@@ -37,7 +37,7 @@ interface Syntax {
     record Literal(Object value, int start, int end) implements Syntax {
     }
 
-    /** A parameter name or a built-in such as {@code result} or {@code NOW}. */
+    /** A parameter name or a built-in such as {@code result}, {@code RESULT} or {@code NOW}. */
     record Name(String name, int start, int end) implements Syntax {
     }
 

@@ -72,7 +72,7 @@ class RootsTest {
 
         int[] batch(List<String> ids);
 
-        String shadow(String result, String NOW, String args);
+        String shadow(String RESULT, String NOW, String args);
 
         <T> T generic(T value);
 
@@ -206,11 +206,12 @@ class RootsTest {
     void builtInsTakePrecedenceOverParametersOfTheSameName() {
         Scope scope = scope(Api.class, "shadow");
         Object[] args = {"the parameter", "also a parameter", "a third"};
+        assertThat(compile("RESULT", scope).evaluate(args, "the result", 42L)).isEqualTo("the result");
         assertThat(compile("result", scope).evaluate(args, "the result", 42L)).isEqualTo("the result");
         assertThat(compile("NOW", scope).evaluate(args, "the result", 42L)).isEqualTo(42L);
         assertThat(compile("args[0]", scope).evaluate(args, "the result", 42L)).isEqualTo("the parameter");
         assertThat(compile("args[1]", scope).evaluate(args, "the result", 42L)).isEqualTo("also a parameter");
-        assertThat(compile("result", scope).readsArguments()).isFalse();
+        assertThat(compile("RESULT", scope).readsArguments()).isFalse();
     }
 
     @Test
@@ -259,7 +260,7 @@ class RootsTest {
 
     @Test
     void anUnknownNameListsParametersAndBuiltInsAndSuggests() {
-        String known = "; parameters are: userId, reason; built-ins: result, args[i], RETURNED_ROWS, INSERTED, NOW";
+        String known = "; parameters are: userId, reason; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW";
         fails("usrId", BLOCK_USER, 0, "unknown name 'usrId'" + known + "; did you mean 'userId'?");
         fails("reason == usrId", BLOCK_USER, 10, "unknown name 'usrId'" + known + "; did you mean 'userId'?");
         fails("now", BLOCK_USER, 0, "unknown name 'now'" + known + "; did you mean 'NOW'?");
@@ -268,7 +269,7 @@ class RootsTest {
         fails("customer", BLOCK_USER, 0, "unknown name 'customer'" + known);
         fails("java.lang.System.exit", BLOCK_USER, 0, "unknown name 'java'" + known);
         fails("x", scope(Api.class, "none"), 0, "unknown name 'x'; parameters are: (none); "
-                + "built-ins: result, args[i], RETURNED_ROWS, INSERTED, NOW");
+                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW");
     }
 
     @Test
@@ -317,7 +318,7 @@ class RootsTest {
     void aScopeWithoutParametersNeedsNoNames() {
         Scope scope = Scope.of("com.acme.S.m()", null, List.of(), int.class);
         fails("x", scope, 0, "unknown name 'x'; parameters are: (none); "
-                + "built-ins: result, args[i], RETURNED_ROWS, INSERTED, NOW");
+                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW");
         assertThat(eval("RETURNED_ROWS", scope, 2)).isEqualTo(2L);
     }
 }

@@ -11,8 +11,11 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Several destinations" example is a valid configuration, with and without the abuse service's URL. */
-class ReadmeSinksExampleTest {
+/**
+ * The "Several destinations" example of docs/delivery.md is a valid configuration, with and without the abuse
+ * service's URL.
+ */
+class SinksExampleDocTest {
 
     @Test
     void theExampleLoads() throws IOException {
@@ -33,12 +36,13 @@ class ReadmeSinksExampleTest {
     }
 
     private static Map<String, String> example() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int section = readme.indexOf("## Several destinations");
-        int start = readme.indexOf("```properties\n", section) + "```properties\n".length();
-        int end = readme.indexOf("```", start);
+        String page = Files.readString(Path.of("..", "docs", "delivery.md"));
+        int section = page.indexOf("## Several destinations");
+        assertThat(section).as("docs/delivery.md has a section 'Several destinations'").isNotNegative();
+        int start = page.indexOf("```properties\n", section) + "```properties\n".length();
+        int end = page.indexOf("```", start);
         Properties properties = new Properties();
-        properties.load(new StringReader(readme.substring(start, end)));
+        properties.load(new StringReader(page.substring(start, end)));
         Map<String, String> map = new TreeMap<>();
         properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
         assertThat(map).containsKey("auditweave.sinks");
