@@ -66,6 +66,18 @@ final class Scenarios {
         });
     }
 
+    /** Annotations inherited from interfaces, abstract and superclass methods, a JDK proxy and a bridge method. */
+    static synchronized ScenarioRun inherited(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/inherited", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url()), List.of("inherited"),
+                        MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** The main scenario with {@code auditweave.enabled=false}. */
     static synchronized ScenarioRun disabled(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/disabled", name -> {
