@@ -1,0 +1,82 @@
+package dev.auditweave.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both built jars keep everything they bundle inside auditweave's own packages, multi-release entries included,
+ * so that no application class loader (a Spring Boot fat jar's, with its own Byte Buddy and Jackson; Java 24+
+ * reading {@code META-INF/versions/24}) can pick up a class of theirs under its original name.
+ */
+class JarIsolationIT {
+
+    /** What the agent jar keeps at its top level, appended to the bootstrap class path. */
+    private static final List<String> AGENT_TOP_LEVEL = List.of(
+            "dev/auditweave/agent/Auditweave.class",
+            "dev/auditweave/agent/metrics/AuditweaveMetrics.class",
+            "dev/auditweave/agent/metrics/DropReason.class",
+            "dev/auditweave/bootstrap/AgentClassLoader.class",
+            "dev/auditweave/bootstrap/AgentControl.class",
+            "dev/auditweave/bootstrap/AgentLauncher.class",
+            "dev/auditweave/bootstrap/EmitBridge.class",
+            "dev/auditweave/bootstrap/EmitHandler.class");
+
+    @Test
+    void theAgentJarShowsOnlyTheBridgeAndThePublicFacadeAtItsTopLevel() throws IOException {
+        List<String> entries = entries(ChildJvm.ItPaths.file("auditweave.it.agentJar"));
+
+        assertThat(entries.stream().filter(name -> name.endsWith(".class")).sorted().toList())
+                .as("classes any class loader can see").isEqualTo(AGENT_TOP_LEVEL);
+        assertThat(entries).as("everything else is hidden under inst/").filteredOn(name -> !name.endsWith("/"))
+                .allMatch(name -> name.startsWith("inst/") || name.startsWith("META-INF/")
+                        || AGENT_TOP_LEVEL.contains(name));
+    }
+
+    @Test
+    void theAgentJarHidesOnlyAuditweavesOwnPackages() throws IOException {
+        List<String> hidden = entries(ChildJvm.ItPaths.file("auditweave.it.agentJar")).stream()
+                .filter(name -> name.endsWith(".classdata")).toList();
+
+        assertThat(hidden).isNotEmpty().allMatch(name -> name.startsWith("inst/dev/auditweave/"));
+        assertThat(hidden).as("Byte Buddy, Jackson, JCTools and SLF4J relocated")
+                .anyMatch(name -> name.startsWith("inst/dev/auditweave/shaded/net/bytebuddy/"))
+                .anyMatch(name -> name.startsWith("inst/dev/auditweave/shaded/com/fasterxml/jackson/"))
+                .anyMatch(name -> name.startsWith("inst/dev/auditweave/shaded/org/jctools/"))
+                .anyMatch(name -> name.startsWith("inst/dev/auditweave/shaded/org/slf4j/"));
+    }
+
+    @Test
+    void theAspectLibraryBundlesOnlyRelocatedClassesAndNoByteBuddy() throws IOException {
+        List<String> classes = entries(ChildJvm.ItPaths.file("auditweave.it.libraryJar")).stream()
+                .filter(name -> name.endsWith(".class")).toList();
+
+        assertThat(classes).isNotEmpty().allMatch(name -> name.startsWith("dev/auditweave/"));
+        assertThat(classes).noneMatch(name -> name.contains("/bytebuddy/"))
+                .noneMatch(name -> name.startsWith("dev/auditweave/bootstrap/AgentLauncher"));
+    }
+
+    @Test
+    void neitherJarHasMultiReleaseEntries() throws IOException {
+        for (Path jar : List.of(ChildJvm.ItPaths.file("auditweave.it.agentJar"), ChildJvm.ItPaths.file("auditweave.it.libraryJar"))) {
+            assertThat(entries(jar)).as(jar.toString()).noneMatch(name -> name.contains("META-INF/versions/"));
+            try (JarFile file = new JarFile(jar.toFile())) {
+                Manifest manifest = file.getManifest();
+                assertThat(manifest.getMainAttributes().getValue("Multi-Release")).as(jar.toString()).isNull();
+            }
+        }
+    }
+
+    private static List<String> entries(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return Collections.list(file.entries()).stream().map(ZipEntry::getName).toList();
+        }
+    }
+}
