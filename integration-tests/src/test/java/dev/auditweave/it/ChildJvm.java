@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How to start a child JVM running {@code ScenarioMain} in one weaving mode.
@@ -67,6 +69,14 @@ public record ChildJvm(String name, Path java, Path agentJar, String classpath) 
     static ChildJvm agentOnCompileTimeWoven() {
         ChildJvm woven = compileTimeWoven();
         return new ChildJvm("agent-on-woven", currentJava(), ItPaths.file("auditweave.it.agentJar"), woven.classpath());
+    }
+
+    /** The woven fixtures without any SLF4J provider on the class path: SLF4J alone would log nothing. */
+    static ChildJvm compileTimeWovenWithoutSlf4jProvider() {
+        String classpath = Arrays.stream(compileTimeWoven().classpath().split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("slf4j-simple"))
+                .collect(Collectors.joining(File.pathSeparator));
+        return new ChildJvm("woven-no-slf4j-provider", currentJava(), null, classpath);
     }
 
     static Path currentJava() {

@@ -180,6 +180,16 @@ final class Scenarios {
         });
     }
 
+    /**
+     * A burst of calls with the default {@code log} sink, flushed: what the application's log shows (its events,
+     * auditweave's own lines).
+     */
+    static synchronized ScenarioRun logSinkBurst(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/log-sink", name -> run(name, jvm, null, null,
+                List.of("auditweave.sink=log", "auditweave.batch.max-delay-ms=0"),
+                List.of("burst", String.valueOf(DRAIN_BURST_CALLS), "flush"), BURST_EXIT_BOUND_SECONDS));
+    }
+
     /** The agent configured only through its {@code -javaagent:...=key=value,...} arguments. */
     static synchronized ScenarioRun configuredByAgentArguments(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/agent-arguments", name -> {

@@ -3,6 +3,7 @@ package dev.auditweave.agent.capture;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.event.EventIds;
 import dev.auditweave.agent.event.EventValues;
+import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.plan.EmitPlan;
 import dev.auditweave.agent.plan.EventSpec;
@@ -12,7 +13,6 @@ import dev.auditweave.bootstrap.EmitHandler;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.LoggerFactory;
 
 /**
  * The calling-thread step, and the one place both weavers end in: for each annotation of the method,
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Capture {
 
-    private static final RateLimitedLogger WARN = new RateLimitedLogger(LoggerFactory.getLogger(Capture.class), 60);
+    private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(Capture.class), 60);
 
     private Capture() {
     }

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.config;
 
+import dev.auditweave.agent.log.Loggers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds and reads the properties file, the last source before the defaults.
@@ -30,7 +30,7 @@ final class PropertiesFile {
 
     static final String NAME = "auditweave.properties";
 
-    private static final Logger LOG = LoggerFactory.getLogger(PropertiesFile.class);
+    private static final Logger LOG = Loggers.get(PropertiesFile.class);
 
     private PropertiesFile() {
     }

@@ -1,6 +1,7 @@
 package dev.auditweave.agent.dispatch;
 
 import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.DropReason;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
-import org.slf4j.LoggerFactory;
 
 /**
  * One sink's bounded queue and its single daemon worker. Callers only {@link #offer}: a lock-free
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
 
-    private static final RateLimitedLogger WARN = new RateLimitedLogger(LoggerFactory.getLogger(Dispatcher.class), 60);
+    private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(Dispatcher.class), 60);
     /** How long an idle worker sleeps before looking again; callers never pay for waking it. */
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** How long the worker waits for the spool writer to catch up before it looks again. */

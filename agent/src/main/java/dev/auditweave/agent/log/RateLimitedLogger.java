@@ -12,7 +12,7 @@ import org.slf4j.Logger;
  * because a failure that repeats on every call must not flood the application's log.
  *
  * <pre>{@code
- * private static final RateLimitedLogger WARN = new RateLimitedLogger(LoggerFactory.getLogger(X.class), 60);
+ * private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(X.class), 60);
  * WARN.warn("capture:" + plan, "could not evaluate {}", expression, exception);
  * }</pre>
  */

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.metrics;
 
+import dev.auditweave.agent.log.Loggers;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Executors;
@@ -7,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Logs one INFO line for each minute in which events were dropped or dead-lettered, from its own daemon thread,
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LossReporter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LossReporter.class);
+    private static final Logger LOG = Loggers.get(LossReporter.class);
 
     private final Supplier<AuditweaveMetrics> metrics;
     private AuditweaveMetrics last;

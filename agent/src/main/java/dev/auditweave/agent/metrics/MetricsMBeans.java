@@ -1,5 +1,6 @@
 package dev.auditweave.agent.metrics;
 
+import dev.auditweave.agent.log.Loggers;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Registers the counters as MXBeans on the platform MBean server, and unregisters them when the runtime is
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetricsMBeans {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MetricsMBeans.class);
+    private static final Logger LOG = Loggers.get(MetricsMBeans.class);
     public static final String DOMAIN = "dev.auditweave";
 
     private final List<ObjectName> registered;

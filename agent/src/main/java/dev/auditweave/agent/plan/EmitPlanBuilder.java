@@ -5,13 +5,13 @@ import dev.auditweave.agent.expr.Expected;
 import dev.auditweave.agent.expr.ExpressionCompiler;
 import dev.auditweave.agent.expr.ExpressionException;
 import dev.auditweave.agent.expr.Scope;
+import dev.auditweave.agent.log.Loggers;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the annotations of one method into an {@link EmitPlan}. An annotation with a bad expression is
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmitPlanBuilder {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmitPlanBuilder.class);
+    private static final Logger LOG = Loggers.get(EmitPlanBuilder.class);
 
     private EmitPlanBuilder() {
     }

@@ -5,10 +5,11 @@ import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.config.SinkSettings;
 import dev.auditweave.agent.dispatch.Backoff;
 import dev.auditweave.agent.dispatch.DeliveryPolicy;
-import dev.auditweave.agent.dispatch.TypeFilter;
 import dev.auditweave.agent.dispatch.Dispatcher;
 import dev.auditweave.agent.dispatch.Pipeline;
+import dev.auditweave.agent.dispatch.TypeFilter;
 import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.LossReporter;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one running instance: settings, counters and the delivery pipeline. The agent starts it in
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditweaveRuntime {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AuditweaveRuntime.class);
+    private static final Logger LOG = Loggers.get(AuditweaveRuntime.class);
 
     private static volatile AuditweaveRuntime current;
 

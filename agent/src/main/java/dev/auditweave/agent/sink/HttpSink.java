@@ -1,6 +1,7 @@
 package dev.auditweave.agent.sink;
 
 import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.log.Loggers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * POSTs each batch in the sink's {@link Format} ({@code {"events":[...]}} by default) with its
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpSink implements Sink {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpSink.class);
+    private static final Logger LOG = Loggers.get(HttpSink.class);
     private static final int BODY_EXCERPT = 300;
     private static final Object DELIVERED = new Object();
 

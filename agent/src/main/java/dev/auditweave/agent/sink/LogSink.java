@@ -1,9 +1,9 @@
 package dev.auditweave.agent.sink;
 
 import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.log.Loggers;
 import java.util.List;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The default sink: each event as one INFO line of JSON on the logger {@code dev.auditweave.events}, so a
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogSink implements Sink {
 
-    private static final Logger EVENTS = LoggerFactory.getLogger("dev.auditweave.events");
+    private static final Logger EVENTS = Loggers.get("dev.auditweave.events");
 
     private final String name;
     private final Format format;

@@ -2,15 +2,15 @@ package dev.auditweave.agent.sink;
 
 import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.config.SinkSettings;
+import dev.auditweave.agent.log.Loggers;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds the sinks named by {@code auditweave.sinks}, or by the shorthand {@code auditweave.sink}. */
 public final class Sinks {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Sinks.class);
+    private static final Logger LOG = Loggers.get(Sinks.class);
 
     private Sinks() {
     }

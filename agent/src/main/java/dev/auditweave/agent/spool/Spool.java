@@ -3,6 +3,7 @@ package dev.auditweave.agent.spool;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.DropReason;
@@ -34,7 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One sink's disk spool in {@code <spool.dir>/<sink>/}: append-only segment files of checksummed records
@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Spool implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
+    private static final Logger LOG = Loggers.get(Spool.class);
     private static final RateLimitedLogger WARN = new RateLimitedLogger(LOG, 60);
     private static final JsonFactory JSON = new JsonFactory();
     private static final String SEGMENT_PREFIX = "segment-";

@@ -1,13 +1,13 @@
 package dev.auditweave.agent.weave.aspectj;
 
 import dev.auditweave.agent.capture.Capture;
+import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import java.lang.reflect.Method;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.annotation.AfterReturning;
 import org.aspectj.lang.annotation.Aspect;
 import org.aspectj.lang.reflect.MethodSignature;
-import org.slf4j.LoggerFactory;
 
 /**
  * The compile-time (and load-time) weaving adapter: after an annotated method returns normally, hand the
@@ -34,7 +34,7 @@ public class EmitAspect {
     /** The most parameters bound one by one; a method with more goes through {@link JoinPoint#getArgs()}. */
     static final int MAX_BOUND_ARITY = 6;
 
-    private static final RateLimitedLogger WARN = new RateLimitedLogger(LoggerFactory.getLogger(EmitAspect.class), 60);
+    private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(EmitAspect.class), 60);
 
     @AfterReturning(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
             + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args()", returning = "result", argNames = "result")

@@ -1,12 +1,12 @@
 package dev.auditweave.agent.weave.bytebuddy;
 
 import dev.auditweave.agent.capture.Capture;
+import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.plan.EmitPlan;
 import dev.auditweave.bootstrap.AgentControl;
 import dev.auditweave.bootstrap.EmitHandler;
 import java.lang.reflect.Method;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agent's side of {@link dev.auditweave.bootstrap.EmitBridge}: resolve the plan by slot, then the shared
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 final class AgentEmitHandler implements EmitHandler {
 
     private static final RateLimitedLogger WARN =
-            new RateLimitedLogger(LoggerFactory.getLogger(AgentEmitHandler.class), 60);
+            new RateLimitedLogger(Loggers.get(AgentEmitHandler.class), 60);
 
     private final AgentControl control;
 

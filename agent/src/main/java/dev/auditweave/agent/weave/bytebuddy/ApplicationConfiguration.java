@@ -2,9 +2,9 @@ package dev.auditweave.agent.weave.bytebuddy;
 
 import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.config.Settings;
+import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The application's {@code auditweave.properties}, which the agent cannot see in {@code premain} when the
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ApplicationConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApplicationConfiguration.class);
+    private static final Logger LOG = Loggers.get(ApplicationConfiguration.class);
 
     private ApplicationConfiguration() {
     }

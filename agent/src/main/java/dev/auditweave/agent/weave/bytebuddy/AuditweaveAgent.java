@@ -14,6 +14,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
 import dev.auditweave.bootstrap.EmitBridge;
 import java.lang.instrument.Instrumentation;
@@ -23,7 +24,6 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agent proper, started by {@link dev.auditweave.bootstrap.AgentLauncher} in the agent's private class loader:
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditweaveAgent {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AuditweaveAgent.class);
+    private static final Logger LOG = Loggers.get(AuditweaveAgent.class);
     private static final String EMITS = "dev.auditweave.annotations.EmitsAbuseEvent";
     private static final String EMITS_CONTAINER = "dev.auditweave.annotations.EmitsAbuseEvents";
     /**
@@ -143,12 +143,20 @@ public final class AuditweaveAgent {
         return declaresField(nameStartsWith("ajc$tjp_"));
     }
 
-    /** Reports failures to instrument (at WARN) and each instrumented class (at DEBUG). */
+    /**
+     * Reports failures to instrument (at WARN) and each instrumented class (at DEBUG), and has the plans of each
+     * instrumented class compiled right after.
+     */
     private static final class TransformationLog extends AgentBuilder.Listener.Adapter {
+        private final PlanPrecompiler precompiler = new PlanPrecompiler();
+
         @Override
         public void onTransformation(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
                                      boolean loaded, net.bytebuddy.dynamic.DynamicType dynamicType) {
             LOG.debug("auditweave: instrumented {}", type.getName());
+            if (loader != null) {
+                precompiler.schedule(type.getName(), loader);
+            }
         }
 
         @Override

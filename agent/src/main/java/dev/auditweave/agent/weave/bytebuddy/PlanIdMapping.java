@@ -12,7 +12,8 @@ final class PlanIdMapping implements Advice.OffsetMapping {
     @Override
     public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
                           Advice.ArgumentHandler argumentHandler, Sort sort) {
-        int id = PlanSlots.register(instrumentedMethod.getInternalName(), instrumentedMethod.getDescriptor());
+        int id = PlanSlots.register(instrumentedType.getName(), instrumentedMethod.getInternalName(),
+                instrumentedMethod.getDescriptor());
         return new Target.ForStackManipulation(IntegerConstant.forValue(id));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * The instrumented methods, by the int id woven into each as a constant. The class cannot be reflected on
  * while it is being transformed, so a slot holds the method's name and descriptor and resolves its
- * {@link EmitPlan} at the first call; afterwards a call costs one array read.
+ * {@link EmitPlan} right after the class is defined ({@link PlanPrecompiler}), or at the first call if that comes
+ * first; afterwards a call costs one array read.
  */
 public final class PlanSlots {
 
@@ -18,10 +19,10 @@ public final class PlanSlots {
     private PlanSlots() {
     }
 
-    /** Reserves an id for a method about to be instrumented. */
-    static synchronized int register(String name, String descriptor) {
+    /** Reserves an id for a method of {@code typeName} about to be instrumented. */
+    static synchronized int register(String typeName, String name, String descriptor) {
         Slot[] grown = Arrays.copyOf(slots, slots.length + 1);
-        grown[slots.length] = new Slot(name, descriptor);
+        grown[slots.length] = new Slot(typeName, name, descriptor);
         slots = grown;
         return slots.length - 1;
     }
@@ -36,12 +37,29 @@ public final class PlanSlots {
         return plan;
     }
 
+    /**
+     * Resolves, now, the plans of every slot of {@code type} not resolved yet: what {@link PlanPrecompiler} does
+     * right after the class is instrumented, so that the first call finds its plan compiled. Returns how many.
+     */
+    static int resolveAll(Class<?> type) {
+        int resolved = 0;
+        for (Slot slot : slots) {
+            if (slot.plan == null && slot.typeName.equals(type.getName())) {
+                slot.resolve(type);
+                resolved++;
+            }
+        }
+        return resolved;
+    }
+
     private static final class Slot {
+        private final String typeName;
         private final String name;
         private final String descriptor;
         private volatile EmitPlan plan;
 
-        Slot(String name, String descriptor) {
+        Slot(String typeName, String name, String descriptor) {
+            this.typeName = typeName;
             this.name = name;
             this.descriptor = descriptor;
         }

@@ -1,0 +1,70 @@
+package dev.auditweave.agent.weave.bytebuddy;
+
+import dev.auditweave.agent.log.Loggers;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+
+/**
+ * Compiles the plans of each instrumented class on a background thread right after the class is defined, so that
+ * an expression error is reported when the application starts (the class loads), never first in production
+ * traffic, and the first call of an annotated method does not pay for compiling it. Until a plan is compiled a
+ * call compiles it itself ({@link PlanSlots}), so nothing waits for this thread.
+ *
+ * <p>The thread ({@code auditweave-plans}, a daemon) loads the class without initialising it; a class that is not
+ * loadable by name (a JDK proxy, defined directly) is left to its first call.
+ */
+final class PlanPrecompiler {
+
+    private static final Logger LOG = Loggers.get(PlanPrecompiler.class);
+
+    /** The first classes of the capture path, loaded with the first plan so that the first call finds them. */
+    private static final String[] CAPTURE_PATH = {
+        "dev.auditweave.agent.capture.Capture", "dev.auditweave.agent.capture.EpochMillis",
+        "dev.auditweave.agent.event.Event", "dev.auditweave.agent.event.EventIds",
+        "dev.auditweave.agent.event.EventValues", "dev.auditweave.agent.event.FieldMap"};
+
+    private final ExecutorService executor = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), task -> {
+                Thread thread = new Thread(task, "auditweave-plans");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private volatile boolean capturePathLoaded;
+
+    /** Compiles, soon and off this thread, the plans of {@code typeName} as {@code loader} defines it. */
+    void schedule(String typeName, ClassLoader loader) {
+        WeakReference<ClassLoader> weakLoader = new WeakReference<>(loader);
+        try {
+            executor.execute(() -> compile(typeName, weakLoader.get()));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("auditweave: plans of {} are compiled at their first call: {}", typeName, e.toString());
+        }
+    }
+
+    private void compile(String typeName, ClassLoader loader) {
+        if (loader == null) {
+            return;
+        }
+        try {
+            loadCapturePath();
+            int compiled = PlanSlots.resolveAll(Class.forName(typeName, false, loader));
+            LOG.debug("auditweave: compiled {} plans of {}", compiled, typeName);
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            LOG.debug("auditweave: plans of {} are compiled at their first call: {}", typeName, e.toString());
+        }
+    }
+
+    private void loadCapturePath() throws ClassNotFoundException {
+        if (!capturePathLoaded) {
+            for (String name : CAPTURE_PATH) {
+                Class.forName(name, true, PlanPrecompiler.class.getClassLoader());
+            }
+            capturePathLoaded = true;
+        }
+    }
+}
