@@ -72,6 +72,8 @@ public final class BenchMain {
         run(results, filter, List.of("StartupBenchmark"), options -> options
                 .forks(1)
                 .warmupIterations(full ? 3 : 2).measurementIterations(full ? 30 : 10));
+        // 5. The first call of an annotated method: one shot per fresh JVM.
+        run(results, filter, List.of("FirstCallBenchmark"), options -> options.forks(full ? 40 : 20));
         Path out = Paths.get(System.getProperty("result", "benchmarks/target/jmh-result.json"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (PrintStream print = new PrintStream(new FileOutputStream(out.toFile()), true, "UTF-8")) {

@@ -22,11 +22,16 @@ final class PlanPrecompiler {
 
     private static final Logger LOG = Loggers.get(PlanPrecompiler.class);
 
-    /** The first classes of the capture path, loaded with the first plan so that the first call finds them. */
+    /**
+     * The classes a first call would otherwise load (seen with {@code -verbose:class} around it), loaded and
+     * initialised with the first plan so that the first call finds them.
+     */
     private static final String[] CAPTURE_PATH = {
         "dev.auditweave.agent.capture.Capture", "dev.auditweave.agent.capture.EpochMillis",
         "dev.auditweave.agent.event.Event", "dev.auditweave.agent.event.EventIds",
-        "dev.auditweave.agent.event.EventValues", "dev.auditweave.agent.event.FieldMap"};
+        "dev.auditweave.agent.event.EventValues", "dev.auditweave.agent.event.FieldMap",
+        "dev.auditweave.agent.expr.RowCount", "dev.auditweave.agent.dispatch.Dispatcher$Offer",
+        "java.util.concurrent.ThreadLocalRandom"};
 
     private final ExecutorService executor = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), task -> {
@@ -52,7 +57,8 @@ final class PlanPrecompiler {
         }
         try {
             loadCapturePath();
-            int compiled = PlanSlots.resolveAll(Class.forName(typeName, false, loader));
+            Class<?> type = Class.forName(typeName, false, loader);
+            int compiled = PlanSlots.resolveAll(type);
             LOG.debug("auditweave: compiled {} plans of {}", compiled, typeName);
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             LOG.debug("auditweave: plans of {} are compiled at their first call: {}", typeName, e.toString());

@@ -45,7 +45,8 @@ public final class PlanSlots {
         int resolved = 0;
         for (Slot slot : slots) {
             if (slot.plan == null && slot.typeName.equals(type.getName())) {
-                slot.resolve(type);
+                // The receiver is most often the declaring class itself: have its answer ready too.
+                slot.resolve(type).runsFor(type);
                 resolved++;
             }
         }
