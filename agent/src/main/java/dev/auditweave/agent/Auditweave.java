@@ -43,4 +43,136 @@ public final class Auditweave {
     public static boolean flush(Duration timeout) {
         return AuditweaveRuntime.current().flush(timeout);
     }
+
+    // ---- For frameworks that start auditweave with the application (the Spring Boot starter) ----
+
+    /**
+     * Starts auditweave from configuration gathered by a framework, in place of the running instance (which is
+     * drained first): every value checked as at agent start-up, so that an invalid one fails here with a message
+     * naming key, value, origin and expectation.
+     *
+     * <pre>{@code
+     * Map<String, String> values = new LinkedHashMap<>();   // highest precedence first
+     * values.put("AUDITWEAVE_SINK", "http");               // environment-variable names are mapped as the agent does
+     * values.put("auditweave.http.url", "https://host/api/events");
+     * Auditweave.start(values, Map.of("auditweave.http.url", "class path resource [application.properties] - 2:21"));
+     * }</pre>
+     *
+     * @param values  keys ({@code auditweave.*}) or environment-variable names ({@code AUDITWEAVE_*}) to their
+     *                text, highest precedence first; {@code ${VAR}} references resolve against the process
+     *                environment
+     * @param origins where each name came from, for messages
+     * @throws dev.auditweave.agent.config.ConfigException on the first invalid value; the running instance is then
+     *                                                     left as it was
+     */
+    public static void start(java.util.Map<String, String> values, java.util.Map<String, String> origins) {
+        dev.auditweave.agent.config.Settings settings =
+                dev.auditweave.agent.config.Settings.fromValues(values, origins, System.getenv());
+        AuditweaveRuntime.startWith(settings);
+    }
+
+    /**
+     * As {@link #start(java.util.Map, java.util.Map)}, with one origin for every value.
+     *
+     * <pre>{@code
+     * Auditweave.start(Map.of("auditweave.sink", "memory"), "test");
+     * }</pre>
+     */
+    public static void start(java.util.Map<String, String> values, String origin) {
+        java.util.Map<String, String> origins = new java.util.HashMap<>();
+        values.keySet().forEach(key -> origins.put(key, origin));
+        start(values, origins);
+    }
+
+    /**
+     * Stops auditweave: drains what is queued within {@code timeout}, logs one summary line and captures nothing
+     * more (a later call is counted as dropped). The counters stay readable. Returns {@code true} when nothing was
+     * left undelivered (or unspooled) at the deadline.
+     *
+     * <pre>{@code
+     * boolean clean = Auditweave.stop(Duration.ofSeconds(5));
+     * }</pre>
+     */
+    public static boolean stop(Duration timeout) {
+        return AuditweaveRuntime.stop(timeout) == 0;
+    }
+
+    /**
+     * As {@link #stop(Duration)}, within the running instance's {@code auditweave.shutdown.timeout-ms}.
+     *
+     * <pre>{@code
+     * Auditweave.stop();
+     * }</pre>
+     */
+    public static boolean stop() {
+        return stop(AuditweaveRuntime.current().settings().shutdownTimeout());
+    }
+
+    /**
+     * Makes an annotated method known before its first call: its plan is compiled now, so an expression error is
+     * logged now, and it is listed by {@link #emitSites()}. Does nothing for a method without the annotation; never
+     * throws for a bad annotation (that site is listed as disabled, with the reason).
+     *
+     * <pre>{@code
+     * Auditweave.prepare(UserService.class.getMethod("blockUser", String.class, String.class));
+     * }</pre>
+     */
+    public static void prepare(java.lang.reflect.Method method) {
+        if (!dev.auditweave.agent.plan.PreparedSites.isAnnotated(method)) {
+            return;
+        }
+        AuditweaveRuntime runtime = AuditweaveRuntime.current();
+        dev.auditweave.agent.plan.PreparedSites.prepare(method, !runtime.isIdle(),
+                "auditweave is idle (auditweave.enabled=false, or no sink): nothing is captured");
+    }
+
+    /**
+     * Every annotation of every method given to {@link #prepare}, sorted by class, method and type, with the sinks
+     * that receive its events.
+     *
+     * <pre>{@code
+     * Auditweave.emitSites().forEach(site -> System.out.println(site.className() + "." + site.method()
+     *         + " -> " + site.type() + " " + site.sinks() + (site.enabled() ? "" : " disabled: " + site.reason())));
+     * }</pre>
+     */
+    public static java.util.List<EmitSite> emitSites() {
+        AuditweaveRuntime runtime = AuditweaveRuntime.current();
+        java.util.List<EmitSite> sites = new java.util.ArrayList<>();
+        dev.auditweave.agent.plan.PreparedSites.all().forEach((method, prepared) -> {
+            String signature = method.getName() + java.util.Arrays.stream(method.getParameterTypes())
+                    .map(Class::getSimpleName).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+            for (dev.auditweave.agent.plan.PreparedSites.Site site : prepared) {
+                sites.add(new EmitSite(method.getDeclaringClass().getName(), signature, site.type(), site.guard(),
+                        site.enabled() ? runtime.sinksFor(site.type()) : java.util.List.of(), site.enabled(),
+                        site.reason()));
+            }
+        });
+        sites.sort(java.util.Comparator.comparing(EmitSite::className).thenComparing(EmitSite::method)
+                .thenComparing(EmitSite::type));
+        return java.util.List.copyOf(sites);
+    }
+
+    /**
+     * The names of the running sinks, in configuration order, for {@link #metrics(String)}; empty when auditweave
+     * is disabled.
+     *
+     * <pre>{@code
+     * for (String sink : Auditweave.sinkNames()) log.info("{}: {}", sink, Auditweave.metrics(sink).delivered());
+     * }</pre>
+     */
+    public static java.util.List<String> sinkNames() {
+        return AuditweaveRuntime.current().sinkNames();
+    }
+
+    /**
+     * Whether the {@code -javaagent} instruments this JVM, so that it (and not a framework integration) covers
+     * interface methods such as Spring Data repository methods. {@code false} for now.
+     *
+     * <pre>{@code
+     * if (!Auditweave.agentAttached()) addRepositoryInterceptor();
+     * }</pre>
+     */
+    public static boolean agentAttached() {
+        return false;
+    }
 }
