@@ -209,7 +209,8 @@ class AuditweaveAutoConfigurationTest {
     @Test
     void health_boot3IndicatorAbsentOnBoot4() {
         runner.withPropertyValues("auditweave.sink=memory")
-                .run(context -> assertThat(context).doesNotHaveBean("auditweaveBoot3HealthAutoConfiguration")
+                .run(context -> assertThat(context).hasBean("dev.auditweave.spring.AuditweaveHealthAutoConfiguration")
+                        .doesNotHaveBean("dev.auditweave.spring.AuditweaveBoot3HealthAutoConfiguration")
                         .hasSingleBean(AuditweaveHealthIndicator.class));
     }
 
