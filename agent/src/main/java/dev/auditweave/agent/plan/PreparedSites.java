@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The annotated methods made known before their first call (a framework scans its beans at start-up), each with
+ * Internal (public for the {@code Auditweave} facade): the annotated methods made known before their first call (a framework scans its beans at start-up), each with
  * the fate of every annotation: compiled, or disabled and why. Compiling goes through {@link PlanCache}, so the
  * plan a later call uses is the one built here and each error is logged once.
  *
