@@ -153,8 +153,7 @@ public final class Auditweave {
     }
 
     /**
-     * The names of the running sinks, in configuration order, for {@link #metrics(String)}; empty when auditweave
-     * is disabled.
+     * The names of the running instance's sinks, in configuration order, for {@link #metrics(String)}.
      *
      * <pre>{@code
      * for (String sink : Auditweave.sinkNames()) log.info("{}: {}", sink, Auditweave.metrics(sink).delivered());

@@ -3,8 +3,11 @@ package dev.auditweave.spring;
 import dev.auditweave.agent.Auditweave;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The health of auditweave's delivery, for the Boot 3 and Boot 4 health indicators alike. A sink is failing when,
@@ -19,19 +22,29 @@ final class HealthAssessment {
     }
 
     private final long spoolBacklogThreshold;
+    private final Supplier<List<String>> sinks;
+    private final Function<String, AuditweaveMetrics> metrics;
     private final Map<String, AuditweaveMetrics> previous = new ConcurrentHashMap<>();
 
+    /** Reads the running instance through the {@link Auditweave} facade. */
     HealthAssessment(long spoolBacklogThreshold) {
+        this(spoolBacklogThreshold, Auditweave::sinkNames, Auditweave::metrics);
+    }
+
+    HealthAssessment(long spoolBacklogThreshold, Supplier<List<String>> sinks,
+                     Function<String, AuditweaveMetrics> metrics) {
         this.spoolBacklogThreshold = spoolBacklogThreshold;
+        this.sinks = sinks;
+        this.metrics = metrics;
     }
 
     synchronized Result assess() {
         boolean up = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (String sink : Auditweave.sinkNames()) {
+        for (String sink : sinks.get()) {
             AuditweaveMetrics now;
             try {
-                now = Auditweave.metrics(sink);
+                now = metrics.apply(sink);
             } catch (IllegalArgumentException restarted) {
                 continue;
             }

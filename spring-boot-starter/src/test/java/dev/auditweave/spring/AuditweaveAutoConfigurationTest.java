@@ -244,6 +244,19 @@ class AuditweaveAutoConfigurationTest {
     }
 
     @Test
+    void endpoint_disabledAuditweave_listsEverySiteAsDisabled() {
+        runner.withPropertyValues("auditweave.enabled=false").run(context -> {
+            List<EmitSite> sites = context.getBean(AuditweaveEndpoint.class).report().sites();
+
+            assertThat(sites).filteredOn(site -> site.type().equals("user.blocked")).singleElement()
+                    .satisfies(site -> {
+                        assertThat(site.enabled()).isFalse();
+                        assertThat(site.reason()).contains("auditweave is idle");
+                    });
+        });
+    }
+
+    @Test
     void endpoint_reportsTheCounters() {
         runner.withPropertyValues("auditweave.sink=memory", "auditweave.batch.max-delay-ms=0").run(context -> {
             SampleService.emit("u-7", 1);

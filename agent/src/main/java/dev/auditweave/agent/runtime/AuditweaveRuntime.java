@@ -331,7 +331,7 @@ public final class AuditweaveRuntime {
         return stopped.get();
     }
 
-    /** The names of the sinks, in configuration order; empty when disabled. */
+    /** The names of the sinks, in configuration order. */
     public List<String> sinkNames() {
         return pipeline.dispatchers().stream().map(d -> d.sink().name()).toList();
     }
