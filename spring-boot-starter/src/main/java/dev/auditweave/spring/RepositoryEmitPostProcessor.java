@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
@@ -25,9 +26,20 @@ final class RepositoryEmitPostProcessor implements BeanPostProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryEmitPostProcessor.class);
 
+    private final BooleanSupplier agentAttached;
+
+    RepositoryEmitPostProcessor() {
+        this(Auditweave::agentAttached);
+    }
+
+    /** @param agentAttached whether the {@code -javaagent} covers the proxies itself (a seam for tests) */
+    RepositoryEmitPostProcessor(BooleanSupplier agentAttached) {
+        this.agentAttached = agentAttached;
+    }
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (!(bean instanceof Advised advised) || !Proxy.isProxyClass(bean.getClass()) || Auditweave.agentAttached()) {
+        if (!(bean instanceof Advised advised) || !Proxy.isProxyClass(bean.getClass()) || agentAttached.getAsBoolean()) {
             return bean;
         }
         Set<Method> annotated = new HashSet<>();
