@@ -1,9 +1,15 @@
 package dev.auditweave.agent;
 
+import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.bootstrap.EmitBridge;
 import dev.auditweave.bootstrap.EmitHandler;
+import dev.auditweave.bootstrap.RuntimeControl;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +25,8 @@ import java.util.Objects;
  * <p>The same calls work in every mode: compile-time woven (the runtime in the application's class path), under
  * the {@code -javaagent} (the agent jar shares this class on the bootstrap class path, so the application needs
  * no auditweave jar at run time), and both at once, where the agent's runtime is the one that answers.
+ * Framework integrations (the Spring Boot starter) use {@link #start}, {@link #stop}, {@link #prepare} and
+ * {@link #emitSites()}.
  */
 public final class Auditweave {
 
@@ -27,8 +35,7 @@ public final class Auditweave {
 
     /** The counters since start-up. */
     public static AuditweaveMetrics metrics() {
-        EmitHandler agent = EmitBridge.handler();
-        return agent != null ? agent.control().metrics(null) : LocalRuntime.metrics(null);
+        return runtime().metrics(null);
     }
 
     /**
@@ -40,8 +47,7 @@ public final class Auditweave {
      */
     public static AuditweaveMetrics metrics(String sink) {
         Objects.requireNonNull(sink, "sink");
-        EmitHandler agent = EmitBridge.handler();
-        return agent != null ? agent.control().metrics(sink) : LocalRuntime.metrics(sink);
+        return runtime().metrics(sink);
     }
 
     /**
@@ -50,7 +56,122 @@ public final class Auditweave {
      * Blocks the caller: never call it on a hot path.
      */
     public static boolean flush(Duration timeout) {
+        return runtime().flush(timeout.toMillis());
+    }
+
+    /**
+     * Starts auditweave from configuration gathered by a framework, in place of the running instance (which is
+     * drained first): every value checked as at agent start-up, so that an invalid one fails here with a message
+     * naming key, value, origin and expectation.
+     *
+     * <pre>{@code
+     * Map<String, String> values = new LinkedHashMap<>();   // highest precedence first
+     * values.put("AUDITWEAVE_SINK", "http");               // environment-variable names are mapped as the agent does
+     * values.put("auditweave.http.url", "https://host/api/events");
+     * Auditweave.start(values, Map.of("auditweave.http.url", "class path resource [application.properties] - 2:21"));
+     * }</pre>
+     *
+     * @param values  keys ({@code auditweave.*}) or environment-variable names ({@code AUDITWEAVE_*}) to their
+     *                text, highest precedence first; {@code ${VAR}} references resolve against the process
+     *                environment
+     * @param origins where each name came from, for messages
+     * @throws ConfigException on the first invalid value; the running instance is then
+     *                                                     left as it was
+     */
+    public static void start(Map<String, String> values, Map<String, String> origins) {
+        runtime().start(values, origins);
+    }
+
+    /**
+     * As {@link #start(Map, Map)}, with one origin for every value.
+     *
+     * <pre>{@code
+     * Auditweave.start(Map.of("auditweave.sink", "memory"), "test");
+     * }</pre>
+     */
+    public static void start(Map<String, String> values, String origin) {
+        Map<String, String> origins = new HashMap<>();
+        values.keySet().forEach(key -> origins.put(key, origin));
+        start(values, origins);
+    }
+
+    /**
+     * Stops auditweave: drains what is queued within {@code timeout}, logs one summary line and captures nothing
+     * more (a later call is counted as dropped). The counters stay readable. Returns {@code true} when nothing was
+     * left undelivered (or unspooled) at the deadline.
+     *
+     * <pre>{@code
+     * boolean clean = Auditweave.stop(Duration.ofSeconds(5));
+     * }</pre>
+     */
+    public static boolean stop(Duration timeout) {
+        return runtime().stop(timeout.toMillis());
+    }
+
+    /**
+     * As {@link #stop(Duration)}, within the running instance's {@code auditweave.shutdown.timeout-ms}.
+     *
+     * <pre>{@code
+     * Auditweave.stop();
+     * }</pre>
+     */
+    public static boolean stop() {
+        RuntimeControl runtime = runtime();
+        return runtime.stop(runtime.shutdownTimeoutMillis());
+    }
+
+    /**
+     * Makes an annotated method known before its first call: its plan is compiled now, so an expression error is
+     * logged now, and it is listed by {@link #emitSites()}. Does nothing for a method without the annotation; never
+     * throws for a bad annotation (that site is listed as disabled, with the reason).
+     *
+     * <pre>{@code
+     * Auditweave.prepare(UserService.class.getMethod("blockUser", String.class, String.class));
+     * }</pre>
+     */
+    public static void prepare(Method method) {
+        runtime().prepare(method);
+    }
+
+    /**
+     * Every annotation of every method given to {@link #prepare}, sorted by class, method and type, with the sinks
+     * that receive its events.
+     *
+     * <pre>{@code
+     * Auditweave.emitSites().forEach(site -> System.out.println(site.className() + "." + site.method()
+     *         + " -> " + site.type() + " " + site.sinks() + (site.enabled() ? "" : " disabled: " + site.reason())));
+     * }</pre>
+     */
+    public static List<EmitSite> emitSites() {
+        return runtime().emitSites();
+    }
+
+    /**
+     * The names of the running instance's sinks, in configuration order, for {@link #metrics(String)}.
+     *
+     * <pre>{@code
+     * for (String sink : Auditweave.sinkNames()) log.info("{}: {}", sink, Auditweave.metrics(sink).delivered());
+     * }</pre>
+     */
+    public static List<String> sinkNames() {
+        return runtime().sinkNames();
+    }
+
+    /**
+     * Whether the {@code -javaagent} instruments this JVM, so that it (and not a framework integration) covers
+     * interface methods such as Spring Data repository methods.
+     *
+     * <pre>{@code
+     * if (!Auditweave.agentAttached()) addRepositoryInterceptor();
+     * }</pre>
+     */
+    public static boolean agentAttached() {
+        return EmitBridge.handler() != null;
+    }
+
+    /** The agent's runtime when the agent is attached, else this copy's own ({@link LocalRuntime}). */
+    private static RuntimeControl runtime() {
         EmitHandler agent = EmitBridge.handler();
-        return agent != null ? agent.control().flush(timeout.toMillis()) : LocalRuntime.flush(timeout);
+        return agent != null ? agent.control() : LocalRuntime.control();
     }
 }

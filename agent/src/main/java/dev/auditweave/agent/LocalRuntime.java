@@ -1,24 +1,94 @@
 package dev.auditweave.agent;
 
+import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
+import dev.auditweave.agent.plan.PreparedSites;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import dev.auditweave.bootstrap.RuntimeControl;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The {@link Auditweave} facade's answers when no {@code -javaagent} is attached: this copy's own runtime. Kept
- * apart so that the agent's copy of the facade, on the bootstrap class path, never resolves the runtime there.
+ * The runtime of this copy of auditweave, as the {@link Auditweave} facade asks it. The facade of the application's
+ * copy uses it when no {@code -javaagent} is attached; the agent hands its own copy's instance to every other copy
+ * through {@link dev.auditweave.bootstrap.EmitBridge}. Kept apart from the facade so that the agent's shared copy
+ * of the facade, on the bootstrap class path, never resolves the runtime there.
+ *
+ * <p>Internal: applications use {@link Auditweave}.
  */
-final class LocalRuntime {
+public final class LocalRuntime implements RuntimeControl {
+
+    private static final LocalRuntime INSTANCE = new LocalRuntime();
 
     private LocalRuntime() {
     }
 
-    static AuditweaveMetrics metrics(String sink) {
+    /** This copy's runtime. */
+    public static RuntimeControl control() {
+        return INSTANCE;
+    }
+
+    @Override
+    public void start(Map<String, String> values, Map<String, String> origins) {
+        AuditweaveRuntime.startWith(Settings.fromValues(values, origins, System.getenv()));
+    }
+
+    @Override
+    public boolean stop(long timeoutMillis) {
+        return AuditweaveRuntime.stop(Duration.ofMillis(timeoutMillis)) == 0;
+    }
+
+    @Override
+    public long shutdownTimeoutMillis() {
+        return AuditweaveRuntime.current().settings().shutdownTimeout().toMillis();
+    }
+
+    @Override
+    public void prepare(Method method) {
+        if (!PreparedSites.isAnnotated(method)) {
+            return;
+        }
+        AuditweaveRuntime runtime = AuditweaveRuntime.current();
+        PreparedSites.prepare(method, !runtime.isIdle(),
+                "auditweave is idle (auditweave.enabled=false, or no sink): nothing is captured");
+    }
+
+    @Override
+    public List<EmitSite> emitSites() {
+        AuditweaveRuntime runtime = AuditweaveRuntime.current();
+        List<EmitSite> sites = new ArrayList<>();
+        PreparedSites.all().forEach((method, prepared) -> {
+            String signature = method.getName() + Arrays.stream(method.getParameterTypes())
+                    .map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+            for (PreparedSites.Site site : prepared) {
+                sites.add(new EmitSite(method.getDeclaringClass().getName(), signature, site.type(), site.guard(),
+                        site.enabled() ? runtime.sinksFor(site.type()) : List.of(), site.enabled(), site.reason()));
+            }
+        });
+        sites.sort(Comparator.comparing(EmitSite::className).thenComparing(EmitSite::method)
+                .thenComparing(EmitSite::type));
+        return List.copyOf(sites);
+    }
+
+    @Override
+    public AuditweaveMetrics metrics(String sink) {
         AuditweaveRuntime runtime = AuditweaveRuntime.current();
         return sink == null ? runtime.metrics() : runtime.metrics(sink);
     }
 
-    static boolean flush(Duration timeout) {
-        return AuditweaveRuntime.current().flush(timeout);
+    @Override
+    public List<String> sinkNames() {
+        return AuditweaveRuntime.current().sinkNames();
+    }
+
+    @Override
+    public boolean flush(long timeoutMillis) {
+        return AuditweaveRuntime.current().flush(Duration.ofMillis(timeoutMillis));
     }
 }

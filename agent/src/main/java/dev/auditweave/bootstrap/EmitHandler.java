@@ -21,6 +21,6 @@ public interface EmitHandler {
     /** Step two of a capture by a woven aspect, handed to the agent's runtime. Never throws. */
     void afterReturn(Method method, Object[] args, Object result, long selected);
 
-    /** The agent's runtime control for a woven copy or the Spring Boot starter: see {@link AgentControl}. */
-    AgentControl control();
+    /** The agent's runtime, for the facade of any copy of auditweave: see {@link RuntimeControl}. */
+    RuntimeControl control();
 }

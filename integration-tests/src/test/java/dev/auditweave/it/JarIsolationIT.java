@@ -21,13 +21,15 @@ class JarIsolationIT {
     /** What the agent jar keeps at its top level, appended to the bootstrap class path. */
     private static final List<String> AGENT_TOP_LEVEL = List.of(
             "dev/auditweave/agent/Auditweave.class",
+            "dev/auditweave/agent/EmitSite.class",
+            "dev/auditweave/agent/config/ConfigException.class",
             "dev/auditweave/agent/metrics/AuditweaveMetrics.class",
             "dev/auditweave/agent/metrics/DropReason.class",
             "dev/auditweave/bootstrap/AgentClassLoader.class",
-            "dev/auditweave/bootstrap/AgentControl.class",
             "dev/auditweave/bootstrap/AgentLauncher.class",
             "dev/auditweave/bootstrap/EmitBridge.class",
-            "dev/auditweave/bootstrap/EmitHandler.class");
+            "dev/auditweave/bootstrap/EmitHandler.class",
+            "dev/auditweave/bootstrap/RuntimeControl.class");
 
     @Test
     void theAgentJarShowsOnlyTheBridgeAndThePublicFacadeAtItsTopLevel() throws IOException {

@@ -35,8 +35,12 @@ public final class ConfigException extends RuntimeException {
         return key;
     }
 
-    /** The one message shape for a bad value: {@code key = 'value' (origin): problem}. */
-    static ConfigException invalid(String key, String shownValue, String origin, String problem) {
+    /**
+     * The one message shape for a bad value: {@code key = 'value' (origin): problem}. Public because the agent
+     * jar shares this class on the bootstrap class path, where no package-private member reaches the
+     * configuration classes.
+     */
+    public static ConfigException invalid(String key, String shownValue, String origin, String problem) {
         return new ConfigException(key, key + " = '" + shownValue + "' (" + origin + "): " + problem);
     }
 }

@@ -130,26 +130,6 @@ public final class Settings {
     }
 
     /**
-     * A copy with {@code values} as one more source, below the environment and above the properties file: the
-     * application's own configuration, such as Spring's {@code Environment}. Only {@code auditweave.*} keys are
-     * read; messages name {@code origin}, for example {@code "Spring Environment (application.properties)"}.
-     *
-     * <pre>{@code
-     * Settings settings = Settings.load(agentArgs).withApplicationSource(
-     *         Map.of("auditweave.sink", "http", "auditweave.http.url", url), "Spring Environment");
-     * }</pre>
-     *
-     * @throws ConfigException on the first invalid value
-     */
-    public Settings withApplicationSource(Map<String, String> values, String origin) {
-        Objects.requireNonNull(values, "values");
-        Objects.requireNonNull(origin, "origin");
-        List<Layer> withSource = new ArrayList<>(layers);
-        withSource.add(Math.min(Sources.BEFORE_FILE, withSource.size()), Sources.fromMap(values, new Origin(origin), true));
-        return new Settings(withSource, environment);
-    }
-
-    /**
      * A copy that also reads the class path resource {@code auditweave.properties} of {@code loader}, when no
      * properties file was read so far: for the agent, which starts before the application's class loader exists
      * (a Spring Boot fat jar's {@code BOOT-INF/classes}) and meets it with the first annotated class.
@@ -392,5 +372,37 @@ public final class Settings {
             }
         });
         return Map.copyOf(copy);
+    }
+
+    // ---- Settings from a framework's configuration (the Spring Boot starter) ----
+
+    /**
+     * The settings from values a framework gathered from its own configuration, such as Spring's
+     * {@code Environment}, checked like {@link #load}: the first invalid value is a {@link ConfigException} naming
+     * key, value, origin and expectation. No other source is read (no system property, no file); {@code ${VAR}}
+     * references resolve against {@code environment}.
+     *
+     * <pre>{@code
+     * Map<String, String> values = new LinkedHashMap<>();   // highest precedence first
+     * values.put("AUDITWEAVE_HTTP_URL", "https://host/api/events");   // environment-variable form
+     * values.put("auditweave.sink", "http");
+     * Settings settings = Settings.fromValues(values,
+     *         Map.of("auditweave.sink", "class path resource [application.properties] - 1:17"), System.getenv());
+     * }</pre>
+     *
+     * @param values      keys ({@code auditweave.batch.max-events}) or environment-variable names
+     *                    ({@code AUDITWEAVE_BATCH_MAX_EVENTS}) to their text, highest precedence first: when two
+     *                    names stand for the same key, the first wins
+     * @param origins     where each name came from, in the words of the messages; a name without one is from
+     *                    "configuration" (environment-variable names always read "environment variable NAME")
+     * @param environment environment variables, for {@code ${VAR}} references
+     * @throws ConfigException on the first invalid value
+     */
+    public static Settings fromValues(Map<String, String> values, Map<String, String> origins,
+                                      Map<String, String> environment) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(origins, "origins");
+        Objects.requireNonNull(environment, "environment");
+        return new Settings(List.of(FrameworkValues.layer(values, origins, "configuration")), environment);
     }
 }

@@ -194,11 +194,6 @@ public final class AuditweaveRuntime {
                 + pipeline.dispatchers().stream().map(d -> d.sink().name()).toList());
     }
 
-    /** The names of the sinks delivered to, in order; empty when idle. */
-    public List<String> sinkNames() {
-        return pipeline.dispatchers().stream().map(d -> d.sink().name()).toList();
-    }
-
     /** Hands a captured event to every sink's queue; never blocks. */
     public void accept(Event event) {
         counters.captured();
@@ -263,5 +258,87 @@ public final class AuditweaveRuntime {
         } else {
             LOG.info(summary, figures);
         }
+    }
+
+    // ---- Started and stopped with an application (the Spring Boot starter) ----
+
+    /** Set once {@link #stop(Duration)} drained this instance, so that nothing drains it twice. */
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts a runtime from {@code settings} in place of the current one, as {@link #replace(Settings)} does,
+     * after logging the settings' warnings once. A current instance that {@link #stop(Duration)} stopped is not
+     * drained again.
+     *
+     * <pre>{@code
+     * AuditweaveRuntime.startWith(Settings.fromValues(values, origins, System.getenv()));
+     * }</pre>
+     */
+    public static synchronized AuditweaveRuntime startWith(Settings settings) {
+        settings.warnings().forEach(warning -> LOG.warn("auditweave: {}", warning));
+        AuditweaveRuntime previous = current;
+        if (previous != null && previous.stopped.get()) {
+            current = null;
+        }
+        return replace(settings);
+    }
+
+    /**
+     * Drains the current instance within {@code timeout}, logs one summary line (WARN when something was lost,
+     * failed or dropped) and leaves it in place, stopped: its counters stay readable, and an event captured
+     * afterwards is counted as dropped ({@code SHUTDOWN}). Returns how many events could not be delivered or
+     * spooled in time; 0 when there is no instance or it was stopped already. During JVM exit the runtime's own
+     * shutdown hook drains it instead, and this returns 0 at once.
+     *
+     * <pre>{@code
+     * int lost = AuditweaveRuntime.stop(Duration.ofSeconds(5));
+     * }</pre>
+     */
+    public static synchronized int stop(Duration timeout) {
+        AuditweaveRuntime runtime = current;
+        if (runtime == null || !runtime.stopped.compareAndSet(false, true)) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        runtime.lossReporter.stop();
+        MetricsMBeans registered = runtime.mbeans;
+        if (registered != null) {
+            registered.unregister();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(runtime.shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            return 0; // the shutdown hook drains it
+        }
+        int lost = runtime.pipeline.shutdown(timeout);
+        if (!runtime.pipeline.isEmpty()) {
+            AuditweaveMetrics m = runtime.counters.snapshot();
+            String summary = "auditweave stopped with the application in {} ms: captured {}, delivered {}, failed {},"
+                    + " dropped {}, lost {}, spooled {}, replayed {}, dead-lettered {}, dropped by reason {}";
+            Object[] figures = {(System.nanoTime() - started) / 1_000_000, m.captured(), m.delivered(), m.failed(),
+                    m.dropped(), m.lost(), m.spooled(), m.replayed(), m.deadLettered(), m.droppedByReason()};
+            if (lost > 0 || m.failed() > 0 || m.dropped() > 0) {
+                LOG.warn(summary, figures);
+            } else {
+                LOG.info(summary, figures);
+            }
+        }
+        return lost;
+    }
+
+    /** Whether {@link #stop(Duration)} stopped this instance. */
+    public boolean isStopped() {
+        return stopped.get();
+    }
+
+    /** The names of the sinks, in configuration order. */
+    public List<String> sinkNames() {
+        return pipeline.dispatchers().stream().map(d -> d.sink().name()).toList();
+    }
+
+    /** The names of the sinks whose {@code types} take events of {@code type}, in configuration order. */
+    public List<String> sinksFor(String type) {
+        return pipeline.dispatchers().stream().filter(d -> d.filter().matches(type)).map(d -> d.sink().name())
+                .toList();
     }
 }

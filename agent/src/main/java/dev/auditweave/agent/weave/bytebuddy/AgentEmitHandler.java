@@ -4,7 +4,7 @@ import dev.auditweave.agent.capture.Capture;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.plan.EmitPlan;
-import dev.auditweave.bootstrap.AgentControl;
+import dev.auditweave.bootstrap.RuntimeControl;
 import dev.auditweave.bootstrap.EmitHandler;
 import java.lang.reflect.Method;
 
@@ -19,9 +19,9 @@ final class AgentEmitHandler implements EmitHandler {
     private static final RateLimitedLogger WARN =
             new RateLimitedLogger(Loggers.get(AgentEmitHandler.class), 60);
 
-    private final AgentControl control;
+    private final RuntimeControl control;
 
-    AgentEmitHandler(AgentControl control) {
+    AgentEmitHandler(RuntimeControl control) {
         this.control = control;
     }
 
@@ -58,7 +58,7 @@ final class AgentEmitHandler implements EmitHandler {
     }
 
     @Override
-    public AgentControl control() {
+    public RuntimeControl control() {
         return control;
     }
 

@@ -15,6 +15,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.auditweave.agent.log.Loggers;
+import dev.auditweave.agent.LocalRuntime;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
 import dev.auditweave.bootstrap.EmitBridge;
 import java.lang.instrument.Instrumentation;
@@ -84,7 +85,7 @@ public final class AuditweaveAgent {
     }
 
     private static boolean attach(String arguments) {
-        if (!EmitBridge.install(new AgentEmitHandler(new AgentRuntimeControl(arguments)))) {
+        if (!EmitBridge.install(new AgentEmitHandler(LocalRuntime.control()))) {
             LOG.warn("auditweave: another auditweave agent is attached already; this one does nothing");
             return false;
         }

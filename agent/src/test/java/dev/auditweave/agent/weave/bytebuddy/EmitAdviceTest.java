@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.auditweave.agent.LocalRuntime;
 import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
@@ -36,7 +37,7 @@ class EmitAdviceTest {
 
     @BeforeEach
     void instrument() throws Exception {
-        EmitBridge.install(new AgentEmitHandler(new AgentRuntimeControl(null)));
+        EmitBridge.install(new AgentEmitHandler(LocalRuntime.control()));
         runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of("auditweave.batch.max-delay-ms", "0")),
                 List.of(sink));
         Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);

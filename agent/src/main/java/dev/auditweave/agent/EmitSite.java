@@ -1,0 +1,35 @@
+package dev.auditweave.agent;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One {@code @EmitsAbuseEvent} on one method, as {@link Auditweave#emitSites()} lists it: what it emits, when, to
+ * which sinks, and, when it is disabled, why.
+ *
+ * <pre>{@code
+ * for (EmitSite site : Auditweave.emitSites()) {
+ *     if (!site.enabled()) log.warn("{}.{} emits nothing: {}", site.className(), site.method(), site.reason());
+ * }
+ * }</pre>
+ *
+ * @param className the class or interface that declares the method
+ * @param method    the method's name and parameter types, such as {@code blockUser(String, String)}
+ * @param type      the event type; empty when the annotation could not be read
+ * @param guard     the {@code when} expression as written; empty for "always"
+ * @param sinks     the sinks that receive this event type; empty when disabled
+ * @param enabled   whether events are captured
+ * @param reason    why not, such as an expression error; empty when enabled
+ */
+public record EmitSite(String className, String method, String type, String guard, List<String> sinks,
+                       boolean enabled, String reason) {
+
+    public EmitSite {
+        Objects.requireNonNull(className, "className");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(guard, "guard");
+        sinks = List.copyOf(sinks);
+        Objects.requireNonNull(reason, "reason");
+    }
+}

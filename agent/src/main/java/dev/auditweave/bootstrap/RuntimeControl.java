@@ -1,0 +1,41 @@
+package dev.auditweave.bootstrap;
+
+import dev.auditweave.agent.EmitSite;
+import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.metrics.AuditweaveMetrics;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the {@link dev.auditweave.agent.Auditweave} facade asks of a runtime: the runtime of its own copy of
+ * auditweave, or, when the {@code -javaagent} is attached, the agent's, so that one runtime serves the JVM whichever
+ * copy asks. Only JDK types and the public API types that the agent jar shares on the bootstrap class path cross
+ * it. Internal: see the facade for what each call means.
+ */
+public interface RuntimeControl {
+
+    /** {@link dev.auditweave.agent.Auditweave#start(Map, Map)}. */
+    void start(Map<String, String> values, Map<String, String> origins) throws ConfigException;
+
+    /** {@link dev.auditweave.agent.Auditweave#stop(java.time.Duration)}. */
+    boolean stop(long timeoutMillis);
+
+    /** The running instance's {@code auditweave.shutdown.timeout-ms}. */
+    long shutdownTimeoutMillis();
+
+    /** {@link dev.auditweave.agent.Auditweave#prepare(Method)}. */
+    void prepare(Method method);
+
+    /** {@link dev.auditweave.agent.Auditweave#emitSites()}. */
+    List<EmitSite> emitSites();
+
+    /** The counters of every sink ({@code sink == null}) or of one; unknown sink: {@link IllegalArgumentException}. */
+    AuditweaveMetrics metrics(String sink);
+
+    /** {@link dev.auditweave.agent.Auditweave#sinkNames()}. */
+    List<String> sinkNames();
+
+    /** {@link dev.auditweave.agent.Auditweave#flush(java.time.Duration)}. */
+    boolean flush(long timeoutMillis);
+}

@@ -1,0 +1,106 @@
+package dev.auditweave.spring;
+
+import dev.auditweave.agent.Auditweave;
+import dev.auditweave.agent.capture.Capture;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.framework.Advised;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Covers {@code @EmitsAbuseEvent} on Spring Data repository interface methods when the {@code -javaagent} is not
+ * attached: AspectJ weaves classes, and never sees the JDK proxy Spring Data creates for a repository interface.
+ * To each repository proxy whose interfaces declare an annotated method, it adds (outermost, so after the
+ * repository's own transaction committed) an interceptor that hands the interface method, the arguments and the
+ * result to {@link Capture} after a normal return. With the agent attached it adds nothing: the agent
+ * instruments the proxy itself, and each call must emit exactly once.
+ */
+final class RepositoryEmitPostProcessor implements BeanPostProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryEmitPostProcessor.class);
+
+    private final BooleanSupplier agentAttached;
+
+    RepositoryEmitPostProcessor() {
+        this(Auditweave::agentAttached);
+    }
+
+    /** @param agentAttached whether the {@code -javaagent} covers the proxies itself (a seam for tests) */
+    RepositoryEmitPostProcessor(BooleanSupplier agentAttached) {
+        this.agentAttached = agentAttached;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof Advised advised) || !Proxy.isProxyClass(bean.getClass()) || agentAttached.getAsBoolean()) {
+            return bean;
+        }
+        Set<Method> annotated = new HashSet<>();
+        boolean repository = false;
+        for (Class<?> type : advised.getProxiedInterfaces()) {
+            if (EmitSiteScanner.isRepository(type)) {
+                repository = true;
+                collect(type, annotated, new HashSet<>());
+            }
+        }
+        if (!repository || annotated.isEmpty()) {
+            return bean;
+        }
+        if (advised.isFrozen()) {
+            LOG.warn("auditweave: the proxy of repository {} is frozen; its @EmitsAbuseEvent methods {} emit nothing"
+                    + " without the -javaagent", beanName, annotated);
+            return bean;
+        }
+        advised.addAdvice(0, new EmitInterceptor(Set.copyOf(annotated)));
+        return bean;
+    }
+
+    private static void collect(Class<?> type, Set<Method> annotated, Set<Class<?>> seen) {
+        if (!seen.add(type)) {
+            return;
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            if (EmitSiteScanner.isAnnotated(method)) {
+                annotated.add(method);
+            }
+        }
+        for (Class<?> parent : type.getInterfaces()) {
+            collect(parent, annotated, seen);
+        }
+    }
+
+    /** After a normal return of an annotated interface method: {@link Capture}. A throw passes untouched. */
+    static final class EmitInterceptor implements MethodInterceptor {
+
+        private final Set<Method> annotated;
+
+        EmitInterceptor(Set<Method> annotated) {
+            this.annotated = annotated;
+        }
+
+        @Override
+        public Object invoke(MethodInvocation invocation) throws Throwable {
+            Object result = invocation.proceed();
+            Method method = invocation.getMethod();
+            if (annotated.contains(method)) {
+                try {
+                    long selected = Capture.select(method, result);
+                    if (selected != 0L) {
+                        Capture.afterReturn(method, invocation.getArguments(), result, selected);
+                    }
+                } catch (Throwable t) {
+                    // Capture never throws; this only guards against a linkage problem. The call must not notice.
+                    LOG.debug("auditweave: could not capture {}: {}", method, t.toString());
+                }
+            }
+            return result;
+        }
+    }
+}
