@@ -148,14 +148,19 @@ final class BootApp implements AutoCloseable {
         return List.copyOf(lines);
     }
 
-    /** The child's tail: where its files are, its exit code, the last stdout lines and the end of stderr. */
+    /**
+     * The child's tail: where its files are, its exit code, the last stdout lines, every distinct "Caused by:" line
+     * of its stdout (a stack trace's root cause is often above the tail) and the end of stderr.
+     */
     String describe() {
         List<String> out = stdout();
         List<String> tail = out.subList(Math.max(0, out.size() - 40), out.size());
+        List<String> causes = out.stream().filter(line -> line.startsWith("Caused by:")).distinct().toList();
         String err = stderr();
         String exit = process.isAlive() ? "still running" : "exit " + process.exitValue();
         return "--- spring app " + name + " (" + directory + "), " + exit + ", " + out.size()
                 + " stdout lines, last " + tail.size() + ":\n" + String.join("\n", tail)
+                + (causes.isEmpty() ? "" : "\n--- causes in stdout:\n" + String.join("\n", causes))
                 + "\n--- stderr (tail):\n" + (err.length() > 6000 ? "..." + err.substring(err.length() - 6000) : err);
     }
 

@@ -26,7 +26,8 @@ record BootLaunch(String name, Path java, Path agentJar, Path appJar, List<Strin
 
     /** The plain (javac) jar under the agent. */
     static BootLaunch agent(String name, Path java) {
-        return new BootLaunch(name, java, ChildJvm.ItPaths.file(AGENT_JAR), ChildJvm.ItPaths.file(PLAIN_JAR), List.of());
+        return new BootLaunch(name, java, ChildJvm.ItPaths.file(AGENT_JAR), ChildJvm.ItPaths.file(PLAIN_JAR),
+                List.of());
     }
 
     /** The plain (javac) jar, no agent: nothing is woven. */

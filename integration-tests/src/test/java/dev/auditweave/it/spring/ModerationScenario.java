@@ -34,23 +34,27 @@ final class ModerationScenario {
 
     /** Drives the app; {@code context} describes the child for failure messages. */
     static void drive(SampleAppSession session, Supplier<String> context) throws IOException, InterruptedException {
-        assertThat(session.block(USER, "spam")).as("first block of %s\n%s", USER, context.get()).isEqualTo(1);
-        assertThat(session.block(USER, "spam again")).as("block of the already blocked %s\n%s", USER, context.get())
+        assertThat(session.block(USER, "spam")).as(about("first block of " + USER, context)).isEqualTo(1);
+        assertThat(session.block(USER, "spam again")).as(about("block of the already blocked " + USER, context))
                 .isZero();
-        assertThat(session.unblock(USER)).as("unblock of %s\n%s", USER, context.get()).isEqualTo(1);
-        assertThat(session.unblock(USER)).as("unblock of the no longer blocked %s\n%s", USER, context.get()).isZero();
+        assertThat(session.unblock(USER)).as(about("unblock of " + USER, context)).isEqualTo(1);
+        assertThat(session.unblock(USER)).as(about("unblock of the no longer blocked " + USER, context)).isZero();
 
-        assertThat(session.addMember(ORGANIZATION, MEMBER, "admin")).as("first add\n%s", context.get()).isTrue();
-        assertThat(session.addMember(ORGANIZATION, MEMBER, "admin")).as("duplicate add\n%s", context.get()).isFalse();
-        assertThat(session.removeMember(ORGANIZATION, MEMBER)).as("remove\n%s", context.get()).isEqualTo(1);
-        assertThat(session.removeMember(ORGANIZATION, MEMBER)).as("remove of a non-member\n%s", context.get())
-                .isZero();
+        assertThat(session.addMember(ORGANIZATION, MEMBER, "admin")).as(about("first add", context)).isTrue();
+        assertThat(session.addMember(ORGANIZATION, MEMBER, "admin")).as(about("duplicate add", context)).isFalse();
+        assertThat(session.removeMember(ORGANIZATION, MEMBER)).as(about("remove", context)).isEqualTo(1);
+        assertThat(session.removeMember(ORGANIZATION, MEMBER)).as(about("remove of a non-member", context)).isZero();
 
-        assertThat(session.stripeWebhook(DISPUTE_WEBHOOK)).as("dispute webhook\n%s", context.get()).isEqualTo(1);
-        assertThat(session.stripeWebhook(DISPUTE_WEBHOOK)).as("redelivered dispute webhook\n%s", context.get())
+        assertThat(session.stripeWebhook(DISPUTE_WEBHOOK)).as(about("dispute webhook", context)).isEqualTo(1);
+        assertThat(session.stripeWebhook(DISPUTE_WEBHOOK)).as(about("redelivered dispute webhook", context))
                 .isEqualTo(2);
-        assertThat(session.stripeWebhook(PAYMENT_METHOD_WEBHOOK)).as("payment method webhook\n%s", context.get())
+        assertThat(session.stripeWebhook(PAYMENT_METHOD_WEBHOOK)).as(about("payment method webhook", context))
                 .isEqualTo(1);
+    }
+
+    /** A failure description computed only when the assertion fails. */
+    private static Supplier<String> about(String step, Supplier<String> context) {
+        return () -> step + "\n" + context.get();
     }
 
     /** Exactly what the receiver must get, in any order: each once, but the dispute twice (it was redelivered). */
