@@ -45,11 +45,19 @@ public record ChildJvm(String name, Path java, Path agentJar, String classpath) 
 
     /** Java 25 from {@value #JAVA25_HOME_VARIABLE} or {@link #DEFAULT_JAVA25_HOME}; skips the caller when absent. */
     static ChildJvm agentModeOnJava25() {
+        return agentMode("agent-25", java25OrSkip());
+    }
+
+    /**
+     * The {@code java} of Java 25 from {@value #JAVA25_HOME_VARIABLE} or {@link #DEFAULT_JAVA25_HOME}; skips the
+     * calling test (a JUnit assumption) with a message naming where it looked when there is none.
+     */
+    public static Path java25OrSkip() {
         String configured = System.getenv(JAVA25_HOME_VARIABLE);
         Path home = configured == null || configured.isBlank() ? DEFAULT_JAVA25_HOME : Path.of(configured);
         Path java = home.resolve("bin").resolve("java");
         assumeTrue(Files.isExecutable(java), "no Java 25 at " + java + " (set " + JAVA25_HOME_VARIABLE + ")");
-        return agentMode("agent-25", java);
+        return java;
     }
 
     /**
@@ -79,7 +87,7 @@ public record ChildJvm(String name, Path java, Path agentJar, String classpath) 
         return new ChildJvm("woven-no-slf4j-provider", currentJava(), null, classpath);
     }
 
-    static Path currentJava() {
+    public static Path currentJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
@@ -112,12 +120,12 @@ public record ChildJvm(String name, Path java, Path agentJar, String classpath) 
     }
 
     /** Paths handed over by failsafe's system properties (see the pom). */
-    static final class ItPaths {
+    public static final class ItPaths {
 
         private ItPaths() {
         }
 
-        static Path file(String property) {
+        public static Path file(String property) {
             Path path = Path.of(required(property));
             if (!Files.isRegularFile(path)) {
                 throw new IllegalStateException(property + " = " + path + " does not exist: build it first"
@@ -142,7 +150,7 @@ public record ChildJvm(String name, Path java, Path agentJar, String classpath) 
             }
         }
 
-        static Path runDirectory() {
+        public static Path runDirectory() {
             String configured = System.getProperty("auditweave.it.runDirectory");
             return Path.of(configured == null ? "target/it-runs" : configured);
         }

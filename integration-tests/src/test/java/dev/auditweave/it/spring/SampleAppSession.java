@@ -1,0 +1,132 @@
+package dev.auditweave.it.spring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An administrator's browser-like session with the sample app, over {@link HttpClient}: form login (the CSRF
+ * token from the login page, the session cookie), then the moderation API with the session's CSRF token in its
+ * header; and the public Stripe webhook. Every call returns the parsed answer or fails with status and body.
+ */
+final class SampleAppSession {
+
+    static final String ADMIN_EMAIL = "admin@example.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private String csrfHeader;
+    private String csrfToken;
+
+    private SampleAppSession(URI base) {
+        this.base = base;
+    }
+
+    /** Logs in through the form as the configured administrator. */
+    static SampleAppSession logIn(URI base, String password) throws IOException, InterruptedException {
+        SampleAppSession session = new SampleAppSession(base);
+        session.formLogin(password);
+        return session;
+    }
+
+    private void formLogin(String password) throws IOException, InterruptedException {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(base.resolve("/login")).GET());
+        expect(page, 200);
+        Matcher token = LOGIN_CSRF.matcher(page.body());
+        if (!token.find()) {
+            throw new AssertionError("no _csrf field on the login page:\n" + page.body());
+        }
+        String form = "username=" + encode(ADMIN_EMAIL) + "&password=" + encode(password)
+                + "&_csrf=" + encode(token.group(1));
+        HttpResponse<String> login = send(HttpRequest.newBuilder(base.resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        String location = login.headers().firstValue("Location").orElse("");
+        if (login.statusCode() != 302 || location.contains("error")) {
+            throw new AssertionError("login failed: " + login.statusCode() + " Location: " + location);
+        }
+        // The login rotates the CSRF token: take the session's new one.
+        JsonNode csrf = json(expect(send(HttpRequest.newBuilder(base.resolve("/api/csrf")).GET()), 200));
+        csrfHeader = csrf.path("headerName").asText();
+        csrfToken = csrf.path("token").asText();
+    }
+
+    /** {@code POST /api/users/{id}/block}: the rows updated. */
+    int block(String userId, String reason) throws IOException, InterruptedException {
+        return rows(change("POST", "/api/users/" + userId + "/block?reason=" + encode(reason)));
+    }
+
+    /** {@code POST /api/users/{id}/unblock}: the rows updated. */
+    int unblock(String userId) throws IOException, InterruptedException {
+        return rows(change("POST", "/api/users/" + userId + "/unblock"));
+    }
+
+    /** {@code PUT /api/orgs/{org}/members/{user}}: whether a membership was inserted. */
+    boolean addMember(String organizationId, String userId, String role) throws IOException, InterruptedException {
+        return change("PUT", "/api/orgs/" + organizationId + "/members/" + userId + "?role=" + encode(role))
+                .path("inserted").asBoolean();
+    }
+
+    /** {@code DELETE /api/orgs/{org}/members/{user}}: the rows deleted. */
+    int removeMember(String organizationId, String userId) throws IOException, InterruptedException {
+        return rows(change("DELETE", "/api/orgs/" + organizationId + "/members/" + userId));
+    }
+
+    /** {@code POST /webhooks/stripe} (public, no CSRF, as Stripe calls it): the deliveries of this event id so far. */
+    int stripeWebhook(String eventJson) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(eventJson)));
+        return json(expect(response, 200)).path("deliveries").asInt();
+    }
+
+    private JsonNode change(String method, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
+                .header(csrfHeader, csrfToken)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+        return json(expect(response, 200));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + " (expected " + status + "): " + response.headers().map() + "\n"
+                    + response.body());
+        }
+        return response;
+    }
+
+    private static int rows(JsonNode answer) {
+        return answer.path("rows").asInt(-1);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

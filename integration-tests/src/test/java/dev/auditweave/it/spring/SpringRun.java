@@ -1,0 +1,69 @@
+package dev.auditweave.it.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditweave.testing.LoopbackReceiver;
+import dev.auditweave.testing.LoopbackReceiver.Request;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One finished run of the sample app: launched with auditweave's http sink pointed at a fresh loopback receiver,
+ * logged into, driven through {@link ModerationScenario}, stopped with SIGTERM. What the receiver got is read only
+ * after the child exited, so it is final: the shutdown drain has happened.
+ */
+final class SpringRun {
+
+    /** Generous for two shared cores: a Spring Boot start with Hibernate takes 5 to 25 s there. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** The JVM's exit code after SIGTERM (128 + 15). */
+    static final int EXIT_ON_SIGTERM = 143;
+
+    private final String description;
+    private final List<JsonNode> events;
+    private final List<Request> requests;
+
+    private SpringRun(String description, List<JsonNode> events, List<Request> requests) {
+        this.description = description;
+        this.events = events;
+        this.requests = requests;
+    }
+
+    /** auditweave's configuration for a run: the http sink to {@code receiver}, short batches. */
+    static List<String> httpSink(LoopbackReceiver receiver) {
+        return List.of("auditweave.sink=http", "auditweave.http.url=" + receiver.url(),
+                "auditweave.batch.max-delay-ms=100");
+    }
+
+    static SpringRun run(BootLaunch launch) throws Exception {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start();
+             BootApp app = BootApp.launch(launch.with(httpSink(receiver)))) {
+            app.awaitServing(START_TIMEOUT);
+            System.out.printf("spring-app %s: start-up %d ms (JVM launch to first HTTP 200)%n", launch.name(),
+                    app.startupMillis());
+            ModerationScenario.drive(SampleAppSession.logIn(app.base(), BootApp.PASSWORD), app::describe);
+            int exit = app.stop(STOP_TIMEOUT);
+            List<JsonNode> events = receiver.events();
+            List<Request> requests = receiver.requests();
+            String description = app.describe() + "\n--- receiver: " + requests.size() + " requests, "
+                    + events.size() + " events:\n" + SpringAppIT.lines(events);
+            assertThat(exit).as("exit code after SIGTERM (graceful stop)\n%s", description)
+                    .isIn(0, EXIT_ON_SIGTERM);
+            return new SpringRun(description, events, requests);
+        }
+    }
+
+    List<JsonNode> events() {
+        return events;
+    }
+
+    List<Request> requests() {
+        return requests;
+    }
+
+    String describe() {
+        return description;
+    }
+}
