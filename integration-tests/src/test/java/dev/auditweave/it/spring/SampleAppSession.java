@@ -98,6 +98,11 @@ final class SampleAppSession {
         return json(expect(response, 200)).path("deliveries").asInt();
     }
 
+    /** {@code GET /actuator/auditweave}: the emit sites and the counters, as the starter's endpoint lists them. */
+    JsonNode auditweaveEndpoint() throws IOException, InterruptedException {
+        return json(expect(send(HttpRequest.newBuilder(base.resolve("/actuator/auditweave")).GET()), 200));
+    }
+
     private JsonNode change(String method, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
                 .header(csrfHeader, csrfToken)

@@ -48,6 +48,8 @@ class SpringAppIT {
                 .with(List.of("auditweave.enabled=false")));
         assertThat(run.requests()).as("auditweave.enabled=false: the receiver must get nothing\n%s", run.describe())
                 .isEmpty();
+        assertThat(run.endpoint().path("sites")).as("the endpoint still lists the sites, disabled\n%s", run.describe())
+                .isNotEmpty().allSatisfy(site -> assertThat(site.path("enabled").asBoolean()).isFalse());
     }
 
     private static void expectTheScenariosEvents(SpringRun run) {
@@ -69,6 +71,17 @@ class SpringAppIT {
                 .map(event -> event.path("id").asText()).toList();
         assertThat(otherIds).as("every other event has an id of its own\n%s", run.describe())
                 .doesNotContain("", disputes.get(0).path("id").asText()).doesNotHaveDuplicates();
+
+        JsonNode endpoint = run.endpoint();
+        assertThat(endpoint.path("sites")).extracting(site -> site.path("type").asText())
+                .as("GET /actuator/auditweave lists every emit site, the repository interface method's included\n%s",
+                        run.describe())
+                .containsExactlyInAnyOrderElementsOf(ModerationScenario.expectedEvents().stream()
+                        .map(TypedData::type).distinct().toList());
+        assertThat(endpoint.path("sites")).allSatisfy(site -> assertThat(site.path("enabled").asBoolean())
+                .as("%s", site).isTrue());
+        assertThat(endpoint.path("metrics").path("captured").asLong()).as("captured so far\n%s", run.describe())
+                .isEqualTo(events.size());
     }
 
     @SuppressWarnings("unchecked")

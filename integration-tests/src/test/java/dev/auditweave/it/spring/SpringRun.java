@@ -24,11 +24,13 @@ final class SpringRun {
     private final String description;
     private final List<JsonNode> events;
     private final List<Request> requests;
+    private final JsonNode endpoint;
 
-    private SpringRun(String description, List<JsonNode> events, List<Request> requests) {
+    private SpringRun(String description, List<JsonNode> events, List<Request> requests, JsonNode endpoint) {
         this.description = description;
         this.events = events;
         this.requests = requests;
+        this.endpoint = endpoint;
     }
 
     /** auditweave's configuration for a run: the http sink to {@code receiver}, short batches. */
@@ -43,7 +45,9 @@ final class SpringRun {
             app.awaitServing(START_TIMEOUT);
             System.out.printf("spring-app %s: start-up %d ms (JVM launch to first HTTP 200)%n", launch.name(),
                     app.startupMillis());
-            ModerationScenario.drive(SampleAppSession.logIn(app.base(), BootApp.PASSWORD), app::describe);
+            SampleAppSession session = SampleAppSession.logIn(app.base(), BootApp.PASSWORD);
+            ModerationScenario.drive(session, app::describe);
+            JsonNode endpoint = session.auditweaveEndpoint();
             int exit = app.stop(STOP_TIMEOUT);
             List<JsonNode> events = receiver.events();
             List<Request> requests = receiver.requests();
@@ -51,7 +55,7 @@ final class SpringRun {
                     + events.size() + " events:\n" + SpringAppIT.lines(events);
             assertThat(exit).as("exit code after SIGTERM (graceful stop)\n%s", description)
                     .isIn(0, EXIT_ON_SIGTERM);
-            return new SpringRun(description, events, requests);
+            return new SpringRun(description + "\n--- /actuator/auditweave: " + endpoint, events, requests, endpoint);
         }
     }
 
@@ -61,6 +65,11 @@ final class SpringRun {
 
     List<Request> requests() {
         return requests;
+    }
+
+    /** What {@code GET /actuator/auditweave} answered after the scenario, before the stop. */
+    JsonNode endpoint() {
+        return endpoint;
     }
 
     String describe() {
