@@ -1,11 +1,18 @@
 package dev.auditweave.spring;
 
+import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.config.ConfigKeys;
 import dev.auditweave.agent.config.KeyFamily;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +36,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 final class EnvironmentValues {
 
     private static final String ENVIRONMENT_PREFIX = "AUDITWEAVE_";
+    private static final String CLASS_PATH_FILE = "auditweave.properties";
     private static final Pattern INDEXED = Pattern.compile("(.*)\\[(\\d+)]");
 
     private final Map<String, String> values;
@@ -96,7 +104,33 @@ final class EnvironmentValues {
                 }
             });
         }
+        addClassPathFile(values, origins);
         return new EnvironmentValues(values, origins);
+    }
+
+    /**
+     * {@code auditweave.properties} on the application's class path, below every Spring source: the file the
+     * agent and a woven application without the starter read, so that adding the starter never silently drops it.
+     */
+    private static void addClassPathFile(Map<String, String> values, Map<String, String> origins) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        URL url = (loader != null ? loader : EnvironmentValues.class.getClassLoader()).getResource(CLASS_PATH_FILE);
+        if (url == null) {
+            return;
+        }
+        Properties file = new Properties();
+        try (Reader reader = new InputStreamReader(url.openStream(), StandardCharsets.UTF_8)) {
+            file.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(ConfigKeys.CONFIG_FILE.name(), "cannot read class path resource " + url + ": "
+                    + e.getMessage());
+        }
+        for (String name : file.stringPropertyNames()) {
+            if (name.startsWith(ConfigKeys.PREFIX) && !values.containsKey(name)) {
+                values.put(name, file.getProperty(name).trim());
+                origins.put(name, "class path resource " + url);
+            }
+        }
     }
 
     /**

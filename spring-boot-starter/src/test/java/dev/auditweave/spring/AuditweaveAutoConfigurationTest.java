@@ -10,19 +10,24 @@ import dev.auditweave.agent.metrics.DropReason;
 import dev.auditweave.agent.sink.MemorySink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
@@ -81,6 +86,35 @@ class AuditweaveAutoConfigurationTest {
                 .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
                         new SystemEnvironmentPropertySource("test-env", Map.of("AUDITWEAVE_SINK", "memory"))))
                 .run(context -> assertThat(Auditweave.sinkNames()).containsExactly("memory"));
+    }
+
+    @Test
+    void binding_classPathAuditweavePropertiesIsRead(@TempDir Path classes) throws IOException {
+        Files.writeString(classes.resolve("auditweave.properties"), "auditweave.sink=memory\n");
+
+        withContextClassLoader(classes, () -> runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(Auditweave.sinkNames()).containsExactly("memory");
+        }));
+    }
+
+    @Test
+    void binding_classPathAuditweavePropertiesIsBelowEverySpringSource(@TempDir Path classes) throws IOException {
+        Files.writeString(classes.resolve("auditweave.properties"), "auditweave.sink=memory\n");
+
+        withContextClassLoader(classes, () -> runner.withPropertyValues("auditweave.sink=log")
+                .run(context -> assertThat(Auditweave.sinkNames()).containsExactly("log")));
+    }
+
+    private static void withContextClassLoader(Path classes, Runnable action) throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, previous)) {
+            thread.setContextClassLoader(loader);
+            action.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Test
