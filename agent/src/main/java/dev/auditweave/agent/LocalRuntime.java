@@ -1,5 +1,6 @@
 package dev.auditweave.agent;
 
+import dev.auditweave.agent.capture.CapturePath;
 import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.plan.PreparedSites;
@@ -57,6 +58,7 @@ public final class LocalRuntime implements RuntimeControl {
         AuditweaveRuntime runtime = AuditweaveRuntime.current();
         PreparedSites.prepare(method, !runtime.isIdle(),
                 "auditweave is idle (auditweave.enabled=false, or no sink): nothing is captured");
+        CapturePath.warmUp();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.auditweave.agent.weave.bytebuddy;
 
 import dev.auditweave.agent.log.Loggers;
+import dev.auditweave.agent.capture.CapturePath;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,24 +23,12 @@ final class PlanPrecompiler {
 
     private static final Logger LOG = Loggers.get(PlanPrecompiler.class);
 
-    /**
-     * The classes a first call would otherwise load (seen with {@code -verbose:class} around it), loaded and
-     * initialised with the first plan so that the first call finds them.
-     */
-    private static final String[] CAPTURE_PATH = {
-        "dev.auditweave.agent.capture.Capture", "dev.auditweave.agent.capture.EpochMillis",
-        "dev.auditweave.agent.event.Event", "dev.auditweave.agent.event.EventIds",
-        "dev.auditweave.agent.event.EventValues", "dev.auditweave.agent.event.FieldMap",
-        "dev.auditweave.agent.expr.RowCount", "dev.auditweave.agent.dispatch.Dispatcher$Offer",
-        "java.util.concurrent.ThreadLocalRandom"};
-
     private final ExecutorService executor = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), task -> {
                 Thread thread = new Thread(task, "auditweave-plans");
                 thread.setDaemon(true);
                 return thread;
             });
-    private volatile boolean capturePathLoaded;
 
     /** Compiles, soon and off this thread, the plans of {@code typeName} as {@code loader} defines it. */
     void schedule(String typeName, ClassLoader loader) {
@@ -56,21 +45,12 @@ final class PlanPrecompiler {
             return;
         }
         try {
-            loadCapturePath();
+            CapturePath.warmUp();
             Class<?> type = Class.forName(typeName, false, loader);
             int compiled = PlanSlots.resolveAll(type);
             LOG.debug("auditweave: compiled {} plans of {}", compiled, typeName);
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             LOG.debug("auditweave: plans of {} are compiled at their first call: {}", typeName, e.toString());
-        }
-    }
-
-    private void loadCapturePath() throws ClassNotFoundException {
-        if (!capturePathLoaded) {
-            for (String name : CAPTURE_PATH) {
-                Class.forName(name, true, PlanPrecompiler.class.getClassLoader());
-            }
-            capturePathLoaded = true;
         }
     }
 }
