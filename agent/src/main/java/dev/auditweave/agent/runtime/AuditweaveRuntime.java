@@ -247,11 +247,15 @@ public final class AuditweaveRuntime {
 
     private void shutdownAtExit() {
         long started = System.nanoTime();
-        int lost = pipeline.shutdown(settings.shutdownTimeout());
+        logStopped("auditweave stopped", started, pipeline.shutdown(settings.shutdownTimeout()));
+    }
+
+    /** One summary line of what this instance did: WARN when something was lost, failed or dropped. */
+    private void logStopped(String what, long startedNanos, int lost) {
         AuditweaveMetrics m = counters.snapshot();
-        String summary = "auditweave stopped in {} ms: captured {}, delivered {}, failed {}, dropped {}, lost {},"
+        String summary = what + " in {} ms: captured {}, delivered {}, failed {}, dropped {}, lost {},"
                 + " spooled {}, replayed {}, dead-lettered {}, dropped by reason {}";
-        Object[] figures = {(System.nanoTime() - started) / 1_000_000, m.captured(), m.delivered(), m.failed(),
+        Object[] figures = {(System.nanoTime() - startedNanos) / 1_000_000, m.captured(), m.delivered(), m.failed(),
                 m.dropped(), m.lost(), m.spooled(), m.replayed(), m.deadLettered(), m.droppedByReason()};
         if (lost > 0 || m.failed() > 0 || m.dropped() > 0) {
             LOG.warn(summary, figures);
@@ -312,16 +316,7 @@ public final class AuditweaveRuntime {
         }
         int lost = runtime.pipeline.shutdown(timeout);
         if (!runtime.pipeline.isEmpty()) {
-            AuditweaveMetrics m = runtime.counters.snapshot();
-            String summary = "auditweave stopped with the application in {} ms: captured {}, delivered {}, failed {},"
-                    + " dropped {}, lost {}, spooled {}, replayed {}, dead-lettered {}, dropped by reason {}";
-            Object[] figures = {(System.nanoTime() - started) / 1_000_000, m.captured(), m.delivered(), m.failed(),
-                    m.dropped(), m.lost(), m.spooled(), m.replayed(), m.deadLettered(), m.droppedByReason()};
-            if (lost > 0 || m.failed() > 0 || m.dropped() > 0) {
-                LOG.warn(summary, figures);
-            } else {
-                LOG.info(summary, figures);
-            }
+            runtime.logStopped("auditweave stopped with the application", started, lost);
         }
         return lost;
     }
