@@ -4,6 +4,7 @@ import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.bootstrap.EmitBridge;
 import dev.auditweave.bootstrap.EmitHandler;
+import dev.auditweave.bootstrap.LogTarget;
 import dev.auditweave.bootstrap.RuntimeControl;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -167,6 +168,20 @@ public final class Auditweave {
      */
     public static boolean agentAttached() {
         return EmitBridge.handler() != null;
+    }
+
+    /**
+     * Sends auditweave's log lines, and the {@code log} sink's events, to {@code target} from now on; {@code null}
+     * sends them back to where they went before. For a framework whose logging is up after the {@code -javaagent}
+     * started: the agent logs through its own relocated SLF4J to stderr until then. The Spring Boot starter hands
+     * over the application's SLF4J when the context starts, and takes it back when it stops.
+     *
+     * <pre>{@code
+     * Auditweave.logThrough(new Slf4jLogTarget());   // an adapter over the application's own SLF4J
+     * }</pre>
+     */
+    public static void logThrough(LogTarget target) {
+        runtime().logThrough(target);
     }
 
     /** The agent's runtime when the agent is attached, else this copy's own ({@link LocalRuntime}). */

@@ -2,9 +2,11 @@ package dev.auditweave.agent;
 
 import dev.auditweave.agent.capture.CapturePath;
 import dev.auditweave.agent.config.Settings;
+import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.plan.PreparedSites;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import dev.auditweave.bootstrap.LogTarget;
 import dev.auditweave.bootstrap.RuntimeControl;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -87,6 +89,11 @@ public final class LocalRuntime implements RuntimeControl {
     @Override
     public List<String> sinkNames() {
         return AuditweaveRuntime.current().sinkNames();
+    }
+
+    @Override
+    public void logThrough(LogTarget target) {
+        Loggers.redirectTo(target);
     }
 
     @Override

@@ -36,6 +36,9 @@ public interface RuntimeControl {
     /** {@link dev.auditweave.agent.Auditweave#sinkNames()}. */
     List<String> sinkNames();
 
+    /** {@link dev.auditweave.agent.Auditweave#logThrough(LogTarget)}. */
+    void logThrough(LogTarget target);
+
     /** {@link dev.auditweave.agent.Auditweave#flush(java.time.Duration)}. */
     boolean flush(long timeoutMillis);
 }

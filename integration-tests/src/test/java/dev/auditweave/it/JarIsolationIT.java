@@ -27,8 +27,10 @@ class JarIsolationIT {
             "dev/auditweave/agent/metrics/DropReason.class",
             "dev/auditweave/bootstrap/AgentClassLoader.class",
             "dev/auditweave/bootstrap/AgentLauncher.class",
+            "dev/auditweave/bootstrap/EmitBridge$Advised.class",
             "dev/auditweave/bootstrap/EmitBridge.class",
             "dev/auditweave/bootstrap/EmitHandler.class",
+            "dev/auditweave/bootstrap/LogTarget.class",
             "dev/auditweave/bootstrap/RuntimeControl.class");
 
     @Test

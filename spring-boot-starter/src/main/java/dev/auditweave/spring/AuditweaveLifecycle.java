@@ -56,6 +56,10 @@ public final class AuditweaveLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (Auditweave.agentAttached()) {
+            // The agent logs through its own relocated SLF4J to stderr until the application's logging is up.
+            Auditweave.logThrough(new Slf4jLogTarget());
+        }
         EnvironmentValues values = EnvironmentValues.of(environment);
         // A ConfigException here fails the context's start with the agent's message; see the class comment.
         Auditweave.start(values.values(), values.origins());
@@ -74,6 +78,10 @@ public final class AuditweaveLifecycle implements SmartLifecycle {
         running = false;
         if (!Auditweave.stop()) {
             LOG.warn("auditweave: some events were not delivered within auditweave.shutdown.timeout-ms");
+        }
+        if (Auditweave.agentAttached()) {
+            // The application's logging may shut down before the JVM: the agent's last lines go to stderr again.
+            Auditweave.logThrough(null);
         }
     }
 

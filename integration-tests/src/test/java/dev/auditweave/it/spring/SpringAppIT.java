@@ -24,7 +24,9 @@ class SpringAppIT {
 
     @Test
     void agentOnJava17() throws Exception {
-        expectTheScenariosEvents(SpringRun.run(BootLaunch.agent("agent-17", ChildJvm.currentJava())));
+        SpringRun run = SpringRun.run(BootLaunch.agent("agent-17", ChildJvm.currentJava()));
+        expectTheScenariosEvents(run);
+        expectAuditweaveLinesThroughTheApplicationsLogging(run);
     }
 
     @Test
@@ -50,6 +52,17 @@ class SpringAppIT {
                 .isEmpty();
         assertThat(run.endpoint().path("sites")).as("the endpoint still lists the sites, disabled\n%s", run.describe())
                 .isNotEmpty().allSatisfy(site -> assertThat(site.path("enabled").asBoolean()).isFalse());
+    }
+
+    /**
+     * Once the context started, the agent's own lines follow the application's Logback configuration (Spring
+     * Boot's console pattern: {@code ... INFO <pid> --- [<app>] [<thread>] <logger> : <message>}), not the agent's
+     * relocated logger on stderr.
+     */
+    private static void expectAuditweaveLinesThroughTheApplicationsLogging(SpringRun run) {
+        assertThat(run.stdout()).as("the agent's start-up line as Spring Boot's Logback writes it\n%s", run.describe())
+                .anySatisfy(line -> assertThat(line).contains(" INFO ").contains(" --- [")
+                        .contains("auditweave started: sinks http"));
     }
 
     private static void expectTheScenariosEvents(SpringRun run) {

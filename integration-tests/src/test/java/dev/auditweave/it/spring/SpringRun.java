@@ -25,12 +25,15 @@ final class SpringRun {
     private final List<JsonNode> events;
     private final List<Request> requests;
     private final JsonNode endpoint;
+    private final List<String> stdout;
 
-    private SpringRun(String description, List<JsonNode> events, List<Request> requests, JsonNode endpoint) {
+    private SpringRun(String description, List<JsonNode> events, List<Request> requests, JsonNode endpoint,
+                      List<String> stdout) {
         this.description = description;
         this.events = events;
         this.requests = requests;
         this.endpoint = endpoint;
+        this.stdout = stdout;
     }
 
     /** auditweave's configuration for a run: the http sink to {@code receiver}, short batches. */
@@ -55,7 +58,8 @@ final class SpringRun {
                     + events.size() + " events:\n" + SpringAppIT.lines(events);
             assertThat(exit).as("exit code after SIGTERM (graceful stop)\n%s", description)
                     .isIn(0, EXIT_ON_SIGTERM);
-            return new SpringRun(description + "\n--- /actuator/auditweave: " + endpoint, events, requests, endpoint);
+            return new SpringRun(description + "\n--- /actuator/auditweave: " + endpoint, events, requests, endpoint,
+                    app.stdout());
         }
     }
 
@@ -65,6 +69,11 @@ final class SpringRun {
 
     List<Request> requests() {
         return requests;
+    }
+
+    /** The application's stdout, where Spring Boot's Logback writes. */
+    List<String> stdout() {
+        return stdout;
     }
 
     /** What {@code GET /actuator/auditweave} answered after the scenario, before the stop. */
