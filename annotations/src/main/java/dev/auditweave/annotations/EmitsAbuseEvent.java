@@ -22,15 +22,18 @@ import java.lang.annotation.Target;
  *
  * <p>Every attribute except {@link #type()} is an expression of auditweave's small, statically
  * checked language. Its roots are the method's parameter names (compile with {@code -parameters};
- * {@code args[0]}, {@code args[1]}, ... always work), {@code result}, and the built-ins
- * {@code RETURNED_ROWS}, {@code INSERTED} and {@code NOW}. Paths such as {@code event.data.object.customer}
+ * {@code args[0]}, {@code args[1]}, ... always work), {@code result} (the return value; {@code RESULT} too,
+ * which no parameter name can shadow), and the built-ins {@code RETURNED_ROWS}, {@code INSERTED} and
+ * {@code NOW}. Paths such as {@code event.data.object.customer}
  * read record components, getters ({@code getX}/{@code isX}/{@code x()}), public fields and map keys;
  * a path through {@code null} yields {@code null}. An expression that does not parse or names something
  * that does not exist is reported once, naming the class, the method and the position, and only that
  * annotation is disabled.
  *
  * <p>The annotation is repeatable: each one is evaluated independently, so one method can emit
- * {@code subscription.upgraded} or {@code subscription.downgraded} depending on its guard.
+ * {@code subscription.upgraded} or {@code subscription.downgraded} depending on its guard. Under the
+ * {@code -javaagent}, an annotation on an interface, abstract or superclass method also applies to the methods
+ * that implement or override it, unless they carry one of their own.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

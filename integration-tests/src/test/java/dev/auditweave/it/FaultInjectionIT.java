@@ -51,7 +51,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultInjectionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Upper bound of what a kill -9 may lose (see README, Reliability): events captured this shortly before it. */
+    /** Upper bound of what a kill -9 may lose (see docs/reliability.md): events captured this shortly before it. */
     static final long LOSS_WINDOW_MS = 2000;
     private static final Duration LONG = Duration.ofSeconds(120);
     private static final Path REPORT = ChildJvm.ItPaths.runDirectory().resolve("..").resolve("fault-report.md");

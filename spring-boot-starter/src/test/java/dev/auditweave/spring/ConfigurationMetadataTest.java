@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * META-INF/spring-configuration-metadata.json, read by IDEs to complete the keys, is the key table of the agent, so
- * that it stays true when a key changes (as ReadmeConfigTableTest keeps the README's table). To regenerate it:
+ * that it stays true when a key changes (as ConfigTableDocTest keeps docs/configuration.md's table). To regenerate it:
  * {@code mvn -pl spring-boot-starter -am verify -Dauditweave.metadata.write=true}.
  */
 class ConfigurationMetadataTest {

@@ -54,12 +54,12 @@ public final class ConfigKey<T> {
         return defaultValue;
     }
 
-    /** What a valid value looks like, for messages and the README's table. */
+    /** What a valid value looks like, for messages and the configuration table of docs/configuration.md. */
     public String expected() {
         return type.expected();
     }
 
-    /** What the key does, for the README's table. */
+    /** What the key does, for the configuration table of docs/configuration.md. */
     public String description() {
         return description;
     }

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * The table of every key auditweave understands: the single place to add one.
  *
  * <p>Adding a key is one {@link #register} line here plus, if it deserves one, an accessor on {@link Settings};
- * {@link Settings#get(ConfigKey)} reads any key without one. The README's configuration table is generated from
+ * {@link Settings#get(ConfigKey)} reads any key without one. The configuration table of docs/configuration.md is generated from
  * this class:
  *
  * <pre>{@code
@@ -242,7 +242,7 @@ public final class ConfigKeys {
     }
 
     /**
-     * The key table as Markdown, for the README.
+     * The key table as Markdown, for docs/configuration.md.
      *
      * <pre>{@code
      * | Key | Environment variable | Default | Expected | Meaning |

@@ -41,7 +41,7 @@ public final class KeyFamily {
     }
 
     /**
-     * @param defaultText the README's default column: {@code (unset)}, a value in backticks, or the key it falls
+     * @param defaultText the default column of docs/configuration.md: {@code (unset)}, a value in backticks, or the key it falls
      *                    back to
      */
     KeyFamily(String pattern, Predicate<String> variableRule, String variableExpected, boolean ignoreCase,
@@ -92,7 +92,7 @@ public final class KeyFamily {
         return first + ConfigKey.environmentName(suffix);
     }
 
-    /** The README's default column for the family. */
+    /** The default column of docs/configuration.md for the family. */
     public String defaultText() {
         return defaultText;
     }
