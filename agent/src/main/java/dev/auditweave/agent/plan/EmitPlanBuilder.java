@@ -26,16 +26,12 @@ public final class EmitPlanBuilder {
     }
 
     /**
-     * Builds the plan of {@code method} from its own annotations or, when it has none, from those of the method it
-     * overrides or implements ({@link InheritedAnnotations}), logging each rejected annotation once.
+     * Builds the plan of {@code method} from its own annotations, logging each rejected annotation once; for a
+     * method that inherits its annotations, {@link PlanCache#forMethod} shares the plan of the one that carries them.
      */
     public static EmitPlan build(Method method) {
         try {
-            Method source = InheritedAnnotations.source(method);
-            if (source == null) {
-                return new EmitPlan(method.toString(), List.of(), method);
-            }
-            return build(source, Scope.of(source), problem -> LOG.error("{}", problem)).runningAs(method);
+            return build(method, Scope.of(method), problem -> LOG.error("{}", problem));
         } catch (RuntimeException | LinkageError e) {
             // An unreadable annotation or an unresolvable parameter type must not be retried on every call.
             LOG.error("auditweave: cannot read the annotations of {}; the method runs uninstrumented", method, e);

@@ -15,9 +15,23 @@ public final class PlanCache {
     private PlanCache() {
     }
 
-    /** The plan of {@code method}, built on first request. */
+    /**
+     * The plan of {@code method}, built on first request. A method that only inherits its annotations (from an
+     * interface, abstract or superclass method) shares the compiled plan of the method that carries them, so that
+     * compiling that one at start-up (a Spring Data repository interface method, say) serves every implementation,
+     * and a bad expression is reported once.
+     */
     public static EmitPlan forMethod(Method method) {
         EmitPlan plan = PLANS.get(method);
-        return plan != null ? plan : PLANS.computeIfAbsent(method, EmitPlanBuilder::build);
+        if (plan != null) {
+            return plan;
+        }
+        Method source = InheritedAnnotations.source(method);
+        if (source != null && !source.equals(method)) {
+            EmitPlan inherited = forMethod(source).runningAs(method);
+            EmitPlan raced = PLANS.putIfAbsent(method, inherited);
+            return raced != null ? raced : inherited;
+        }
+        return PLANS.computeIfAbsent(method, EmitPlanBuilder::build);
     }
 }
