@@ -139,8 +139,8 @@ public final class Auditweave {
      * that receive its events.
      *
      * <pre>{@code
-     * Auditweave.emitSites().forEach(site -> System.out.println(site.className() + "." + site.method()
-     *         + " -> " + site.type() + " " + site.sinks() + (site.enabled() ? "" : " disabled: " + site.reason())));
+     * Auditweave.emitSites().forEach(site -> log.info("{}.{} -> {} {}{}", site.className(), site.method(),
+     *         site.type(), site.sinks(), site.enabled() ? "" : " disabled: " + site.reason()));
      * }</pre>
      */
     public static List<EmitSite> emitSites() {

@@ -27,7 +27,9 @@ final class ApplicationConfiguration {
         try {
             Settings withFile = settings.withClassPathFileOf(loader);
             if (withFile != settings) {
-                withFile.warnings().forEach(warning -> LOG.warn("auditweave: {}", warning));
+                // premain logged the other sources' warnings already: only the file's are new.
+                withFile.warnings().stream().filter(warning -> !settings.warnings().contains(warning))
+                        .forEach(warning -> LOG.warn("auditweave: {}", warning));
                 AuditweaveRuntime.replace(withFile);
             }
         } catch (ConfigException e) {
