@@ -184,6 +184,62 @@ public final class Auditweave {
         runtime().logThrough(target);
     }
 
+    /**
+     * Opens a transaction scope on this thread for a home-grown transaction helper: the events captured until it
+     * ends wait for its outcome, sent on {@link AuditweaveTransaction#commit()} and dropped otherwise. Spring and
+     * JTA transactions need no call: auditweave finds them by itself.
+     *
+     * <pre>{@code
+     * try (AuditweaveTransaction events = Auditweave.beginTransaction()) {
+     *     userDao.delete(connection, userId);      // @EmitsAbuseEvent(type = "user.deleted"): held
+     *     connection.commit();
+     *     events.commit();                         // sent now
+     * }
+     * }</pre>
+     */
+    public static AuditweaveTransaction beginTransaction() {
+        return runtime().beginTransaction();
+    }
+
+    /**
+     * Adds an enricher that annotations name in {@code enrich}, replacing one of the same name. Enrichers listed in
+     * {@code META-INF/services/dev.auditweave.agent.EventEnricher} need no call; the Spring Boot starter adds every
+     * bean of the type.
+     *
+     * <pre>{@code
+     * Auditweave.addEnricher(new OrgMemberships(dataSource));
+     * }</pre>
+     */
+    public static void addEnricher(EventEnricher enricher) {
+        Objects.requireNonNull(enricher, "enricher");
+        runtime().addEnricher(enricher);
+    }
+
+    /** Removes an enricher added with {@link #addEnricher}; events naming it are then sent without its fields. */
+    public static void removeEnricher(EventEnricher enricher) {
+        Objects.requireNonNull(enricher, "enricher");
+        runtime().removeEnricher(enricher);
+    }
+
+    /**
+     * Adds a resolver of {@code ACTOR}, asked before those found by {@link java.util.ServiceLoader} and before the
+     * built-in Spring Security one; the Spring Boot starter adds every bean of the type.
+     *
+     * <pre>{@code
+     * Auditweave.addActorResolver(() -> AdminApiKey.current() != null ? Actor.system("Admin API") : null);
+     * }</pre>
+     */
+    public static void addActorResolver(ActorResolver resolver) {
+        Objects.requireNonNull(resolver, "resolver");
+        runtime().addActorResolver(resolver);
+    }
+
+    /** Removes a resolver added with {@link #addActorResolver}. */
+    public static void removeActorResolver(ActorResolver resolver) {
+        Objects.requireNonNull(resolver, "resolver");
+        runtime().removeActorResolver(resolver);
+    }
+
     /** The agent's runtime when the agent is attached, else this copy's own ({@link LocalRuntime}). */
     private static RuntimeControl runtime() {
         EmitHandler agent = EmitBridge.handler();

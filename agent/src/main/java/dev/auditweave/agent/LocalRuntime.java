@@ -1,11 +1,14 @@
 package dev.auditweave.agent;
 
+import dev.auditweave.agent.capture.ActorResolvers;
 import dev.auditweave.agent.capture.CapturePath;
 import dev.auditweave.agent.config.Settings;
+import dev.auditweave.agent.enrich.Enrichers;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.plan.PreparedSites;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import dev.auditweave.agent.tx.ScopedTransactions;
 import dev.auditweave.bootstrap.LogTarget;
 import dev.auditweave.bootstrap.RuntimeControl;
 import java.lang.reflect.Method;
@@ -99,5 +102,30 @@ public final class LocalRuntime implements RuntimeControl {
     @Override
     public boolean flush(long timeoutMillis) {
         return AuditweaveRuntime.current().flush(Duration.ofMillis(timeoutMillis));
+    }
+
+    @Override
+    public AuditweaveTransaction beginTransaction() {
+        return ScopedTransactions.begin();
+    }
+
+    @Override
+    public void addEnricher(EventEnricher enricher) {
+        Enrichers.add(enricher);
+    }
+
+    @Override
+    public void removeEnricher(EventEnricher enricher) {
+        Enrichers.remove(enricher);
+    }
+
+    @Override
+    public void addActorResolver(ActorResolver resolver) {
+        ActorResolvers.add(resolver);
+    }
+
+    @Override
+    public void removeActorResolver(ActorResolver resolver) {
+        ActorResolvers.remove(resolver);
     }
 }

@@ -1,6 +1,9 @@
 package dev.auditweave.bootstrap;
 
+import dev.auditweave.agent.ActorResolver;
+import dev.auditweave.agent.AuditweaveTransaction;
 import dev.auditweave.agent.EmitSite;
+import dev.auditweave.agent.EventEnricher;
 import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import java.lang.reflect.Method;
@@ -41,4 +44,19 @@ public interface RuntimeControl {
 
     /** {@link dev.auditweave.agent.Auditweave#flush(java.time.Duration)}. */
     boolean flush(long timeoutMillis);
+
+    /** {@link dev.auditweave.agent.Auditweave#beginTransaction()}. */
+    AuditweaveTransaction beginTransaction();
+
+    /** {@link dev.auditweave.agent.Auditweave#addEnricher(EventEnricher)}. */
+    void addEnricher(EventEnricher enricher);
+
+    /** {@link dev.auditweave.agent.Auditweave#removeEnricher(EventEnricher)}. */
+    void removeEnricher(EventEnricher enricher);
+
+    /** {@link dev.auditweave.agent.Auditweave#addActorResolver(ActorResolver)}. */
+    void addActorResolver(ActorResolver resolver);
+
+    /** {@link dev.auditweave.agent.Auditweave#removeActorResolver(ActorResolver)}. */
+    void removeActorResolver(ActorResolver resolver);
 }

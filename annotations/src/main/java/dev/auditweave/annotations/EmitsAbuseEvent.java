@@ -17,14 +17,17 @@ import java.lang.annotation.Target;
  * public int blockUser(String userId, String reason) { ... return rowsUpdated; }
  * }</pre>
  *
- * <p>The event is captured on the calling thread after the method returns (never when it throws)
- * and delivered asynchronously: nothing of auditweave can throw into, or block, the method.
+ * <p>The event is captured on the calling thread after the method returns (never when it throws, unless
+ * {@link #on()} asks for {@link Outcome#THROWN}) and delivered asynchronously: nothing of auditweave can throw
+ * into, or block, the method. Inside a transaction it waits for the commit ({@link #phase()}). A method returning a
+ * {@code CompletionStage} emits when the stage completes, {@code result} being the completed value.
  *
  * <p>Every attribute except {@link #type()} is an expression of auditweave's small, statically
  * checked language. Its roots are the method's parameter names (compile with {@code -parameters};
  * {@code args[0]}, {@code args[1]}, ... always work), {@code result} (the return value; {@code RESULT} too,
- * which no parameter name can shadow), and the built-ins {@code RETURNED_ROWS}, {@code INSERTED} and
- * {@code NOW}. Paths such as {@code event.data.object.customer}
+ * which no parameter name can shadow), and the built-ins {@code RETURNED_ROWS}, {@code INSERTED}, {@code NOW},
+ * {@code ACTOR} (who acted: {@code ACTOR.id}, {@code ACTOR.label}; {@code null} for an anonymous caller) and, with
+ * {@code on = Outcome.THROWN}, {@code THROWN}. Paths such as {@code event.data.object.customer}
  * read record components, getters ({@code getX}/{@code isX}/{@code x()}), public fields and map keys;
  * a path through {@code null} yields {@code null}. An expression that does not parse or names something
  * that does not exist is reported once, naming the class, the method and the position, and only that
@@ -68,4 +71,24 @@ public @interface EmitsAbuseEvent {
      * fresh unique id for every event.
      */
     String idempotencyKey() default "";
+
+    /**
+     * When the event leaves relative to a surrounding transaction: by default ({@link Phase#AFTER_COMMIT}) only
+     * once it commits, and never when it rolls back; {@link Phase#IMMEDIATE} as soon as the method returns.
+     */
+    Phase phase() default Phase.AFTER_COMMIT;
+
+    /**
+     * Which way out of the method fires the event: a normal return (the default) or, with {@link Outcome#THROWN},
+     * an exception, which guards and fields read as {@code THROWN}.
+     */
+    Outcome on() default Outcome.RETURNED;
+
+    /**
+     * The names of the enrichers ({@code dev.auditweave.agent.EventEnricher}) that add fields to the event off the
+     * calling thread, for fields that need a look-up (a database query, a remote call), for example
+     * {@code enrich = "orgMemberships"}. An enricher runs after the commit when the event waits for one, within
+     * {@code auditweave.enrich.timeout-ms}; when it fails or runs out of time, the event is sent without its fields.
+     */
+    String[] enrich() default {};
 }

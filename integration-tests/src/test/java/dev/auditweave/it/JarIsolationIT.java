@@ -20,8 +20,12 @@ class JarIsolationIT {
 
     /** What the agent jar keeps at its top level, appended to the bootstrap class path. */
     private static final List<String> AGENT_TOP_LEVEL = List.of(
+            "dev/auditweave/agent/Actor.class",
+            "dev/auditweave/agent/ActorResolver.class",
             "dev/auditweave/agent/Auditweave.class",
+            "dev/auditweave/agent/AuditweaveTransaction.class",
             "dev/auditweave/agent/EmitSite.class",
+            "dev/auditweave/agent/EventEnricher.class",
             "dev/auditweave/agent/config/ConfigException.class",
             "dev/auditweave/agent/metrics/AuditweaveMetrics.class",
             "dev/auditweave/agent/metrics/DropReason.class",

@@ -194,7 +194,7 @@ public final class Capture {
             if (now == 0L) {
                 now = System.currentTimeMillis();
             }
-            runtime.accept(build(spec, args, result, now));
+            runtime.accept(build(spec, args, result, now), spec.afterCommit() ? plan.caller() : null);
         } catch (Throwable t) {
             failed(runtime, plan, spec, t);
         }

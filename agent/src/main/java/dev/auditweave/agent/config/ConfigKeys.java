@@ -134,6 +134,35 @@ public final class ConfigKeys {
             wholeNumber(64, 64 * 1024 * 1024),
             "largest serialised event an http sink sends; a larger one is poison: dead-lettered, never sent");
 
+    // ---- Emit only what happened (issue #9): transactions, enrichment, snapshots ----
+
+    public static final ConfigKey<Integer> TRANSACTION_MAX_EVENTS = register("auditweave.transaction.max-events",
+            "10000", wholeNumber(1, 10_000_000),
+            "most events one transaction holds until its commit; past it, further events of that transaction are"
+                    + " dropped (counted TRANSACTION_FULL, logged once a minute)");
+
+    public static final ConfigKey<Duration> ENRICH_TIMEOUT = register("auditweave.enrich.timeout-ms", "500",
+            millis(1, 60_000),
+            "time budget of the enrichers of one event, off the calling thread; past it the event is sent without"
+                    + " their fields (counted enrichTimedOut)");
+
+    public static final ConfigKey<Integer> ENRICH_THREADS = register("auditweave.enrich.threads", "2",
+            wholeNumber(1, 64), "threads that run enrichers");
+
+    public static final ConfigKey<Integer> ENRICH_QUEUE_CAPACITY = register("auditweave.enrich.queue.capacity",
+            "10000", wholeNumber(1, 1_000_000),
+            "events waiting for an enrichment thread; past it an event is sent at once without its enriched fields"
+                    + " (counted enrichTimedOut)");
+
+    public static final ConfigKey<Integer> SNAPSHOT_MAX_DEPTH = register("auditweave.snapshot.max-depth", "16",
+            wholeNumber(1, 64),
+            "deepest nesting of maps, lists, arrays and records copied into a field; deeper values become their"
+                    + " text, cut to a bounded length");
+
+    public static final ConfigKey<Integer> SNAPSHOT_MAX_ELEMENTS = register("auditweave.snapshot.max-elements",
+            "1000", wholeNumber(1, 1_000_000),
+            "most entries copied from one map, list or array into a field; the rest are left out");
+
     /** One key per HTTP header of a named http sink; listed before the other sink keys, which it must win over. */
     public static final KeyFamily SINK_HEADER = new KeyFamily("auditweave.sink.<name>.header.<Header-Name>",
             ConfigKeys::isSinkHeaderVariable,

@@ -257,6 +257,11 @@ public final class Settings {
         return get(ConfigKeys.SINKS);
     }
 
+    /** {@code auditweave.transaction.max-events}: the most events one transaction holds until its commit. */
+    public int transactionMaxEvents() {
+        return get(ConfigKeys.TRANSACTION_MAX_EVENTS);
+    }
+
     /** {@code auditweave.event.max-bytes}: the largest serialised event an http sink sends. */
     public int eventMaxBytes() {
         return get(ConfigKeys.EVENT_MAX_BYTES);

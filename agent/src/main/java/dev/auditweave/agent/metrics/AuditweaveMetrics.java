@@ -9,6 +9,7 @@ import java.util.Map;
  * <pre>{@code
  * AuditweaveMetrics m = Auditweave.metrics();
  * if (m.dropped() > 0) alert("auditweave dropped " + m.dropped() + " events: " + m.droppedByReason());
+ * long phantomsAvoided = m.droppedRollback();   // events of transactions that rolled back
  * }</pre>
  *
  * <p>A call whose guard is false is {@code guardedOut}; every event that passes its guard is {@code captured};
@@ -31,12 +32,24 @@ import java.util.Map;
  * @param replayed        events read back from the spool and handed to their sink again
  * @param deadLettered    poison events set aside: refused by the endpoint for good (400/422 after bisecting) or
  *                        larger than {@code auditweave.event.max-bytes}
+ * @param heldForCommit   events that waited for a transaction's outcome (sent on commit, else dropped as
+ *                        {@link DropReason#ROLLBACK}); 0 per sink
+ * @param enrichFailed    enrichers that threw (or were not found) for an event, which was then sent without their
+ *                        fields; 0 per sink
+ * @param enrichTimedOut  enrichers that ran out of {@code auditweave.enrich.timeout-ms} (or found the enrichment
+ *                        queue full), the event sent without their fields; 0 per sink
  * @param droppedByReason events dropped, per reason; every reason present, 0 when none
  */
 public record AuditweaveMetrics(long captured, long captureErrors, long enqueued, long dropped,
                                 long delivered, long retried, long failed, long lost,
                                 long guardedOut, long spooled, long replayed, long deadLettered,
+                                long heldForCommit, long enrichFailed, long enrichTimedOut,
                                 Map<DropReason, Long> droppedByReason) {
+
+    /** Events dropped because the transaction they waited for did not commit: {@link DropReason#ROLLBACK}. */
+    public long droppedRollback() {
+        return droppedByReason.getOrDefault(DropReason.ROLLBACK, 0L);
+    }
 
     public AuditweaveMetrics {
         java.util.EnumMap<DropReason, Long> ordered = new java.util.EnumMap<>(DropReason.class);

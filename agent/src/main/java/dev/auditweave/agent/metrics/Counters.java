@@ -36,6 +36,9 @@ public final class Counters {
     private final LongAdder spooled = new LongAdder();
     private final LongAdder replayed = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder heldForCommit = new LongAdder();
+    private final LongAdder enrichFailed = new LongAdder();
+    private final LongAdder enrichTimedOut = new LongAdder();
 
     public Counters() {
         this(null);
@@ -141,6 +144,21 @@ public final class Counters {
         }
     }
 
+    /** An event waits for the outcome of the transaction it was captured in. */
+    public void heldForCommit() {
+        heldForCommit.increment();
+    }
+
+    /** An enricher threw or was not found: the event goes on without its fields. */
+    public void enrichFailed() {
+        enrichFailed.increment();
+    }
+
+    /** An enricher ran out of time (or could not be queued): the event goes on without its fields. */
+    public void enrichTimedOut() {
+        enrichTimedOut.increment();
+    }
+
     public AuditweaveMetrics snapshot() {
         Map<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
         long droppedTotal = 0;
@@ -152,6 +170,6 @@ public final class Counters {
         long guardedOut = parent == null ? GuardCounter.total() - guardedOutAtStart : 0;
         return new AuditweaveMetrics(captured.sum(), captureErrors.sum(), enqueued.sum(), droppedTotal,
                 delivered.sum(), retried.sum(), failed.sum(), lost.sum(), guardedOut, spooled.sum(), replayed.sum(),
-                deadLettered.sum(), byReason);
+                deadLettered.sum(), heldForCommit.sum(), enrichFailed.sum(), enrichTimedOut.sum(), byReason);
     }
 }

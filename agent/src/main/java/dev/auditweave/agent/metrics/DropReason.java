@@ -11,5 +11,16 @@ public enum DropReason {
     /** The endpoint refused the event for good and there is no spool directory for a dead-letter file. */
     POISON_NO_SPOOL,
     /** Offered after shutdown had begun. */
-    SHUTDOWN
+    SHUTDOWN,
+    /**
+     * The event waited for a transaction that rolled back, was marked rollback-only, or failed to commit (also a
+     * rolled-back savepoint, on Spring 6.2 and later). Counted once, before routing, so only in the totals of
+     * {@code Auditweave.metrics()}.
+     */
+    ROLLBACK,
+    /**
+     * The transaction already held {@code auditweave.transaction.max-events} events. Counted once, before routing,
+     * so only in the totals of {@code Auditweave.metrics()}.
+     */
+    TRANSACTION_FULL
 }

@@ -54,7 +54,8 @@ final class AnnotationReader {
         }
         return new EmitDeclaration((String) attribute(emits, "type"), (String) attribute(emits, "when"),
                 List.copyOf(fields), (String) attribute(emits, "occurredAt"),
-                (String) attribute(emits, "idempotencyKey"));
+                (String) attribute(emits, "idempotencyKey"), ((Enum<?>) attribute(emits, "phase")).name(),
+                ((Enum<?>) attribute(emits, "on")).name(), List.of((String[]) attribute(emits, "enrich")));
     }
 
     private static Object attribute(Annotation annotation, String name) {

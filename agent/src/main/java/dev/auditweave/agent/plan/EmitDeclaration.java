@@ -7,7 +7,12 @@ import java.util.List;
  * the runtime never depends on which class loader defined the annotation type.
  */
 record EmitDeclaration(String type, String when, List<FieldDeclaration> data, String occurredAt,
-                       String idempotencyKey) {
+                       String idempotencyKey, String phase, String on, List<String> enrich) {
+
+    /** The declaration with the defaults of {@code phase}, {@code on} and {@code enrich}. */
+    EmitDeclaration(String type, String when, List<FieldDeclaration> data, String occurredAt, String idempotencyKey) {
+        this(type, when, data, occurredAt, idempotencyKey, "AFTER_COMMIT", "RETURNED", List.of());
+    }
 
     /** How the annotation reads in an error message, e.g. {@code @EmitsAbuseEvent(type = "user.blocked")}. */
     String label() {

@@ -112,6 +112,14 @@ public final class EmitPlan {
         }
     }
 
+    /**
+     * The class whose method this plan captures, whose class loader tells which transactions the calling thread may
+     * be in; {@code null} for a plan built without a method.
+     */
+    public Class<?> caller() {
+        return instrumented == null ? null : instrumented.getDeclaringClass();
+    }
+
     /** Whether any annotation of the method survived compilation. */
     public boolean isEmpty() {
         return specs.isEmpty();

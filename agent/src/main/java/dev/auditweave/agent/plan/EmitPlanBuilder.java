@@ -74,7 +74,13 @@ public final class EmitPlanBuilder {
         }
         CompiledExpression occurredAt = optional("occurredAt", declaration.occurredAt(), scope, Expected.EPOCH_MILLIS);
         CompiledExpression key = optional("idempotencyKey", declaration.idempotencyKey(), scope, Expected.ANY);
-        return new EventSpec(declaration.type(), guard, fields, occurredAt, key);
+        for (String enricher : declaration.enrich()) {
+            if (enricher.isBlank()) {
+                throw new InvalidDeclarationException("enrich: an enricher name is empty");
+            }
+        }
+        return new EventSpec(declaration.type(), guard, fields, occurredAt, key,
+                declaration.phase().equals("AFTER_COMMIT"), declaration.on().equals("THROWN"), declaration.enrich());
     }
 
     private static CompiledExpression optional(String attribute, String source, Scope scope, Expected expected) {

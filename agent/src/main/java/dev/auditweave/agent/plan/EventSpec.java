@@ -15,22 +15,34 @@ import java.util.List;
  * @param idempotencyKey the compiled key, or {@code null} for a fresh id
  * @param fieldNames     the names of {@code fields}, in order, shared by the data maps of all its events
  * @param guardedOut     counts the calls whose guard was false (summed into {@code AuditweaveMetrics.guardedOut})
+ * @param afterCommit    {@code phase = AFTER_COMMIT}: inside a transaction the event waits for its commit
+ * @param onThrown       {@code on = THROWN}: the event fires when the method throws, not when it returns
+ * @param enrichers      the names of the enrichers that add fields off the calling thread, in order
  */
 public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
                         CompiledExpression occurredAt, CompiledExpression idempotencyKey, FieldMap.Keys fieldNames,
-                        GuardCounter guardedOut) {
+                        GuardCounter guardedOut, boolean afterCommit, boolean onThrown, List<String> enrichers) {
 
     public EventSpec {
         fields = List.copyOf(fields);
+        enrichers = List.copyOf(enrichers);
         if (fieldNames.size() != fields.size()) {
             throw new IllegalArgumentException("fieldNames " + fieldNames + " do not match the fields " + fields);
         }
     }
 
+    /** A spec with the defaults: after commit, on a normal return, no enrichers. */
     public EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
                      CompiledExpression occurredAt, CompiledExpression idempotencyKey) {
+        this(type, guard, fields, occurredAt, idempotencyKey, true, false, List.of());
+    }
+
+    public EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
+                     CompiledExpression occurredAt, CompiledExpression idempotencyKey, boolean afterCommit,
+                     boolean onThrown, List<String> enrichers) {
         this(type, guard, fields, occurredAt, idempotencyKey,
-                FieldMap.keys(fields.stream().map(FieldSpec::name).toList()), new GuardCounter());
+                FieldMap.keys(fields.stream().map(FieldSpec::name).toList()), new GuardCounter(), afterCommit,
+                onThrown, enrichers);
     }
 
     /** Whether the guard itself reads the clock: only then is the clock read before the guard passes. */

@@ -17,6 +17,8 @@ import dev.auditweave.agent.metrics.MetricsMBeans;
 import dev.auditweave.agent.sink.Sink;
 import dev.auditweave.agent.sink.Sinks;
 import dev.auditweave.agent.spool.Spool;
+import dev.auditweave.agent.tx.PendingEvents;
+import dev.auditweave.agent.tx.Transactions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -194,9 +196,31 @@ public final class AuditweaveRuntime {
                 + pipeline.dispatchers().stream().map(d -> d.sink().name()).toList());
     }
 
-    /** Hands a captured event to every sink's queue; never blocks. */
+    /** Hands a captured event to every sink's queue at once, whatever transaction is active; never blocks. */
     public void accept(Event event) {
         counters.captured();
+        release(event);
+    }
+
+    /**
+     * Counts a captured event and, when {@code caller} is given and a transaction is active on the calling thread as
+     * code of {@code caller} sees it, holds the event until that transaction's outcome; else hands it on at once.
+     * Never blocks.
+     *
+     * @param caller the class whose annotated method captured the event, or {@code null} for {@code phase = IMMEDIATE}
+     */
+    public void accept(Event event, Class<?> caller) {
+        counters.captured();
+        PendingEvents pending = caller == null ? null : Transactions.pendingEvents(caller, this);
+        if (pending != null) {
+            pending.hold(event);
+        } else {
+            release(event);
+        }
+    }
+
+    /** Hands an event whose transaction (if any) committed to every sink's queue; never blocks. */
+    public void release(Event event) {
         pipeline.offer(event);
     }
 
