@@ -27,7 +27,9 @@ class ConfigKeysTest {
                 "auditweave.spool.fsync-interval-ms",
                 "auditweave.config.file",
                 "auditweave.sinks",
-                "auditweave.event.max-bytes");
+                "auditweave.event.max-bytes", "auditweave.transaction.max-events", "auditweave.enrich.timeout-ms",
+                "auditweave.enrich.threads", "auditweave.enrich.queue.capacity", "auditweave.snapshot.max-depth",
+                "auditweave.snapshot.max-elements");
         assertThat(ConfigKeys.families()).extracting(KeyFamily::pattern).containsExactly(
                 "auditweave.http.header.<Header-Name>",
                 "auditweave.sink.<name>.header.<Header-Name>",
