@@ -9,6 +9,7 @@ import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.plan.PreparedSites;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
 import dev.auditweave.agent.tx.ScopedTransactions;
+import dev.auditweave.agent.tx.Transactions;
 import dev.auditweave.bootstrap.LogTarget;
 import dev.auditweave.bootstrap.RuntimeControl;
 import java.lang.reflect.Method;
@@ -64,6 +65,7 @@ public final class LocalRuntime implements RuntimeControl {
         PreparedSites.prepare(method, !runtime.isIdle(),
                 "auditweave is idle (auditweave.enabled=false, or no sink): nothing is captured");
         CapturePath.warmUp();
+        Transactions.prepare(method.getDeclaringClass());
     }
 
     @Override

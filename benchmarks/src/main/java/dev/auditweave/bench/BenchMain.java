@@ -53,7 +53,7 @@ public final class BenchMain {
         }
         List<RunResult> results = new ArrayList<>();
         // 1. Per-call cost: time-based, bytes per call from the GC profiler.
-        run(results, filter, Arrays.asList("PerCallBenchmark", "AgentPerCallBenchmark"), options -> options
+        run(results, filter, Arrays.asList("PerCallBenchmark", "AgentPerCallBenchmark", "AfterCommitBenchmark"), options -> options
                 .addProfiler(GCProfiler.class)
                 .forks(full ? 3 : 1)
                 .warmupIterations(full ? 5 : 3).warmupTime(TimeValue.seconds(full ? 2 : 1))

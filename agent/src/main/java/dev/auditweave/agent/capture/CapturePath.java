@@ -18,7 +18,9 @@ public final class CapturePath {
         "dev.auditweave.agent.capture.EpochMillis", "dev.auditweave.agent.event.Event",
         "dev.auditweave.agent.event.EventIds", "dev.auditweave.agent.event.EventValues",
         "dev.auditweave.agent.event.FieldMap", "dev.auditweave.agent.expr.RowCount",
-        "dev.auditweave.agent.dispatch.Dispatcher$Offer", "java.util.concurrent.ThreadLocalRandom"};
+        "dev.auditweave.agent.dispatch.Dispatcher$Offer", "dev.auditweave.agent.tx.Transactions",
+        "dev.auditweave.agent.tx.PendingEvents", "dev.auditweave.agent.tx.ScopedTransactions",
+        "java.util.concurrent.ThreadLocalRandom"};
     /** Only in the aspect library, and only with aspectjrt beside it. */
     private static final String[] WOVEN_CLASSES = {
         "dev.auditweave.agent.weave.aspectj.EmitAspect", "org.aspectj.runtime.internal.Conversions"};

@@ -53,6 +53,18 @@ public final class Transactions {
         return null;
     }
 
+    /**
+     * Finds now which transaction sources code of {@code caller} sees (a JNDI look-up for JTA among them), so that
+     * the first capture does not pay for it on the business thread. Never throws.
+     */
+    public static void prepare(Class<?> caller) {
+        try {
+            BY_CLASS.get(caller);
+        } catch (RuntimeException | LinkageError e) {
+            // The first capture tries again, and any source it cannot use is left out with a warning then.
+        }
+    }
+
     private static TransactionSource[] sourcesOf(ClassLoader loader) {
         List<TransactionSource> sources = new ArrayList<>(3);
         sources.add(ScopedTransactions.INSTANCE);

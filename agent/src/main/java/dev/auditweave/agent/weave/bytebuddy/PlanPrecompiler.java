@@ -1,7 +1,8 @@
 package dev.auditweave.agent.weave.bytebuddy;
 
-import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.capture.CapturePath;
+import dev.auditweave.agent.log.Loggers;
+import dev.auditweave.agent.tx.Transactions;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,6 +49,7 @@ final class PlanPrecompiler {
             CapturePath.warmUp();
             Class<?> type = Class.forName(typeName, false, loader);
             int compiled = PlanSlots.resolveAll(type);
+            Transactions.prepare(type);
             LOG.debug("auditweave: compiled {} plans of {}", compiled, typeName);
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             LOG.debug("auditweave: plans of {} are compiled at their first call: {}", typeName, e.toString());
