@@ -1,6 +1,7 @@
 package dev.auditweave.agent.tx;
 
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,11 @@ public final class Transactions {
 
     private static final TransactionSource[] HOOK_ONLY = {ScopedTransactions.INSTANCE};
 
-    private static final Map<ClassLoader, TransactionSource[]> BY_LOADER = new WeakHashMap<>();
+    /**
+     * Shared by the classes of one loader. The sources refer to the loader's classes, so the map holds them weakly:
+     * the classes hold them strongly (through {@link #BY_CLASS}), and a discarded loader is not kept alive.
+     */
+    private static final Map<ClassLoader, WeakReference<TransactionSource[]>> BY_LOADER = new WeakHashMap<>();
 
     private static final ClassValue<TransactionSource[]> BY_CLASS = new ClassValue<>() {
         @Override
@@ -31,7 +36,13 @@ public final class Transactions {
                 return HOOK_ONLY;
             }
             synchronized (BY_LOADER) {
-                return BY_LOADER.computeIfAbsent(loader, Transactions::sourcesOf);
+                WeakReference<TransactionSource[]> shared = BY_LOADER.get(loader);
+                TransactionSource[] sources = shared == null ? null : shared.get();
+                if (sources == null) {
+                    sources = sourcesOf(loader);
+                    BY_LOADER.put(loader, new WeakReference<>(sources));
+                }
+                return sources;
             }
         }
     };
