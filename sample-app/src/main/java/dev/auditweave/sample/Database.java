@@ -1,13 +1,18 @@
 package dev.auditweave.sample;
 
+import dev.auditweave.agent.Auditweave;
+import dev.auditweave.agent.AuditweaveTransaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * An embedded in-memory H2 database: nothing to install. Each operation takes its own connection;
- * {@link #inTransaction} commits when the work returns and rolls back when it throws.
+ * An embedded in-memory H2 database: nothing to install. Each operation takes its own connection, unless a
+ * transaction is open on the calling thread: then {@link #inTransaction} and {@link #update} join it, as
+ * Spring's {@code REQUIRED} does. The outermost {@link #inTransaction} commits when the work returns and rolls
+ * back when it throws, and tells auditweave so through {@link Auditweave#beginTransaction()}: the events of
+ * annotated methods that returned inside it are sent after the JDBC commit, and dropped on a rollback.
  */
 public final class Database {
 
@@ -19,10 +24,11 @@ public final class Database {
                 blocked_reason VARCHAR(255),
                 onboarding_claimed_at TIMESTAMP
             );
+            -- owner_id has no foreign key: UserService.deleteUser checks ownership itself, inside its transaction
             CREATE TABLE organizations (
                 id VARCHAR(64) PRIMARY KEY,
                 name VARCHAR(255) NOT NULL,
-                owner_id VARCHAR(64) NOT NULL REFERENCES users(id),
+                owner_id VARCHAR(64) NOT NULL,
                 plan VARCHAR(32) NOT NULL,
                 has_sso BOOLEAN NOT NULL,
                 in_free_trial BOOLEAN NOT NULL
@@ -49,6 +55,12 @@ public final class Database {
                 tier VARCHAR(32) NOT NULL,
                 status VARCHAR(32) NOT NULL
             );
+            CREATE TABLE kilo_passes (
+                user_id VARCHAR(64) PRIMARY KEY REFERENCES users(id),
+                tier VARCHAR(32) NOT NULL,
+                status VARCHAR(32) NOT NULL,
+                streak_months INT NOT NULL
+            );
             CREATE TABLE processed_webhooks (
                 id VARCHAR(64) PRIMARY KEY,
                 type VARCHAR(128) NOT NULL,
@@ -62,11 +74,25 @@ public final class Database {
                 id VARCHAR(64) PRIMARY KEY,
                 charge_id VARCHAR(64) NOT NULL,
                 amount BIGINT NOT NULL,
-                reason VARCHAR(64)
+                reason VARCHAR(64),
+                status VARCHAR(32) NOT NULL
+            );
+            CREATE TABLE early_fraud_warnings (
+                id VARCHAR(64) PRIMARY KEY,
+                charge_id VARCHAR(64) NOT NULL,
+                fraud_type VARCHAR(64)
+            );
+            CREATE TABLE payments (
+                id VARCHAR(64) PRIMARY KEY,
+                customer VARCHAR(64),
+                amount BIGINT NOT NULL,
+                status VARCHAR(32) NOT NULL,
+                decline_code VARCHAR(64)
             );
             """;
 
     private final String url;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     private Database(String url) {
         this.url = url;
@@ -94,23 +120,38 @@ public final class Database {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: commit on return, roll back on any exception (re-thrown). */
+    /**
+     * Runs {@code work} in one transaction: commit on return, roll back on any exception (re-thrown). Inside a
+     * transaction already open on this thread, {@code work} joins it: the outer one commits or rolls back both.
+     */
     public <T> T inTransaction(TransactionWork<T> work) throws SQLException {
-        try (Connection connection = connection()) {
+        Connection joined = transaction.get();
+        if (joined != null) {
+            return work.run(joined);
+        }
+        try (Connection connection = connection(); AuditweaveTransaction events = Auditweave.beginTransaction()) {
             connection.setAutoCommit(false);
+            transaction.set(connection);
             try {
                 T result = work.run(connection);
                 connection.commit();
+                events.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                transaction.remove();
             }
         }
     }
 
-    /** One statement in auto-commit mode: the number of rows it changed. */
+    /** One statement, in the transaction open on this thread or else in auto-commit mode: the rows it changed. */
     public int update(String sql, Object... parameters) throws SQLException {
+        Connection joined = transaction.get();
+        if (joined != null) {
+            return Jdbc.update(joined, sql, parameters);
+        }
         try (Connection connection = connection()) {
             return Jdbc.update(connection, sql, parameters);
         }

@@ -1,5 +1,6 @@
 package dev.auditweave.sample;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,7 @@ public final class EventTypes {
     public static final String ORG_MEMBER_REMOVED = "org.member_removed";
 
     public static final String BILLING_CREDIT_PURCHASED = "billing.credit_purchased";
+    public static final String BILLING_KILO_PASS_CHANGED = "billing.kilo_pass_changed";
 
     public static final String SUBSCRIPTION_UPGRADED = "subscription.upgraded";
     public static final String SUBSCRIPTION_DOWNGRADED = "subscription.downgraded";
@@ -29,17 +31,35 @@ public final class EventTypes {
     public static final String ONBOARDING_CLAIMED = "onboarding.claimed";
 
     public static final String STRIPE_PAYMENT_METHOD_ATTACHED = "stripe.payment_method.attached";
+    public static final String STRIPE_PAYMENT_METHOD_DETACHED = "stripe.payment_method.detached";
     public static final String STRIPE_CHARGE_DISPUTE_CREATED = "stripe.charge.dispute.created";
+    public static final String STRIPE_CHARGE_DISPUTE_FUNDS_WITHDRAWN = "stripe.charge.dispute.funds_withdrawn";
+    public static final String STRIPE_RADAR_EARLY_FRAUD_WARNING_CREATED = "stripe.radar.early_fraud_warning.created";
+    public static final String STRIPE_CHARGE_FAILED = "stripe.charge.failed";
+    public static final String STRIPE_PAYMENT_INTENT_SUCCEEDED = "stripe.payment_intent.succeeded";
+
+    /** The 17 types of the abuse service's {@code POST /api/events} (field notes §1). */
+    public static final List<String> ABUSE_SERVICE = List.of(
+            USER_BLOCKED, USER_UNBLOCKED, USER_DELETED, USER_EMAIL_CHANGED,
+            ORG_MEMBER_ADDED, ORG_MEMBER_REMOVED, ORG_CREATED, ORG_DELETED,
+            BILLING_CREDIT_PURCHASED, BILLING_KILO_PASS_CHANGED,
+            STRIPE_PAYMENT_METHOD_ATTACHED, STRIPE_PAYMENT_METHOD_DETACHED, STRIPE_CHARGE_DISPUTE_CREATED,
+            STRIPE_CHARGE_DISPUTE_FUNDS_WITHDRAWN, STRIPE_RADAR_EARLY_FRAUD_WARNING_CREATED, STRIPE_CHARGE_FAILED,
+            STRIPE_PAYMENT_INTENT_SUCCEEDED);
+
+    /** The audit-log kinds of the lifecycle-email forwarder (field notes §2) that are not abuse-service types. */
+    public static final List<String> AUDIT_LOG_ONLY = List.of(
+            SUBSCRIPTION_UPGRADED, SUBSCRIPTION_DOWNGRADED, SUBSCRIPTION_CANCELED, ONBOARDING_CLAIMED);
 
     /** All of the above, for coverage checks. */
-    public static final List<String> ALL = List.of(
-            USER_BLOCKED, USER_UNBLOCKED, USER_DELETED, USER_EMAIL_CHANGED,
-            ORG_CREATED, ORG_DELETED, ORG_MEMBER_ADDED, ORG_MEMBER_REMOVED,
-            BILLING_CREDIT_PURCHASED,
-            SUBSCRIPTION_UPGRADED, SUBSCRIPTION_DOWNGRADED, SUBSCRIPTION_CANCELED,
-            ONBOARDING_CLAIMED,
-            STRIPE_PAYMENT_METHOD_ATTACHED, STRIPE_CHARGE_DISPUTE_CREATED);
+    public static final List<String> ALL = concat(ABUSE_SERVICE, AUDIT_LOG_ONLY);
 
     private EventTypes() {
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 }

@@ -3,15 +3,20 @@ package dev.auditweave.sample;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
-/** Users: sign-up (no event here), block and unblock, email change, deletion. */
+/** Users: sign-up (no event here), block and unblock, email changes, deletion. */
 public class UserService {
 
     private final Database database;
+    private final UserRecords records;
 
     public UserService(Database database) {
         this.database = database;
+        this.records = new UserRecords(database);
     }
 
     /** Creates a user with an active free subscription. Emits nothing (sign-ups go to /api/auth-event). */
@@ -44,7 +49,11 @@ public class UserService {
                 userId);
     }
 
-    /** Changes the user's email; the previous address is read in the same transaction and returned. */
+    /**
+     * Changes the user's email; the previous address is read in the same transaction and returned. Inside a
+     * transaction open on this thread (a batch of {@link #changeEmails}), it joins it, and its event waits for
+     * that transaction's outcome.
+     */
     @EmitsAbuseEvent(type = EventTypes.USER_EMAIL_CHANGED, data = {
             @Field(name = "kilo_user_id", value = "userId"),
             @Field(name = "previous_email", value = "result.previousEmail"),
@@ -59,24 +68,46 @@ public class UserService {
     }
 
     /**
-     * Deletes the user and what belongs to them, in one transaction. Precondition, checked inside the
-     * transaction after the memberships are gone: the user owns no organization. When it fails, the
-     * method throws, everything rolls back, and no event is emitted.
+     * Changes the addresses of several users in one transaction, in order: all or none. When one fails (its
+     * new address is taken), the whole batch rolls back, and the changes that had returned already are not sent.
      */
-    @EmitsAbuseEvent(type = EventTypes.USER_DELETED, when = "RETURNED_ROWS > 0", data = {
-            @Field(name = "kilo_user_id", value = "userId")})
+    public List<EmailChange> changeEmails(List<NewEmail> changes) throws SQLException {
+        return database.inTransaction(connection -> {
+            List<EmailChange> done = new ArrayList<>();
+            for (NewEmail change : changes) {
+                done.add(changeEmail(change.userId(), change.email()));
+            }
+            return done;
+        });
+    }
+
+    /**
+     * Deletes the user and what belongs to them, in one transaction; returns the users deleted (0 or 1). The
+     * row goes first ({@link UserRecords#delete}, which emits {@code user.deleted}); the precondition is checked
+     * after it, inside the transaction: the user owns no organization. When it fails, the method throws,
+     * everything rolls back, and the event that the delete produced is dropped.
+     */
     public int deleteUser(String userId) throws SQLException {
         return database.inTransaction(connection -> {
             Jdbc.update(connection, "DELETE FROM memberships WHERE user_id = ?", userId);
             Jdbc.update(connection, "DELETE FROM credit_purchases WHERE user_id = ?", userId);
             Jdbc.update(connection, "DELETE FROM subscriptions WHERE user_id = ?", userId);
+            Jdbc.update(connection, "DELETE FROM kilo_passes WHERE user_id = ?", userId);
+            int deleted = records.delete(userId);
             String owned = Jdbc.queryString(connection,
                     "SELECT id FROM organizations WHERE owner_id = ? ORDER BY id LIMIT 1", userId).orElse(null);
             if (owned != null) {
                 throw new IllegalStateException(
                         "user " + userId + " still owns organization " + owned + ": delete or transfer it first");
             }
-            return Jdbc.update(connection, "DELETE FROM users WHERE id = ?", userId);
+            return deleted;
         });
+    }
+
+    /** The user's email address; empty when there is no such user. */
+    public Optional<String> email(String userId) throws SQLException {
+        try (var connection = database.connection()) {
+            return Jdbc.queryString(connection, "SELECT email FROM users WHERE id = ?", userId);
+        }
     }
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The coverage audit of field notes §2: every declared kind has an emit site and is expected by the script. */
 class EventTypesTest {
 
-    private static final List<Class<?>> SERVICES = List.of(UserService.class, OrganizationService.class,
-            BillingService.class, SubscriptionService.class, OnboardingService.class, StripeWebhookHandler.class);
+    private static final List<Class<?>> SERVICES = List.of(UserService.class, UserRecords.class,
+            OrganizationService.class, BillingService.class, KiloPassService.class, SubscriptionService.class,
+            OnboardingService.class, StripeWebhookHandler.class);
 
     @Test
     void everyEmitSiteUsesADeclaredTypeAndEveryDeclaredTypeIsEmitted() {
@@ -26,6 +27,14 @@ class EventTypesTest {
                 .collect(Collectors.toSet());
 
         assertThat(emitted).containsExactlyInAnyOrderElementsOf(EventTypes.ALL);
+    }
+
+    @Test
+    void theAbuseServiceHasTheSeventeenTypesOfTheFieldNotes() {
+        assertThat(EventTypes.ABUSE_SERVICE).hasSize(17).doesNotHaveDuplicates();
+        assertThat(EventTypes.ALL).containsAll(EventTypes.ABUSE_SERVICE).containsAll(EventTypes.AUDIT_LOG_ONLY)
+                .doesNotHaveDuplicates()
+                .hasSize(EventTypes.ABUSE_SERVICE.size() + EventTypes.AUDIT_LOG_ONLY.size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,32 @@ class UserServiceTest {
     }
 
     @Test
+    void aBatchOfEmailChangesIsAppliedInOrder() throws SQLException {
+        List<EmailChange> changes = app.users().changeEmails(List.of(
+                new NewEmail("u-1", "first@example.com"), new NewEmail("u-2", "one@example.com")));
+
+        assertThat(changes).containsExactly(new EmailChange("u-1", "one@example.com", "first@example.com"),
+                new EmailChange("u-2", "two@example.com", "one@example.com"));
+        assertThat(app.users().email("u-2")).contains("one@example.com");
+    }
+
+    @Test
+    void aBatchOfEmailChangesWithATakenAddressRollsBackTheChangesBeforeIt() throws SQLException {
+        assertThatThrownBy(() -> app.users().changeEmails(List.of(
+                new NewEmail("u-1", "first@example.com"), new NewEmail("u-2", "first@example.com"))))
+                .isInstanceOf(SQLException.class);
+
+        assertThat(app.users().email("u-1")).contains("one@example.com");
+        assertThat(app.users().email("u-2")).contains("two@example.com");
+    }
+
+    @Test
+    void aNewEmailNamesItsUserAndAddress() {
+        assertThatThrownBy(() -> new NewEmail(null, "x@example.com")).hasMessage("userId");
+        assertThatThrownBy(() -> new NewEmail("u-1", null)).hasMessage("email");
+    }
+
+    @Test
     void deleteOfAnOrganizationOwnerThrowsAndRollsEverythingBack() throws SQLException {
         app.organizations().createOrganization(new NewOrganization("o-1", "One", "u-1", "team", false, false));
         app.organizations().addMember("o-1", "u-2", "member");
@@ -52,7 +79,8 @@ class UserServiceTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("owns organization o-1");
 
-        // the memberships, credits and subscription deleted before the precondition failed are back
+        // the user row, memberships, credits and subscription deleted before the precondition failed are back
+        assertThat(app.users().email("u-1")).contains("one@example.com");
         assertThat(app.organizations().memberCount("o-1")).isEqualTo(2);
         assertThat(app.billing().purchaseCredits("u-1", 1_000).totalMicrodollarsAcquired()).isEqualTo(2_000);
         assertThat(app.subscriptions().describe("u-1")).isEqualTo("FREE active");
@@ -65,6 +93,7 @@ class UserServiceTest {
 
         assertThat(app.users().deleteUser("u-2")).isEqualTo(1);
         assertThat(app.users().deleteUser("u-2")).isZero();
+        assertThat(app.users().email("u-2")).isEmpty();
         assertThat(app.organizations().memberCount("o-1")).isEqualTo(1);
     }
 }

@@ -2,12 +2,10 @@ package dev.auditweave.sample.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -85,30 +83,30 @@ public final class AbuseServiceReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                respond(exchange, 405, "{\"error\":\"POST only\"}");
+                Envelopes.respond(exchange, 405, "{\"error\":\"POST only\"}");
                 return;
             }
             if (!authorized(exchange)) {
                 synchronized (this) {
                     rejected++;
                 }
-                respond(exchange, 401, "{\"error\":\"bad CF-Access credentials\"}");
+                Envelopes.respond(exchange, 401, "{\"error\":\"bad CF-Access credentials\"}");
                 return;
             }
             JsonNode body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = JSON.readTree(in);
             } catch (IOException e) {
-                respond(exchange, 400, "{\"error\":\"body is not JSON\"}");
+                Envelopes.respond(exchange, 400, "{\"error\":\"body is not JSON\"}");
                 return;
             }
-            JsonNode batch = body == null ? null : body.get("events");
-            if (batch == null || !batch.isArray()) {
-                respond(exchange, 400, "{\"error\":\"expected {\\\"events\\\": [...]}\"}");
+            JsonNode batch = Envelopes.events(body);
+            if (batch == null) {
+                Envelopes.respond(exchange, 400, "{\"error\":\"expected {\\\"events\\\": [...]}\"}");
                 return;
             }
             int dropped = record(batch);
-            respond(exchange, 200, "{\"accepted\":" + (batch.size() - dropped) + ",\"duplicates\":" + dropped + "}");
+            Envelopes.respond(exchange, 200, "{\"accepted\":" + (batch.size() - dropped) + ",\"duplicates\":" + dropped + "}");
         } finally {
             exchange.close();
         }
@@ -128,7 +126,7 @@ public final class AbuseServiceReceiver implements AutoCloseable {
         batches++;
         int dropped = 0;
         for (JsonNode node : batch) {
-            ReceivedEvent event = toEvent(node);
+            ReceivedEvent event = Envelopes.toEvent(node);
             if (event.id() != null && !seenIds.add(event.id())) {
                 duplicates.add(event);
                 dropped++;
@@ -137,26 +135,5 @@ public final class AbuseServiceReceiver implements AutoCloseable {
             }
         }
         return dropped;
-    }
-
-    private static ReceivedEvent toEvent(JsonNode node) {
-        JsonNode occurredAt = node.get("occurred_at");
-        JsonNode data = node.get("data");
-        return new ReceivedEvent(text(node.get("id")), text(node.get("type")),
-                occurredAt != null && occurredAt.canConvertToLong() ? occurredAt.asLong() : null,
-                data != null && data.isObject() ? data : JsonNodeFactory.instance.objectNode());
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.auditweave.sample.demo;
 import dev.auditweave.sample.script.Script;
 import dev.auditweave.sample.script.Step;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The demo: starts the stand-in abuse service in-process, runs SampleApp twice in child JVMs (under the
- * {@code -javaagent}, then the build-time woven classes without an agent), both sending to it over HTTP, and
- * reports for each run what arrived, what was rightly not sent and which duplicates were dropped, then
- * whether the two runs produced the same events. Exits 1 when an expectation is not met.
+ * The demo: starts two stand-in destinations in-process (the abuse service and the audit log), runs SampleApp
+ * twice in child JVMs (under the {@code -javaagent}, then the build-time woven classes without an agent), both
+ * sending to them over HTTP through two named sinks ({@code auditweave.sinks=abuse,audit}), and reports for each
+ * run and destination what arrived, what was rightly not sent and which duplicates were dropped, whether the
+ * events both destinations take arrived at both as the same event, then whether the two runs produced the same
+ * events. Exits 1 when an expectation is not met.
  *
  * <p>The CF-Access credentials come from {@code ABUSE_SERVICE_CF_ACCESS_CLIENT_ID} and
  * {@code ABUSE_SERVICE_CF_ACCESS_CLIENT_SECRET} when set (demo values otherwise). The children get them in
@@ -39,16 +42,22 @@ public final class DemoLauncher {
         environment.put(CLIENT_SECRET_VARIABLE, fromEnvironment(CLIENT_SECRET_VARIABLE, UUID.randomUUID().toString()));
         List<Mode> modes = List.of(Mode.javaagent(root), Mode.woven(root));
         List<Step> steps = Script.steps();
+        Map<Destination, List<Step>> stepsByDestination = new LinkedHashMap<>();
+        for (Destination destination : Destination.BOTH) {
+            stepsByDestination.put(destination, steps.stream().map(step -> step.only(destination::receives)).toList());
+        }
         Report report = new Report(out);
 
-        try (AbuseServiceReceiver receiver = AbuseServiceReceiver.start(
-                environment.get(CLIENT_ID_VARIABLE), environment.get(CLIENT_SECRET_VARIABLE))) {
-            out.println("auditweave demo: the stand-in abuse service listens on " + receiver.eventsUrl());
+        try (AbuseServiceReceiver abuse = AbuseServiceReceiver.start(
+                environment.get(CLIENT_ID_VARIABLE), environment.get(CLIENT_SECRET_VARIABLE));
+             AuditLogReceiver audit = AuditLogReceiver.start()) {
+            out.println("auditweave demo: the stand-in abuse service listens on " + abuse.eventsUrl()
+                    + ", the stand-in audit log on " + audit.eventsUrl());
             report.script(steps);
-            Map<String, String> properties = childProperties(receiver);
+            Map<String, String> properties = childProperties(abuse.eventsUrl(), audit.eventsUrl());
 
             boolean allPassed = true;
-            Map<Mode, RunResult> results = new LinkedHashMap<>();
+            List<Map<Destination, RunResult>> results = new ArrayList<>();
             for (int i = 0; i < modes.size(); i++) {
                 Mode mode = modes.get(i);
                 String name = "Mode " + (char) ('A' + i) + " (" + mode.name() + ")";
@@ -56,33 +65,59 @@ public final class DemoLauncher {
                 List<String> command = ChildJvm.command(mode, properties);
                 out.println("$ " + display(command, root));
                 ChildRun child = ChildJvm.run(command, environment, root, out);
-                RunResult result = RunCheck.check(steps, receiver.takeAll(), child.startMillis(), child.endMillis());
-                report.run(child, result);
-                boolean passed = child.exitCode() == 0 && result.passed();
+                report.child(child);
+                Map<Destination, RunResult> byDestination = new LinkedHashMap<>();
+                byDestination.put(Destination.ABUSE, RunCheck.check(stepsByDestination.get(Destination.ABUSE),
+                        abuse.takeAll(), child.startMillis(), child.endMillis()));
+                byDestination.put(Destination.AUDIT, RunCheck.check(stepsByDestination.get(Destination.AUDIT),
+                        audit.takeAll(), child.startMillis(), child.endMillis()));
+                boolean passed = child.exitCode() == 0;
+                for (Map.Entry<Destination, RunResult> result : byDestination.entrySet()) {
+                    report.destination(result.getKey(), result.getValue());
+                    passed &= result.getValue().passed();
+                }
+                DestinationComparison sameAction = DestinationComparison.compare(
+                        Destination.ABUSE.sink(), byDestination.get(Destination.ABUSE),
+                        Destination.AUDIT.sink(), byDestination.get(Destination.AUDIT));
+                report.sameAction(Destination.ABUSE, Destination.AUDIT, sameAction);
+                passed &= sameAction.passed();
                 report.verdict(name, passed);
                 allPassed &= passed;
-                results.put(mode, result);
+                results.add(byDestination);
             }
 
             out.printf("%n=== Both modes: the same events? ===%n");
-            ModeComparison comparison = ModeComparison.compare(
-                    modes.get(0).name(), results.get(modes.get(0)), modes.get(1).name(), results.get(modes.get(1)));
-            report.comparison(comparison);
-            allPassed &= comparison.same();
+            for (Destination destination : Destination.BOTH) {
+                ModeComparison comparison = ModeComparison.compare(
+                        modes.get(0).name(), results.get(0).get(destination),
+                        modes.get(1).name(), results.get(1).get(destination));
+                report.comparison(destination, comparison);
+                allPassed &= comparison.same();
+            }
 
-            out.printf("%nRESULT: %s%n", allPassed ? "PASS, every expectation met in both modes"
+            out.printf("%nRESULT: %s%n", allPassed ? "PASS, every expectation met in both modes, at both destinations"
                     : "FAIL, see the FAIL lines above");
             return allPassed ? 0 : 1;
         }
     }
 
-    /** The auditweave settings of the children; the header values are {@code ${VAR}} references, resolved by auditweave. */
-    static Map<String, String> childProperties(AbuseServiceReceiver receiver) {
+    /**
+     * The auditweave settings of the children: two named sinks, {@code abuse} (the abuse service's types, with
+     * the CF-Access headers as {@code ${VAR}} references that auditweave resolves) and {@code audit} (every event).
+     */
+    static Map<String, String> childProperties(URI abuseUrl, URI auditUrl) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("auditweave.sink", "http");
-        properties.put("auditweave.http.url", receiver.eventsUrl().toString());
-        properties.put("auditweave.http.header.CF-Access-Client-Id", "${" + CLIENT_ID_VARIABLE + "}");
-        properties.put("auditweave.http.header.CF-Access-Client-Secret", "${" + CLIENT_SECRET_VARIABLE + "}");
+        properties.put("auditweave.sinks", Destination.ABUSE.sink() + "," + Destination.AUDIT.sink());
+        String abuse = "auditweave.sink." + Destination.ABUSE.sink() + ".";
+        properties.put(abuse + "type", "http");
+        properties.put(abuse + "url", abuseUrl.toString());
+        properties.put(abuse + "types", Destination.ABUSE.typesSetting());
+        properties.put(abuse + "header.CF-Access-Client-Id", "${" + CLIENT_ID_VARIABLE + "}");
+        properties.put(abuse + "header.CF-Access-Client-Secret", "${" + CLIENT_SECRET_VARIABLE + "}");
+        String audit = "auditweave.sink." + Destination.AUDIT.sink() + ".";
+        properties.put(audit + "type", "http");
+        properties.put(audit + "url", auditUrl.toString());
+        properties.put(audit + "types", Destination.AUDIT.typesSetting());
         return properties;
     }
 
@@ -91,19 +126,23 @@ public final class DemoLauncher {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** The command for people: paths relative to the repository, the class path's lib jars abbreviated. */
+    /**
+     * The command for people: paths relative to the repository, the class path's lib jars abbreviated, and
+     * values the shell would expand ({@code ${VAR}}, {@code *}) quoted.
+     */
     private static String display(List<String> command, Path root) {
         String prefix = root + "/";
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < command.size(); i++) {
             String part = command.get(i);
-            if (i > 0 && command.get(i - 1).equals("-cp")) {
+            boolean classPath = i > 0 && command.get(i - 1).equals("-cp");
+            if (classPath) {
                 String[] entries = part.split(System.getProperty("path.separator"));
                 part = entries[0] + System.getProperty("path.separator")
                         + Path.of(entries[0]).resolveSibling("lib") + "/*.jar (" + (entries.length - 1) + " jars)";
             }
             part = part.replace(prefix, "");
-            shown.add(part.contains("${") ? "'" + part + "'" : part);
+            shown.add(!classPath && (part.contains("${") || part.contains("*")) ? "'" + part + "'" : part);
         }
         return String.join(" ", shown);
     }

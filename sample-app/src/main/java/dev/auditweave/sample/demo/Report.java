@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 
-/** Prints a checked run and the comparison of the two modes, for people. */
+/** Prints a checked run, destination by destination, and the comparison of the two modes, for people. */
 final class Report {
 
     private static final String OK = "ok  ";
@@ -17,22 +17,30 @@ final class Report {
         this.out = out;
     }
 
-    void run(ChildRun child, RunResult result) {
-        Received received = result.received();
+    void child(ChildRun child) {
         out.printf("%n  child exited with %d after %.1f s%n", child.exitCode(), child.seconds());
-        out.printf("  the receiver got %d distinct event(s) in %d batch(es), %d duplicate(s) by id, "
+        if (child.exitCode() != 0) {
+            out.printf("    %s SampleApp exited with %d%n", FAIL, child.exitCode());
+        }
+    }
+
+    void destination(Destination destination, RunResult result) {
+        Received received = result.received();
+        out.printf("%n  -- sink %s: %s (types %s) --%n", destination.sink(), destination.title(),
+                destination.typesSetting());
+        out.printf("  it got %d distinct event(s) in %d batch(es), %d duplicate(s) by id, "
                         + "%d request(s) refused with 401%n",
                 received.events().size(), received.batches(), received.duplicates().size(), received.rejected());
 
         out.println("\n  Events received (type, id, occurred_at, data), by the step that caused them:");
         for (Match match : result.matches()) {
             ReceivedEvent event = match.event();
-            out.printf("    %s [%02d] %-31s id=%s occurred_at=%s%n", OK, match.step(), event.type(), event.id(),
+            out.printf("    %s [%02d] %-40s id=%s occurred_at=%s%n", OK, match.step(), event.type(), event.id(),
                     time(event.occurredAt()));
             out.printf("                data=%s%n", event.data());
         }
         for (ReceivedEvent event : result.unexpected()) {
-            out.printf("    %s unexpected %-29s id=%s occurred_at=%s%n                data=%s%n", FAIL, event.type(),
+            out.printf("    %s unexpected %-38s id=%s occurred_at=%s%n                data=%s%n", FAIL, event.type(),
                     event.id(), time(event.occurredAt()), event.data());
         }
 
@@ -61,10 +69,17 @@ final class Report {
         if (result.redeliveries().isEmpty() && result.unexpectedDuplicates().isEmpty()) {
             out.println("    none");
         }
-        if (child.exitCode() != 0) {
-            out.printf("    %s SampleApp exited with %d%n", FAIL, child.exitCode());
-        }
         for (String problem : result.problems()) {
+            out.printf("    %s %s%n", FAIL, problem);
+        }
+    }
+
+    void sameAction(Destination a, Destination b, DestinationComparison comparison) {
+        out.printf("%n  -- the same action at two destinations --%n");
+        out.printf("    %s %d of %d events that both %s and %s take arrived at both as one event "
+                        + "(same id, occurred_at and data)%n", mark(comparison.passed()), comparison.same(),
+                comparison.both(), a.sink(), b.sink());
+        for (String problem : comparison.problems()) {
             out.printf("    %s %s%n", FAIL, problem);
         }
     }
@@ -73,7 +88,8 @@ final class Report {
         out.printf("%n  %s: %s%n", name, passed ? "PASS" : "FAIL");
     }
 
-    void comparison(ModeComparison comparison) {
+    void comparison(Destination destination, ModeComparison comparison) {
+        out.printf("  sink %s:%n", destination.sink());
         out.printf("    %s %d of %d events have the same type and data in both modes%n",
                 mark(comparison.sameData() == comparison.compared()), comparison.sameData(), comparison.compared());
         out.printf("    %s %d of %d events with a declared time source have the same occurred_at%n",

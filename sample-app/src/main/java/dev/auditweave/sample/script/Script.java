@@ -1,13 +1,19 @@
 package dev.auditweave.sample.script;
 
 import static dev.auditweave.sample.EventTypes.BILLING_CREDIT_PURCHASED;
+import static dev.auditweave.sample.EventTypes.BILLING_KILO_PASS_CHANGED;
 import static dev.auditweave.sample.EventTypes.ONBOARDING_CLAIMED;
 import static dev.auditweave.sample.EventTypes.ORG_CREATED;
 import static dev.auditweave.sample.EventTypes.ORG_DELETED;
 import static dev.auditweave.sample.EventTypes.ORG_MEMBER_ADDED;
 import static dev.auditweave.sample.EventTypes.ORG_MEMBER_REMOVED;
 import static dev.auditweave.sample.EventTypes.STRIPE_CHARGE_DISPUTE_CREATED;
+import static dev.auditweave.sample.EventTypes.STRIPE_CHARGE_DISPUTE_FUNDS_WITHDRAWN;
+import static dev.auditweave.sample.EventTypes.STRIPE_CHARGE_FAILED;
+import static dev.auditweave.sample.EventTypes.STRIPE_PAYMENT_INTENT_SUCCEEDED;
 import static dev.auditweave.sample.EventTypes.STRIPE_PAYMENT_METHOD_ATTACHED;
+import static dev.auditweave.sample.EventTypes.STRIPE_PAYMENT_METHOD_DETACHED;
+import static dev.auditweave.sample.EventTypes.STRIPE_RADAR_EARLY_FRAUD_WARNING_CREATED;
 import static dev.auditweave.sample.EventTypes.SUBSCRIPTION_CANCELED;
 import static dev.auditweave.sample.EventTypes.SUBSCRIPTION_DOWNGRADED;
 import static dev.auditweave.sample.EventTypes.SUBSCRIPTION_UPGRADED;
@@ -22,6 +28,7 @@ import static dev.auditweave.sample.script.Step.fails;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.auditweave.sample.NewEmail;
 import dev.auditweave.sample.NewOrganization;
 import dev.auditweave.sample.Tier;
 import java.util.List;
@@ -29,8 +36,8 @@ import java.util.Map;
 
 /**
  * The sample app's scripted run: the operations of shared/field-notes.md, including the cases where a
- * hand-written emitter went wrong (nothing changed, a duplicate, a same-tier renewal, a rolled-back delete,
- * a redelivered webhook), each with the events it must and must not produce. {@code SampleApp} runs it;
+ * hand-written emitter went wrong (nothing changed, a duplicate, a same-tier renewal, a delete and a batch of
+ * email changes that returned inside a transaction which then rolled back, a redelivered webhook), each with the events it must and must not produce. {@code SampleApp} runs it;
  * {@code DemoLauncher} checks what the receiver got against it.
  */
 public final class Script {
@@ -54,6 +61,47 @@ public final class Script {
              "created": 1716000600, "livemode": false,
              "data": {"object": {"id": "dp_1Dispute0001", "object": "dispute", "amount": 2000, "currency": "usd",
                                  "charge": "ch_3Charge0001", "reason": "fraudulent", "status": "needs_response"}}}
+            """;
+
+    public static final String PAYMENT_METHOD_DETACHED = """
+            {"id": "evt_1PmDetached0001", "object": "event", "type": "payment_method.detached",
+             "created": 1716001200, "livemode": false,
+             "data": {"object": {"id": "pm_1Card4242", "object": "payment_method", "customer": null,
+                                 "type": "card", "card": {"brand": "visa", "last4": "4242"}},
+                      "previous_attributes": {"customer": "cus_QBob0001"}}}
+            """;
+
+    public static final String DISPUTE_FUNDS_WITHDRAWN = """
+            {"id": "evt_1DisputeFunds001", "object": "event", "type": "charge.dispute.funds_withdrawn",
+             "created": 1716001800, "livemode": false,
+             "data": {"object": {"id": "dp_1Dispute0001", "object": "dispute", "amount": 2000, "currency": "usd",
+                                 "charge": "ch_3Charge0001", "reason": "fraudulent", "status": "needs_response"}}}
+            """;
+
+    public static final String EARLY_FRAUD_WARNING_CREATED = """
+            {"id": "evt_1EarlyFraud0001", "object": "event", "type": "radar.early_fraud_warning.created",
+             "created": 1716002400, "livemode": false,
+             "data": {"object": {"id": "issfr_1Warning0001", "object": "radar.early_fraud_warning",
+                                 "actionable": true, "charge": "ch_3Charge0002",
+                                 "fraud_type": "made_with_stolen_card", "payment_intent": "pi_3Intent0002"}}}
+            """;
+
+    public static final String CHARGE_FAILED = """
+            {"id": "evt_1ChargeFailed01", "object": "event", "type": "charge.failed",
+             "created": 1716003000, "livemode": false,
+             "data": {"object": {"id": "ch_3Charge0003", "object": "charge", "amount": 5000, "currency": "usd",
+                                 "customer": "cus_QBob0001", "status": "failed", "failure_code": "card_declined",
+                                 "failure_message": "Your card has insufficient funds.",
+                                 "outcome": {"network_status": "declined_by_network", "reason": "insufficient_funds",
+                                             "risk_level": "normal", "type": "issuer_declined"}}}}
+            """;
+
+    public static final String PAYMENT_INTENT_SUCCEEDED = """
+            {"id": "evt_1PiSucceeded001", "object": "event", "type": "payment_intent.succeeded",
+             "created": 1716003600, "livemode": false,
+             "data": {"object": {"id": "pi_3Intent0004", "object": "payment_intent", "amount": 2500,
+                                 "amount_received": 2500, "currency": "usd", "customer": "cus_QBob0001",
+                                 "status": "succeeded"}}}
             """;
 
     private Script() {
@@ -94,6 +142,20 @@ public final class Script {
                         app -> app.users().changeEmail(BOB, "robert@example.com"),
                         event(USER_EMAIL_CHANGED, "kilo_user_id", BOB, "previous_email", "bob@example.com",
                                 "email", "robert@example.com")),
+
+                fails("an admin renames alice to alice@corp.example and dave to carol@example.com, in one batch",
+                        "carol@example.com is taken: the batch rolled back, with alice's rename that had returned",
+                        app -> app.users().changeEmails(List.of(new NewEmail(ALICE, "alice@corp.example"),
+                                new NewEmail(DAVE, "carol@example.com"))),
+                        event(USER_EMAIL_CHANGED, "kilo_user_id", ALICE, "email", "alice@corp.example"),
+                        event(USER_EMAIL_CHANGED, "kilo_user_id", DAVE, "email", "carol@example.com")),
+                emits("an admin renames alice to alice@acme.example and dave to dave@acme.example, in one batch",
+                        app -> app.users().changeEmails(List.of(new NewEmail(ALICE, "alice@acme.example"),
+                                new NewEmail(DAVE, "dave@acme.example"))),
+                        event(USER_EMAIL_CHANGED, "kilo_user_id", ALICE, "previous_email", "alice@example.com",
+                                "email", "alice@acme.example"),
+                        event(USER_EMAIL_CHANGED, "kilo_user_id", DAVE, "previous_email", "dave@example.com",
+                                "email", "dave@acme.example")),
 
                 emits("bob creates organization o-acme on the team plan, in a free trial",
                         app -> {
@@ -137,6 +199,22 @@ public final class Script {
                         event(BILLING_CREDIT_PURCHASED, "kilo_user_id", BOB, "microdollars_acquired", 20_000_000L,
                                 "total_microdollars_acquired", 25_000_000L)),
 
+                emits("bob pays his first Kilo Pass month, on plus",
+                        app -> app.kiloPass().renew(BOB, "plus"),
+                        event(BILLING_KILO_PASS_CHANGED, "kilo_user_id", BOB, "tier", "plus", "status", "active",
+                                "streak_months", 1)),
+                emits("bob pays his second month, on max",
+                        app -> app.kiloPass().renew(BOB, "max"),
+                        event(BILLING_KILO_PASS_CHANGED, "kilo_user_id", BOB, "tier", "max", "status", "active",
+                                "streak_months", 2)),
+                emits("bob's third month is not paid: his pass lapses",
+                        app -> app.kiloPass().lapse(BOB),
+                        event(BILLING_KILO_PASS_CHANGED, "kilo_user_id", BOB, "tier", "max", "status", "lapsed",
+                                "streak_months", 0)),
+                emitsNothing("the lapse is processed again", "no active pass left, no row changed",
+                        app -> app.kiloPass().lapse(BOB),
+                        event(BILLING_KILO_PASS_CHANGED, "kilo_user_id", BOB, "status", "lapsed")),
+
                 emits("bob moves from free to pro",
                         app -> app.subscriptions().changeTier(BOB, Tier.PRO),
                         event(SUBSCRIPTION_UPGRADED, "kilo_user_id", BOB, "previous_tier", "free", "tier", "pro")),
@@ -175,8 +253,38 @@ public final class Script {
                         app -> app.stripe().handle(DISPUTE_CREATED).id() + " delivered "
                                 + app.stripe().deliveries("evt_1DisputeCreated01") + " times",
                         disputeCreated.redelivered()),
+                emits("Stripe webhook evt_1PmDetached0001: payment_method.detached (the customer is in "
+                                + "previous_attributes)",
+                        app -> app.stripe().handle(PAYMENT_METHOD_DETACHED).id(),
+                        event(STRIPE_PAYMENT_METHOD_DETACHED, "id", "evt_1PmDetached0001",
+                                "type", "payment_method.detached", "customer", "cus_QBob0001",
+                                "data", dataOf(PAYMENT_METHOD_DETACHED))
+                                .idempotentAt(1716001200L * 1000)),
+                emits("Stripe webhook evt_1DisputeFunds001: charge.dispute.funds_withdrawn",
+                        app -> app.stripe().handle(DISPUTE_FUNDS_WITHDRAWN).id(),
+                        event(STRIPE_CHARGE_DISPUTE_FUNDS_WITHDRAWN, "id", "evt_1DisputeFunds001",
+                                "type", "charge.dispute.funds_withdrawn", "charge", "ch_3Charge0001", "amount", 2000,
+                                "reason", "fraudulent", "status", "needs_response")
+                                .idempotentAt(1716001800L * 1000)),
+                emits("Stripe webhook evt_1EarlyFraud0001: radar.early_fraud_warning.created",
+                        app -> app.stripe().handle(EARLY_FRAUD_WARNING_CREATED).id(),
+                        event(STRIPE_RADAR_EARLY_FRAUD_WARNING_CREATED, "id", "evt_1EarlyFraud0001",
+                                "type", "radar.early_fraud_warning.created", "charge", "ch_3Charge0002",
+                                "fraud_type", "made_with_stolen_card", "actionable", true)
+                                .idempotentAt(1716002400L * 1000)),
+                emits("Stripe webhook evt_1ChargeFailed01: charge.failed (decline code from outcome.reason)",
+                        app -> app.stripe().handle(CHARGE_FAILED).id(),
+                        event(STRIPE_CHARGE_FAILED, "id", "evt_1ChargeFailed01", "type", "charge.failed",
+                                "customer", "cus_QBob0001", "amount", 5000, "decline_code", "insufficient_funds")
+                                .idempotentAt(1716003000L * 1000)),
+                emits("Stripe webhook evt_1PiSucceeded001: payment_intent.succeeded",
+                        app -> app.stripe().handle(PAYMENT_INTENT_SUCCEEDED).id(),
+                        event(STRIPE_PAYMENT_INTENT_SUCCEEDED, "id", "evt_1PiSucceeded001",
+                                "type", "payment_intent.succeeded", "customer", "cus_QBob0001", "amount", 2500)
+                                .idempotentAt(1716003600L * 1000)),
 
-                fails("delete bob, who still owns o-acme", "the precondition failed and the transaction rolled back",
+                fails("delete bob, who still owns o-acme",
+                        "the precondition, checked after the delete returned, failed: the transaction rolled back",
                         app -> app.users().deleteUser(BOB),
                         event(USER_DELETED, "kilo_user_id", BOB)),
                 emits("bob deletes o-acme",

@@ -2,6 +2,7 @@ package dev.auditweave.sample.script;
 
 import dev.auditweave.sample.SampleServices;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One scripted operation of the sample app and what it must produce.
@@ -41,6 +42,16 @@ public record Step(String description, Action action, boolean failure, List<Expe
     /** An operation that must throw, roll back and emit nothing. */
     public static Step fails(String description, String why, Action action, Expected... notSent) {
         return new Step(description, action, true, List.of(), why, List.of(notSent));
+    }
+
+    /**
+     * The same step as one destination sees it: only the expected and not-sent events whose type it receives.
+     * The reason {@code why} is kept where nothing is left to expect, so that the destination's report says it.
+     */
+    public Step only(Predicate<String> receivesType) {
+        List<Expected> kept = expected.stream().filter(event -> receivesType.test(event.type())).toList();
+        List<Expected> keptNotSent = notSent.stream().filter(event -> receivesType.test(event.type())).toList();
+        return new Step(description, action, failure, kept, why, keptNotSent);
     }
 
     /** What the step expects, in one phrase: {@code expect user.blocked} or {@code expect nothing: ...}. */

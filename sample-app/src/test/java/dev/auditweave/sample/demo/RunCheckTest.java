@@ -96,11 +96,88 @@ class RunCheckTest {
 
         ModeComparison comparison = ModeComparison.compare("a", a, "b", b);
         assertThat(comparison.problems()).isEmpty();
-        assertThat(comparison.keyed()).isEqualTo(2);
-        assertThat(comparison.timed()).isEqualTo(2);
+        assertThat(comparison.keyed()).isEqualTo(7);
+        assertThat(comparison.timed()).isEqualTo(7);
 
         ModeComparison withItself = ModeComparison.compare("a", a, "a", a);
         assertThat(withItself.problems()).anyMatch(problem -> problem.contains("no idempotency key but the same id"));
+    }
+
+    @Test
+    void aDeleteSentThoughItsTransactionRolledBackFails() {
+        Received perfect = perfectRun();
+        List<ReceivedEvent> events = new ArrayList<>(perfect.events());
+        events.add(received(Expected.event(EventTypes.USER_DELETED, "kilo_user_id", Script.BOB), START + 10));
+
+        RunResult result = RunCheck.check(steps, new Received(events, perfect.duplicates(), 1, 0), START, END);
+
+        assertThat(result.problems()).anyMatch(problem -> problem.contains("sent although the precondition")
+                && problem.contains(EventTypes.USER_DELETED));
+    }
+
+    @Test
+    void aRenameSentThoughItsBatchRolledBackFails() {
+        Received perfect = perfectRun();
+        List<ReceivedEvent> events = new ArrayList<>(perfect.events());
+        events.add(received(Expected.event(EventTypes.USER_EMAIL_CHANGED, "kilo_user_id", Script.ALICE,
+                "previous_email", "alice@example.com", "email", "alice@corp.example"), START + 10));
+
+        RunResult result = RunCheck.check(steps, new Received(events, perfect.duplicates(), 1, 0), START, END);
+
+        assertThat(result.problems()).anyMatch(problem -> problem.contains("sent although carol@example.com is taken"));
+    }
+
+    @Test
+    void aDestinationIsCheckedOnlyForTheTypesItReceives() {
+        List<Step> abuseSteps = steps.stream().map(step -> step.only(Destination.ABUSE::receives)).toList();
+        Received perfect = perfectRun();
+        List<ReceivedEvent> abuseEvents = perfect.events().stream()
+                .filter(event -> Destination.ABUSE.receives(event.type())).toList();
+
+        assertThat(RunCheck.check(abuseSteps, new Received(abuseEvents, perfect.duplicates(), 1, 0), START, END)
+                .problems()).isEmpty();
+        assertThat(RunCheck.check(abuseSteps, perfect, START, END).problems())
+                .anyMatch(problem -> problem.startsWith("unexpected event: " + EventTypes.SUBSCRIPTION_UPGRADED));
+    }
+
+    @Test
+    void theSameActionAtTwoDestinationsMustBeOneEvent() {
+        RunResult abuse = RunCheck.check(steps.stream().map(step -> step.only(Destination.ABUSE::receives)).toList(),
+                filtered(perfectRun(), Destination.ABUSE), START, END);
+        Received perfect = perfectRun();
+        RunResult sameEvents = RunCheck.check(steps, sameIds(abuse, perfect), START, END);
+        RunResult freshEvents = RunCheck.check(steps, perfect, START, END);
+
+        DestinationComparison same = DestinationComparison.compare("abuse", abuse, "audit", sameEvents);
+        assertThat(same.problems()).isEmpty();
+        assertThat(same.both()).isEqualTo(abuse.matches().size()).isGreaterThan(0);
+
+        DestinationComparison fresh = DestinationComparison.compare("abuse", abuse, "audit", freshEvents);
+        assertThat(fresh.passed()).isFalse();
+        assertThat(fresh.problems()).anyMatch(problem -> problem.contains(EventTypes.USER_BLOCKED));
+    }
+
+    private static Received filtered(Received received, Destination destination) {
+        return new Received(received.events().stream().filter(event -> destination.receives(event.type())).toList(),
+                received.duplicates(), received.batches(), 0);
+    }
+
+    /** {@code all}, where each event that {@code abuse} got has the id abuse saw. */
+    private static Received sameIds(RunResult abuse, Received all) {
+        List<ReceivedEvent> remaining = new ArrayList<>(abuse.matches().stream().map(Match::event).toList());
+        List<ReceivedEvent> events = new ArrayList<>();
+        for (ReceivedEvent event : all.events()) {
+            ReceivedEvent twin = remaining.stream()
+                    .filter(other -> other.type().equals(event.type()) && JsonMatch.same(other.data(), event.data()))
+                    .findFirst().orElse(null);
+            if (twin != null) {
+                remaining.remove(twin);
+                events.add(new ReceivedEvent(twin.id(), event.type(), twin.occurredAt(), event.data()));
+            } else {
+                events.add(event);
+            }
+        }
+        return new Received(events, all.duplicates(), all.batches(), 0);
     }
 
     /** What a correct run delivers: every expectation once, the redelivery as a duplicate of the original. */

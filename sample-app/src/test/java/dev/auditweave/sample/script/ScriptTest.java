@@ -33,6 +33,20 @@ class ScriptTest {
     }
 
     @Test
+    void aStepSeenByOneDestinationKeepsOnlyTheTypesItReceives() {
+        Step step = Step.fails("x", "why", app -> null,
+                Expected.event("user.deleted", "kilo_user_id", "u-1"), Expected.event("audit.only"));
+        Step emits = Step.emits("y", app -> null, Expected.event("user.blocked"), Expected.event("audit.only"));
+
+        Step seen = step.only(type -> type.startsWith("user."));
+        assertThat(seen.notSent()).extracting(Expected::type).containsExactly("user.deleted");
+        assertThat(seen.failure()).isTrue();
+        assertThat(seen.why()).isEqualTo("why");
+        assertThat(emits.only(type -> type.startsWith("user.")).expected()).extracting(Expected::type)
+                .containsExactly("user.blocked");
+    }
+
+    @Test
     void silentStepsSayWhy() {
         assertThat(Script.steps())
                 .filteredOn(step -> step.expected().isEmpty())

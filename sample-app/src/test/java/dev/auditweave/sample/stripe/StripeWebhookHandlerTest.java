@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.sample.SampleServices;
 import dev.auditweave.sample.script.Script;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Parsing and processing Stripe webhooks, redeliveries included, without auditweave. */
 class StripeWebhookHandlerTest {
 
-    private final StripeWebhookHandler stripe = SampleServices.inMemory("stripe-" + UUID.randomUUID()).stripe();
+    private final SampleServices app = SampleServices.inMemory("stripe-" + UUID.randomUUID());
+    private final StripeWebhookHandler stripe = app.stripe();
 
     @Test
     void parsesTheEventIgnoringFieldsItDoesNotModel() throws Exception {
@@ -41,5 +43,61 @@ class StripeWebhookHandlerTest {
 
         assertThat(event.type()).isEqualTo("invoice.paid");
         assertThat(stripe.deliveries("evt_other")).isEqualTo(1);
+    }
+
+    @Test
+    void aDetachedPaymentMethodNamesItsFormerCustomerInPreviousAttributes() throws Exception {
+        StripeEvent event = stripe.handle(Script.PAYMENT_METHOD_DETACHED);
+
+        assertThat(event.objectString("customer")).isNull();
+        assertThat(event.data().previous_attributes()).containsEntry("customer", "cus_QBob0001");
+    }
+
+    @Test
+    void aFailedChargeCarriesTheDeclineCodeInItsOutcome() throws Exception {
+        StripeEvent event = stripe.handle(Script.CHARGE_FAILED);
+
+        assertThat(event.objectString("failure_code")).isEqualTo("card_declined");
+        assertThat(event.objectString("outcome", "reason")).isEqualTo("insufficient_funds");
+        assertThat(event.objectString("metadata", "reason")).isNull();
+    }
+
+    @Test
+    void everyScriptedWebhookIsAnswered200() {
+        for (String payload : List.of(Script.PAYMENT_METHOD_ATTACHED, Script.PAYMENT_METHOD_DETACHED,
+                Script.DISPUTE_CREATED, Script.DISPUTE_FUNDS_WITHDRAWN, Script.EARLY_FRAUD_WARNING_CREATED,
+                Script.CHARGE_FAILED, Script.PAYMENT_INTENT_SUCCEEDED)) {
+            assertThat(stripe.receive(payload)).as(payload).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aSubscriptionUpdateChangesTheTierNamedInItsMetadata() throws Exception {
+        app.users().register("u-1", "one@example.com");
+
+        assertThat(stripe.receive(subscriptionUpdated("evt_sub_1", "u-1", "pro"))).isEqualTo(200);
+
+        assertThat(app.subscriptions().describe("u-1")).isEqualTo("PRO active");
+    }
+
+    @Test
+    void aPayloadThatIsNotJsonIsAnswered400() {
+        assertThat(stripe.receive("{not json")).isEqualTo(400);
+    }
+
+    @Test
+    void aWebhookThatCannotBeProcessedIsAnswered500SoThatStripeDeliversItAgain() {
+        assertThat(stripe.receive(subscriptionUpdated("evt_sub_2", "u-unknown", "pro"))).isEqualTo(500);
+        assertThat(stripe.receive(subscriptionUpdated("evt_sub_3", "u-unknown", "platinum"))).isEqualTo(500);
+        assertThat(stripe.receive("""
+                {"id": "evt_sub_4", "type": "customer.subscription.updated", "created": 1,
+                 "data": {"object": {"id": "sub_1", "metadata": {}}}}""")).isEqualTo(500);
+    }
+
+    static String subscriptionUpdated(String eventId, String userId, String tier) {
+        return """
+                {"id": "%s", "type": "customer.subscription.updated", "created": 1716000000,
+                 "data": {"object": {"id": "sub_1", "object": "subscription", "status": "active",
+                                     "metadata": {"kilo_user_id": "%s", "tier": "%s"}}}}""".formatted(eventId, userId, tier);
     }
 }
