@@ -3,6 +3,7 @@ package dev.auditweave.agent.capture;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.event.EventIds;
 import dev.auditweave.agent.event.EventValues;
+import dev.auditweave.agent.event.SnapshotLimits;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.plan.EmitPlan;
@@ -194,7 +195,8 @@ public final class Capture {
             if (now == 0L) {
                 now = System.currentTimeMillis();
             }
-            runtime.accept(build(spec, args, result, now), spec.afterCommit() ? plan.caller() : null);
+            runtime.accept(build(spec, args, result, now, runtime.snapshotLimits()),
+                    spec.afterCommit() ? plan.caller() : null);
         } catch (Throwable t) {
             failed(runtime, plan, spec, t);
         }
@@ -207,11 +209,11 @@ public final class Capture {
                 spec.type(), plan.method(), t.toString());
     }
 
-    private static Event build(EventSpec spec, Object[] args, Object result, long now) {
+    private static Event build(EventSpec spec, Object[] args, Object result, long now, SnapshotLimits limits) {
         List<EventSpec.FieldSpec> fields = spec.fields();
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = EventValues.snapshot(fields.get(i).value().evaluate(args, result, now));
+            values[i] = EventValues.snapshot(fields.get(i).value().evaluate(args, result, now), limits);
         }
         Map<String, Object> data = spec.fieldNames().with(values);
         long occurredAt = spec.occurredAt() == null ? now
