@@ -169,8 +169,11 @@ public final class Capture {
         }
     }
 
-    private static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, Object result,
+    private static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] callArgs, Object result,
                                 long selected) {
+        // ACTOR: resolved once per call, only when a selected annotation reads it, into the slot after the parameters.
+        Object[] args = plan.readsActor(selected)
+                ? Actors.withActor(callArgs, plan.caller(), runtime.counters()) : callArgs;
         List<EventSpec> specs = plan.specs();
         boolean guardsSelected = specs.size() <= SELECTABLE;
         for (int i = 0; i < specs.size(); i++) {

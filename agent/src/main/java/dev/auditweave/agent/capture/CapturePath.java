@@ -17,7 +17,8 @@ public final class CapturePath {
         "dev.auditweave.agent.capture.Capture", "dev.auditweave.agent.capture.AgentHandoff",
         "dev.auditweave.agent.capture.EpochMillis", "dev.auditweave.agent.event.Event",
         "dev.auditweave.agent.event.EventIds", "dev.auditweave.agent.event.EventValues",
-        "dev.auditweave.agent.event.FieldMap", "dev.auditweave.agent.expr.RowCount",
+        "dev.auditweave.agent.event.EventValues$Copy", "dev.auditweave.agent.event.FieldMap",
+        "dev.auditweave.agent.expr.RowCount", "dev.auditweave.agent.capture.Actors",
         "dev.auditweave.agent.dispatch.Dispatcher$Offer", "java.util.concurrent.ThreadLocalRandom"};
     /** Only in the aspect library, and only with aspectjrt beside it. */
     private static final String[] WOVEN_CLASSES = {
