@@ -8,6 +8,7 @@ import dev.auditweave.it.fixtures.EventTypes;
 import dev.auditweave.it.fixtures.MisconfiguredService;
 import dev.auditweave.it.fixtures.PaymentService;
 import dev.auditweave.it.fixtures.SubscriptionService;
+import dev.auditweave.it.fixtures.actors.ActorTypes;
 import dev.auditweave.testing.LoopbackReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -380,6 +381,54 @@ abstract class AbstractEmitSuite {
     void theAgentsBundledLibrariesStayHiddenFromTheApplication() {
         assertThat(run.check("bytebuddy-visible")).isEqualTo("false");
         assertThat(run.check("jctools-visible")).isEqualTo("false");
+    }
+
+    // ---------------------------------------------------------------- ACTOR and bounded snapshots
+
+    @Test
+    void actor_comesFromTheApplicationsServiceLoaderResolver_userSystemOrAnonymous() {
+        ScenarioRun actors = Scenarios.actors(childJvm());
+        assertThat(actors.exitCode()).as(actors.describe()).isEqualTo(0);
+        assertThat(actors.stepFailures()).as(actors.describe()).isEmpty();
+        assertThat(countByType(actors.events())).as(actors.describe()).isEqualTo(Map.of(
+                ActorTypes.USER_BLOCKED_BY, 4, ActorTypes.SYSTEM_ACTED, 1, ActorTypes.NOTE_ADDED, 1,
+                ActorTypes.GRAPH_RECORDED, 1));
+        assertThat(dataOf(actors.events(ActorTypes.USER_BLOCKED_BY))).as("a user, a system, nobody, a resolver"
+                + " that threw\n" + actors.describe()).containsExactly(
+                json("{\"kilo_user_id\":\"u-1\",\"actor_email\":\"admin@example.com\",\"actor_label\":\"Ada Admin\"}"),
+                json("{\"kilo_user_id\":\"u-2\",\"actor_email\":null,\"actor_label\":\"Admin API\"}"),
+                json("{\"kilo_user_id\":\"u-3\",\"actor_email\":null,\"actor_label\":null}"),
+                json("{\"kilo_user_id\":\"u-4\",\"actor_email\":null,\"actor_label\":null}"));
+        assertThat(dataOf(actors.events(ActorTypes.SYSTEM_ACTED))).as("a guard on ACTOR\n" + actors.describe())
+                .containsExactly(json("{\"kilo_user_id\":\"u-2\",\"system\":\"Admin API\"}"));
+    }
+
+    @Test
+    void actor_isResolvedOncePerCallAndOnlyWhereAnExpressionReadsIt() {
+        ScenarioRun actors = Scenarios.actors(childJvm());
+        assertThat(actors.check("resolver-asked-for-four-calls")).as("two annotations read ACTOR, one look-up per"
+                + " call\n" + actors.describe()).isEqualTo("4");
+        assertThat(actors.check("resolver-asked-without-actor")).as(actors.describe()).isEqualTo("0");
+    }
+
+    @Test
+    void actor_aResolverThatThrowsIsCountedAndLoggedAndTheEventIsStillSent() {
+        ScenarioRun actors = Scenarios.actors(childJvm());
+        assertThat(actors.check("block-resolver-throws")).isEqualTo("1");
+        assertThat(actors.metrics().get("captureErrors")).as(actors.describe()).isEqualTo(1);
+        assertThat(actors.warningsOrErrorsMentioning("FixtureActorResolver", "security layer unavailable"))
+                .as(actors.describe()).hasSize(1);
+    }
+
+    @Test
+    void snapshots_valuesThatContainThemselvesArriveWithACycleMarker() {
+        ScenarioRun actors = Scenarios.actors(childJvm());
+        assertThat(actors.check("record-graph")).isEqualTo("2");
+        assertThat(dataOf(actors.events(ActorTypes.GRAPH_RECORDED))).as(actors.describe()).containsExactly(json("{"
+                + "\"kilo_user_id\":\"u-6\",\"members\":[\"u-6\",\"<cycle: java.util.ArrayList>\"],"
+                + "\"settings\":{\"region\":\"eu\",\"self\":\"<cycle: java.util.LinkedHashMap>\"},"
+                + "\"team\":{\"name\":\"core\",\"members\":[\"u-7\","
+                + "\"<cycle: dev.auditweave.it.fixtures.actors.AdminActions$Team>\"]}}"));
     }
 
     // ---------------------------------------------------------------- configuration

@@ -78,6 +78,18 @@ final class Scenarios {
         });
     }
 
+    /** {@code ACTOR} from the fixtures' ServiceLoader resolver (user, system, anonymous, throwing), cyclic values. */
+    static synchronized ScenarioRun actors(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/actors", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url()), List.of("actors"),
+                        MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** The main scenario with {@code auditweave.enabled=false}. */
     static synchronized ScenarioRun disabled(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/disabled", name -> {

@@ -3,6 +3,7 @@ package dev.auditweave.agent.capture;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.event.EventIds;
 import dev.auditweave.agent.event.EventValues;
+import dev.auditweave.agent.event.SnapshotLimits;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.plan.EmitPlan;
@@ -168,8 +169,11 @@ public final class Capture {
         }
     }
 
-    private static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, Object result,
+    private static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] callArgs, Object result,
                                 long selected) {
+        // ACTOR: resolved once per call, only when a selected annotation reads it, into the slot after the parameters.
+        Object[] args = plan.readsActor(selected)
+                ? Actors.withActor(callArgs, plan.caller(), runtime.counters()) : callArgs;
         List<EventSpec> specs = plan.specs();
         boolean guardsSelected = specs.size() <= SELECTABLE;
         for (int i = 0; i < specs.size(); i++) {
@@ -194,7 +198,8 @@ public final class Capture {
             if (now == 0L) {
                 now = System.currentTimeMillis();
             }
-            runtime.accept(build(spec, args, result, now), spec.afterCommit() ? plan.caller() : null);
+            runtime.accept(build(spec, args, result, now, runtime.snapshotLimits()),
+                    spec.afterCommit() ? plan.caller() : null);
         } catch (Throwable t) {
             failed(runtime, plan, spec, t);
         }
@@ -207,11 +212,11 @@ public final class Capture {
                 spec.type(), plan.method(), t.toString());
     }
 
-    private static Event build(EventSpec spec, Object[] args, Object result, long now) {
+    private static Event build(EventSpec spec, Object[] args, Object result, long now, SnapshotLimits limits) {
         List<EventSpec.FieldSpec> fields = spec.fields();
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = EventValues.snapshot(fields.get(i).value().evaluate(args, result, now));
+            values[i] = EventValues.snapshot(fields.get(i).value().evaluate(args, result, now), limits);
         }
         Map<String, Object> data = spec.fieldNames().with(values);
         long occurredAt = spec.occurredAt() == null ? now

@@ -17,7 +17,8 @@ public final class CapturePath {
         "dev.auditweave.agent.capture.Capture", "dev.auditweave.agent.capture.AgentHandoff",
         "dev.auditweave.agent.capture.EpochMillis", "dev.auditweave.agent.event.Event",
         "dev.auditweave.agent.event.EventIds", "dev.auditweave.agent.event.EventValues",
-        "dev.auditweave.agent.event.FieldMap", "dev.auditweave.agent.expr.RowCount",
+        "dev.auditweave.agent.event.EventValues$Copy", "dev.auditweave.agent.event.FieldMap",
+        "dev.auditweave.agent.expr.RowCount", "dev.auditweave.agent.capture.Actors",
         "dev.auditweave.agent.dispatch.Dispatcher$Offer", "dev.auditweave.agent.tx.Transactions",
         "dev.auditweave.agent.tx.PendingEvents", "dev.auditweave.agent.tx.ScopedTransactions",
         "java.util.concurrent.ThreadLocalRandom"};

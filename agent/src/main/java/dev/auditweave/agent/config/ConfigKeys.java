@@ -156,12 +156,13 @@ public final class ConfigKeys {
 
     public static final ConfigKey<Integer> SNAPSHOT_MAX_DEPTH = register("auditweave.snapshot.max-depth", "16",
             wholeNumber(1, 64),
-            "deepest nesting of maps, lists, arrays and records copied into a field; deeper values become their"
-                    + " text, cut to a bounded length");
+            "deepest nesting of maps, lists, arrays and records copied into a field; a deeper one, or one that"
+                    + " contains itself, becomes a marker naming its class (the event is still sent)");
 
     public static final ConfigKey<Integer> SNAPSHOT_MAX_ELEMENTS = register("auditweave.snapshot.max-elements",
             "1000", wholeNumber(1, 1_000_000),
-            "most entries copied from one map, list or array into a field; the rest are left out");
+            "most entries copied from one map, list or array into a field; the rest are left out, and a last"
+                    + " entry says how many");
 
     /** One key per HTTP header of a named http sink; listed before the other sink keys, which it must win over. */
     public static final KeyFamily SINK_HEADER = new KeyFamily("auditweave.sink.<name>.header.<Header-Name>",

@@ -262,6 +262,16 @@ public final class Settings {
         return get(ConfigKeys.TRANSACTION_MAX_EVENTS);
     }
 
+    /** {@code auditweave.snapshot.max-depth}: the deepest nesting of containers copied into a field. */
+    public int snapshotMaxDepth() {
+        return get(ConfigKeys.SNAPSHOT_MAX_DEPTH);
+    }
+
+    /** {@code auditweave.snapshot.max-elements}: the most entries copied from one map, list or array. */
+    public int snapshotMaxElements() {
+        return get(ConfigKeys.SNAPSHOT_MAX_ELEMENTS);
+    }
+
     /** {@code auditweave.event.max-bytes}: the largest serialised event an http sink sends. */
     public int eventMaxBytes() {
         return get(ConfigKeys.EVENT_MAX_BYTES);

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.expr;
 
+import dev.auditweave.agent.Actor;
 import dev.auditweave.agent.expr.StaticType.Kind;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -20,13 +21,15 @@ import java.util.stream.Collectors;
  */
 final class Checker {
 
-    private static final List<String> BUILT_INS = List.of("result", "RESULT", "RETURNED_ROWS", "INSERTED", "NOW");
+    private static final List<String> BUILT_INS = List.of("result", "RESULT", "RETURNED_ROWS", "INSERTED", "NOW",
+            "ACTOR");
 
     private final String source;
     private final Scope scope;
     private boolean readsArguments;
     private boolean readsResult;
     private boolean readsNow;
+    private boolean readsActor;
     /**
      * Set once the expression read a built-in written like one of the method's parameters (a parameter named
      * {@code RESULT} or {@code NOW}): the built-in wins, and every later error says so and how to reach the
@@ -49,6 +52,10 @@ final class Checker {
 
     boolean readsNow() {
         return readsNow;
+    }
+
+    boolean readsActor() {
+        return readsActor;
     }
 
     Typed check(Syntax syntax) {
@@ -114,7 +121,11 @@ final class Checker {
                 readsNow = true;
                 return new Typed(new NowNode(), StaticType.LONG);
             case "ACTOR":
-                throw error(name.start(), "ACTOR is not available yet (it comes with the actor resolver)");
+                noteShadowing(name, "the acting principal (an Actor, null for an anonymous caller)");
+                readsActor = true;
+                // The actor travels in the arguments array, so the guard is not decided by the result alone.
+                readsArguments = true;
+                return new Typed(new ActorNode(scope.actorSlot()), StaticType.of(Actor.class));
             default:
                 return parameter(name);
         }
@@ -213,7 +224,7 @@ final class Checker {
             candidates.addAll(BUILT_INS);
             throw error(name.start(), "unknown name '" + name.name() + "'; parameters are: "
                     + (names.isEmpty() ? "(none)" : String.join(", ", names))
-                    + "; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW"
+                    + "; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR"
                     + Suggestions.didYouMean(name.name(), candidates));
         }
         return argument(index);

@@ -14,7 +14,8 @@ public interface CompiledExpression {
     /**
      * Evaluates the expression on the calling thread.
      *
-     * @param args      the method's arguments
+     * @param args      the method's arguments; for an expression that {@link #readsActor() reads ACTOR}, followed by
+     *                  the resolved actor (or {@code null})
      * @param result    the method's (boxed) return value, {@code null} for a void method
      * @param nowMillis the capture instant in epoch milliseconds, the value of {@code NOW}
      * @return the value, {@code null} when a path went through {@code null}
@@ -34,7 +35,7 @@ public interface CompiledExpression {
     /** The expression as written. */
     String source();
 
-    /** Whether the expression refers to any parameter, by name or as {@code args[i]}. */
+    /** Whether the expression refers to any parameter, by name or as {@code args[i]}, or to {@code ACTOR}. */
     boolean readsArguments();
 
     /** Whether the expression refers to {@code result}, {@code RESULT}, {@code RETURNED_ROWS} or {@code INSERTED}. */
@@ -42,4 +43,10 @@ public interface CompiledExpression {
 
     /** Whether the expression refers to {@code NOW}. */
     boolean readsNow();
+
+    /**
+     * Whether the expression refers to {@code ACTOR}. Such an expression also {@link #readsArguments() reads the
+     * arguments}: the actor is passed in the slot after the last parameter, and {@code null} when that slot is absent.
+     */
+    boolean readsActor();
 }

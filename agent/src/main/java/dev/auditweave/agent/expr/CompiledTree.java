@@ -8,13 +8,16 @@ final class CompiledTree implements CompiledExpression {
     private final boolean readsArguments;
     private final boolean readsResult;
     private final boolean readsNow;
+    private final boolean readsActor;
 
-    CompiledTree(String source, Node root, boolean readsArguments, boolean readsResult, boolean readsNow) {
+    CompiledTree(String source, Node root, boolean readsArguments, boolean readsResult, boolean readsNow,
+                 boolean readsActor) {
         this.source = source;
         this.root = root;
         this.readsArguments = readsArguments;
         this.readsResult = readsResult;
         this.readsNow = readsNow;
+        this.readsActor = readsActor;
     }
 
     @Override
@@ -40,6 +43,11 @@ final class CompiledTree implements CompiledExpression {
     @Override
     public boolean readsNow() {
         return readsNow;
+    }
+
+    @Override
+    public boolean readsActor() {
+        return readsActor;
     }
 
     @Override

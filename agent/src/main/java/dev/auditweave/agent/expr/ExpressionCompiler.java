@@ -15,7 +15,8 @@ import java.util.Objects;
  * {@code false}, {@code null}); parameter names; {@code result} and {@code RESULT} (the return value; a bare
  * {@code result} is an error in a method with a parameter named {@code result}, where {@code args[i]} names the
  * parameter and {@code RESULT} the return value); {@code args[i]}; the built-ins
- * {@code RETURNED_ROWS}, {@code INSERTED} and {@code NOW}, which win over parameters of the same name; property paths {@code a.b.c} (map key, record
+ * {@code RETURNED_ROWS}, {@code INSERTED}, {@code NOW} and {@code ACTOR} (a {@link dev.auditweave.agent.Actor},
+ * {@code null} for an anonymous caller), which win over parameters of the same name; property paths {@code a.b.c} (map key, record
  * component, {@code getX()}, {@code isX()}, {@code x()}, public field), null-safe; {@code + - * / %};
  * {@code == != < <= > >=} across numeric types; {@code ! && ||}; parentheses.
  */
@@ -38,6 +39,6 @@ public final class ExpressionCompiler {
         Typed typed = checker.check(tree);
         checker.expect(tree, typed, expected);
         return new CompiledTree(source, typed.node(), checker.readsArguments(), checker.readsResult(),
-                checker.readsNow());
+                checker.readsNow(), checker.readsActor());
     }
 }

@@ -94,6 +94,14 @@ public final class Scope {
         return resultType;
     }
 
+    /**
+     * Where {@code ACTOR} travels in the arguments array: the slot after the last parameter. Capture appends the
+     * resolved actor there only for the calls of annotations that read it.
+     */
+    int actorSlot() {
+        return parameterTypes.size();
+    }
+
     @Override
     public String toString() {
         return description;

@@ -20,7 +20,8 @@ import java.util.Map;
  * are 0: they happen before routing.
  *
  * @param captured        events that passed their guard and were built
- * @param captureErrors   evaluations that threw (a guard or field expression, e.g. a throwing getter)
+ * @param captureErrors   evaluations that threw (a guard or field expression, e.g. a throwing getter; that event is
+ *                        not emitted), and {@code ACTOR} resolvers that threw (the event is emitted with a null actor)
  * @param enqueued        events accepted into a sink's queue
  * @param dropped         events dropped, for every reason of {@code droppedByReason}
  * @param delivered       events a sink confirmed

@@ -63,7 +63,10 @@ public final class Counters {
         captured.increment();
     }
 
-    /** A guard, field, time or key expression threw at run time: that event is not emitted. */
+    /**
+     * A guard, field, time or key expression threw at run time: that event is not emitted. Also counts an
+     * {@code ActorResolver} that threw, whose event is emitted with {@code ACTOR} null.
+     */
     public void captureError() {
         captureErrors.increment();
     }

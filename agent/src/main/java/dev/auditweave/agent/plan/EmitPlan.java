@@ -16,6 +16,8 @@ public final class EmitPlan {
     private final String method;
     private final List<EventSpec> specs;
     private final long guardsDecidedByResult;
+    private final long actorReaders;
+    private final boolean readsActor;
     private final Method instrumented;
     private final ClassValue<Boolean> runsFor;
 
@@ -39,12 +41,18 @@ public final class EmitPlan {
         this.runsFor = instrumented != null && overridable(instrumented) ? new MostSpecific(instrumented) : null;
         this.specs = List.copyOf(specs);
         long mask = 0L;
+        long actors = 0L;
         for (int i = 0; i < Math.min(this.specs.size(), Long.SIZE); i++) {
             if (this.specs.get(i).guardDecidedByResult()) {
                 mask |= 1L << i;
             }
+            if (this.specs.get(i).readsActor()) {
+                actors |= 1L << i;
+            }
         }
         this.guardsDecidedByResult = mask;
+        this.actorReaders = actors;
+        this.readsActor = this.specs.stream().anyMatch(EventSpec::readsActor);
     }
 
     /** A readable name of the method, for logs. */
@@ -63,6 +71,15 @@ public final class EmitPlan {
      */
     public long guardsDecidedByResult() {
         return guardsDecidedByResult;
+    }
+
+    /**
+     * Whether a call for which capture {@code selected} these annotations (bit {@code i} for annotation {@code i},
+     * as {@code guardsDecidedByResult}; all bits set for "every one") needs the actor: some selected annotation reads
+     * {@code ACTOR}. A method with more than 64 annotations needs it whenever any of them reads it.
+     */
+    public boolean readsActor(long selected) {
+        return (selected & actorReaders) != 0L || (readsActor && specs.size() > Long.SIZE);
     }
 
     /** The same plan, capturing the calls of {@code method}, which inherits the annotations of this plan's. */

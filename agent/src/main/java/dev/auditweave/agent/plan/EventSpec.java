@@ -59,6 +59,26 @@ public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> f
         return guard != null && !guard.readsArguments() && !guard.readsNow();
     }
 
+    /**
+     * Whether any expression of this annotation (guard, field, time or key) reads {@code ACTOR}: only then is the
+     * actor resolved for a call, once, on the calling thread.
+     */
+    public boolean readsActor() {
+        if (reads(guard) || reads(occurredAt) || reads(idempotencyKey)) {
+            return true;
+        }
+        for (FieldSpec field : fields) {
+            if (reads(field.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean reads(CompiledExpression expression) {
+        return expression != null && expression.readsActor();
+    }
+
     /** One compiled {@code @Field}. */
     public record FieldSpec(String name, CompiledExpression value) {
     }

@@ -9,6 +9,7 @@ import dev.auditweave.agent.dispatch.Dispatcher;
 import dev.auditweave.agent.dispatch.Pipeline;
 import dev.auditweave.agent.dispatch.TypeFilter;
 import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.event.SnapshotLimits;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
@@ -42,6 +43,7 @@ public final class AuditweaveRuntime {
     private static final long LOSS_REPORT_SECONDS = 60;
 
     private final Settings settings;
+    private final SnapshotLimits snapshotLimits;
     private final Counters counters = new Counters();
     private final Pipeline pipeline;
     private final boolean idle;
@@ -51,6 +53,7 @@ public final class AuditweaveRuntime {
 
     private AuditweaveRuntime(Settings settings, List<Sinks.Configured> sinks) {
         this.settings = settings;
+        this.snapshotLimits = new SnapshotLimits(settings.snapshotMaxDepth(), settings.snapshotMaxElements());
         List<Dispatcher> dispatchers = new ArrayList<>();
         for (Sinks.Configured configured : sinks) {
             SinkSettings sink = configured.settings();
@@ -170,6 +173,11 @@ public final class AuditweaveRuntime {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** How deep and how large the field values copied into events may be, from the settings, read once. */
+    public SnapshotLimits snapshotLimits() {
+        return snapshotLimits;
     }
 
     public Counters counters() {

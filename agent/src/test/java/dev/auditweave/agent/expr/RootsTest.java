@@ -197,12 +197,6 @@ class RootsTest {
     }
 
     @Test
-    void actorIsReserved() {
-        fails("ACTOR", BLOCK_USER, 0, "ACTOR is not available yet (it comes with the actor resolver)");
-        fails("userId == ACTOR.id", BLOCK_USER, 10, "ACTOR is not available yet (it comes with the actor resolver)");
-    }
-
-    @Test
     void builtInsTakePrecedenceOverParametersOfTheSameName() {
         Scope scope = scope(Api.class, "shadow");
         Object[] args = {"the parameter", "also a parameter", "a third"};
@@ -260,7 +254,8 @@ class RootsTest {
 
     @Test
     void anUnknownNameListsParametersAndBuiltInsAndSuggests() {
-        String known = "; parameters are: userId, reason; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW";
+        String known = "; parameters are: userId, reason; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED,"
+                + " NOW, ACTOR";
         fails("usrId", BLOCK_USER, 0, "unknown name 'usrId'" + known + "; did you mean 'userId'?");
         fails("reason == usrId", BLOCK_USER, 10, "unknown name 'usrId'" + known + "; did you mean 'userId'?");
         fails("now", BLOCK_USER, 0, "unknown name 'now'" + known + "; did you mean 'NOW'?");
@@ -269,7 +264,7 @@ class RootsTest {
         fails("customer", BLOCK_USER, 0, "unknown name 'customer'" + known);
         fails("java.lang.System.exit", BLOCK_USER, 0, "unknown name 'java'" + known);
         fails("x", scope(Api.class, "none"), 0, "unknown name 'x'; parameters are: (none); "
-                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW");
+                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR");
     }
 
     @Test
@@ -318,7 +313,7 @@ class RootsTest {
     void aScopeWithoutParametersNeedsNoNames() {
         Scope scope = Scope.of("com.acme.S.m()", null, List.of(), int.class);
         fails("x", scope, 0, "unknown name 'x'; parameters are: (none); "
-                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW");
+                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR");
         assertThat(eval("RETURNED_ROWS", scope, 2)).isEqualTo(2L);
     }
 }
