@@ -15,7 +15,10 @@ import java.util.Objects;
  * {@code false}, {@code null}); parameter names; {@code result} and {@code RESULT} (the return value; a bare
  * {@code result} is an error in a method with a parameter named {@code result}, where {@code args[i]} names the
  * parameter and {@code RESULT} the return value); {@code args[i]}; the built-ins
- * {@code RETURNED_ROWS}, {@code INSERTED} and {@code NOW}, which win over parameters of the same name; property paths {@code a.b.c} (map key, record
+ * {@code RETURNED_ROWS}, {@code INSERTED} and {@code NOW}, which win over parameters of the same name (for a method
+ * returning a {@code CompletionStage}, the result roots read the value it completes with); {@code THROWN}, the
+ * exception, only in the scope of an {@code on = Outcome.THROWN} annotation ({@link Scope#onThrown()}), where the
+ * result roots do not exist; property paths {@code a.b.c} (map key, record
  * component, {@code getX()}, {@code isX()}, {@code x()}, public field), null-safe; {@code + - * / %};
  * {@code == != < <= > >=} across numeric types; {@code ! && ||}; parentheses.
  */
