@@ -18,7 +18,8 @@ public final class CapturePath {
         "dev.auditweave.agent.capture.EpochMillis", "dev.auditweave.agent.event.Event",
         "dev.auditweave.agent.event.EventIds", "dev.auditweave.agent.event.EventValues",
         "dev.auditweave.agent.event.FieldMap", "dev.auditweave.agent.expr.RowCount",
-        "dev.auditweave.agent.dispatch.Dispatcher$Offer", "java.util.concurrent.ThreadLocalRandom"};
+        "dev.auditweave.agent.dispatch.Dispatcher$Offer", "java.util.concurrent.ThreadLocalRandom",
+        "dev.auditweave.agent.capture.CompletedStage", "dev.auditweave.agent.expr.Thrown"};
     /** Only in the aspect library, and only with aspectjrt beside it. */
     private static final String[] WOVEN_CLASSES = {
         "dev.auditweave.agent.weave.aspectj.EmitAspect", "org.aspectj.runtime.internal.Conversions"};
