@@ -18,7 +18,10 @@ public interface EmitHandler {
     /** Step one after the advised method threw {@code thrown}: 0 when nothing of the method can fire. Never throws. */
     long selectThrown(int planId, Class<?> type, Throwable thrown);
 
-    /** Step two after the advised method threw, for what {@link #selectThrown(int, Class, Throwable)} selected. Never throws. */
+    /**
+     * Step two after the advised method threw, for what {@link #selectThrown(int, Class, Throwable)} selected. Never
+     * throws.
+     */
     void afterThrow(int planId, Class<?> type, Object self, Object[] args, Throwable thrown, long selected);
 
     /** Step one of a capture by a woven aspect, handed to the agent's runtime. Never throws. */

@@ -554,7 +554,8 @@ abstract class AbstractEmitSuite {
         assertThat(outcomes.check("cancel-order")).isEqualTo("order o-1 already shipped");
         assertThat(dataOf(outcomes.events(OutcomeTypes.CANCEL_FAILED))).as(outcomes.describe()).containsExactly(json(
                 "{\"order_id\":\"o-1\",\"error\":{\"type\":\"IllegalStateException\","
-                        + "\"className\":\"java.lang.IllegalStateException\",\"message\":\"order o-1 already shipped\"}}"));
+                        + "\"className\":\"java.lang.IllegalStateException\","
+                        + "\"message\":\"order o-1 already shipped\"}}"));
         assertThat(outcomes.check("coupon-ok")).isEqualTo("10");
         assertThat(dataOf(outcomes.events(OutcomeTypes.COUPON_REJECTED))).as(outcomes.describe())
                 .containsExactly(json("{\"code\":\"FREE\",\"reason\":\"unknown coupon FREE\"}"));

@@ -102,7 +102,10 @@ public final class Capture {
         return select(runtime, plan, plan.returnedSpecs(), result);
     }
 
-    /** Of the {@code candidates}, those whose guard reads only {@code value} (result or THROWN) and holds, or that need step two. */
+    /**
+     * Of the {@code candidates}, those whose guard reads only {@code value} (the result or THROWN) and holds, and
+     * those left to step two.
+     */
     private static long select(AuditweaveRuntime runtime, EmitPlan plan, long candidates, Object value) {
         List<EventSpec> specs = plan.specs();
         int count = specs.size();
@@ -273,7 +276,10 @@ public final class Capture {
         }
     }
 
-    /** As {@link #afterThrow(EmitPlan, Object[], Throwable, long)}, by method, after {@link #selectThrown(Method, Throwable)}. */
+    /**
+     * As {@link #afterThrow(EmitPlan, Object[], Throwable, long)}, by method, after
+     * {@link #selectThrown(Method, Throwable)}.
+     */
     public static void afterThrow(Method method, Object[] args, Throwable thrown, long selected) {
         EmitHandler agent = AgentHandoff.agent();
         if (agent != null) {

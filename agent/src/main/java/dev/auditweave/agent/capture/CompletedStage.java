@@ -50,7 +50,8 @@ final class CompletedStage implements BiConsumer<Object, Throwable> {
 
     /**
      * On the calling thread: finds the transaction the events will wait for (when an annotation asks for
-     * {@code AFTER_COMMIT}) and attaches to {@code stage}. A stage that is complete already fires at once. Never throws.
+     * {@code AFTER_COMMIT}) and attaches to {@code stage}. A stage that is complete already fires at once. Never
+     * throws.
      */
     static void attach(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, Object stage, long selected) {
         try {
@@ -91,7 +92,8 @@ final class CompletedStage implements BiConsumer<Object, Throwable> {
     /** What the stage failed with, without the wrappers a dependent stage or a {@code get()} adds. */
     static Throwable cause(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -38,7 +38,8 @@ class ThrownCaptureTest {
         assertThat(events()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("charge.declined");
             assertThat(event.data()).containsExactly(Map.entry("kilo_user_id", "u-1"),
-                    Map.entry("reason", "insufficient funds"), Map.entry("error", CardDeclinedException.class.getName()));
+                    Map.entry("reason", "insufficient funds"),
+                    Map.entry("error", CardDeclinedException.class.getName()));
         });
         assertThat(runtime.metrics().captured()).isEqualTo(1);
     }
