@@ -49,6 +49,21 @@ public final class EmitBridge {
         }
     }
 
+    /** Called by the advice after the method threw: {@link EmitHandler#selectThrown(int, Class, Throwable)}. */
+    public static long selectThrown(int planId, Class<?> type, Throwable thrown) {
+        EmitHandler installed = Advised.HANDLER;
+        return installed == null ? 0L : installed.selectThrown(planId, type, thrown);
+    }
+
+    /** Called by the advice: {@link EmitHandler#afterThrow(int, Class, Object, Object[], Throwable, long)}. */
+    public static void afterThrow(int planId, Class<?> type, Object self, Object[] args, Throwable thrown,
+                                  long selected) {
+        EmitHandler installed = Advised.HANDLER;
+        if (installed != null) {
+            installed.afterThrow(planId, type, self, args, thrown, selected);
+        }
+    }
+
     /**
      * The handler as the advice sees it: a constant to the JIT, so that the guard-false path pays no volatile read
      * and no interface dispatch. Initialised at the first advice call, which comes after {@link #install}: the

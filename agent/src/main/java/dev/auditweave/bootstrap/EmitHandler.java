@@ -15,11 +15,26 @@ public interface EmitHandler {
     /** Step two of a capture by the agent's advice, for what {@link #select} selected. Never throws. */
     void afterReturn(int planId, Class<?> type, Object self, Object[] args, Object result, long selected);
 
+    /** Step one after the advised method threw {@code thrown}: 0 when nothing of the method can fire. Never throws. */
+    long selectThrown(int planId, Class<?> type, Throwable thrown);
+
+    /**
+     * Step two after the advised method threw, for what {@link #selectThrown(int, Class, Throwable)} selected. Never
+     * throws.
+     */
+    void afterThrow(int planId, Class<?> type, Object self, Object[] args, Throwable thrown, long selected);
+
     /** Step one of a capture by a woven aspect, handed to the agent's runtime. Never throws. */
     long select(Method method, Object result);
 
     /** Step two of a capture by a woven aspect, handed to the agent's runtime. Never throws. */
     void afterReturn(Method method, Object[] args, Object result, long selected);
+
+    /** Step one after a method woven by a copy of auditweave threw, handed to the agent's runtime. Never throws. */
+    long selectThrown(Method method, Throwable thrown);
+
+    /** Step two after a woven method threw, handed to the agent's runtime. Never throws. */
+    void afterThrow(Method method, Object[] args, Throwable thrown, long selected);
 
     /** The agent's runtime, for the facade of any copy of auditweave: see {@link RuntimeControl}. */
     RuntimeControl control();

@@ -9,6 +9,8 @@ import dev.auditweave.it.fixtures.MisconfiguredService;
 import dev.auditweave.it.fixtures.PaymentService;
 import dev.auditweave.it.fixtures.SubscriptionService;
 import dev.auditweave.it.fixtures.actors.ActorTypes;
+import dev.auditweave.it.fixtures.outcomes.OutcomeMisconfigured;
+import dev.auditweave.it.fixtures.outcomes.OutcomeTypes;
 import dev.auditweave.testing.LoopbackReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -546,6 +548,121 @@ abstract class AbstractEmitSuite {
                 + invalid.describe()).isNotEmpty();
         assertThat(invalid.requests()).as("nothing is sent with a broken configuration").isEmpty();
         assertThat(invalid.metrics().get("captured")).isZero();
+    }
+
+    // ---------------------------------------------------------------- on = THROWN, CompletionStage results
+
+    /** The events the outcomes scenario must deliver, by type (one more is captured and rolled back). */
+    static final Map<String, Integer> EXPECTED_OUTCOME_COUNTS = Map.of(
+            OutcomeTypes.CHARGED, 1, OutcomeTypes.DECLINED, 1, OutcomeTypes.CANCEL_FAILED, 1,
+            OutcomeTypes.COUPON_REJECTED, 1, OutcomeTypes.SHIPMENT_FAILED, 1, OutcomeTypes.REFUND_COMPLETED, 2,
+            OutcomeTypes.REFUND_FAILED, 3, OutcomeTypes.REFUND_RECEIPTED, 1);
+
+    private ScenarioRun outcomes() {
+        return Scenarios.outcomes(childJvm());
+    }
+
+    @Test
+    void outcomes_runToCompletionAndEveryDeliveredEventIsCounted() {
+        ScenarioRun outcomes = outcomes();
+        assertThat(outcomes.exitCode()).as(outcomes.describe()).isEqualTo(0);
+        assertThat(outcomes.stepFailures()).as(outcomes.describe()).isEmpty();
+        assertThat(outcomes.done()).as(outcomes.describe()).isTrue();
+        assertThat(outcomes.check("flush")).isEqualTo("true");
+        assertThat(countByType(outcomes.events())).as(outcomes.describe()).isEqualTo(new java.util.TreeMap<>(
+                EXPECTED_OUTCOME_COUNTS));
+        int delivered = EXPECTED_OUTCOME_COUNTS.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Long> metrics = outcomes.metrics();
+        assertThat(metrics.get("captured")).as("the rolled-back refund is captured too\n" + outcomes.describe())
+                .isEqualTo(delivered + 1);
+        assertThat(metrics.get("delivered")).isEqualTo(delivered);
+        assertThat(metrics.get("dropped")).as("the rolled-back refund").isEqualTo(1);
+        assertThat(metrics.get("captureErrors")).isZero();
+    }
+
+    @Test
+    void onThrown_firesOnAThrowOnly_andTheExceptionPassesUntouched() {
+        ScenarioRun outcomes = outcomes();
+        assertThat(outcomes.check("charge-ok")).isEqualTo("rcpt-u-1-500");
+        assertThat(outcomes.check("charge-declined")).isEqualTo("CardDeclinedException");
+        assertThat(outcomes.check("charge-declined-same-instance")).isEqualTo("true");
+        assertThat(outcomes.check("charge-declined-untouched")).isEqualTo("true");
+        assertThat(outcomes.check("charge-negative")).isEqualTo("negative amount -5");
+        assertThat(outcomes.check("charge-negative-same-instance")).isEqualTo("true");
+        assertThat(dataOf(outcomes.events(OutcomeTypes.CHARGED))).as("the return only\n" + outcomes.describe())
+                .containsExactly(json("{\"kilo_user_id\":\"u-1\",\"amount\":500}"));
+        assertThat(dataOf(outcomes.events(OutcomeTypes.DECLINED))).as("THROWN.type guard: not the"
+                + " IllegalArgumentException\n" + outcomes.describe()).containsExactly(json("{\"kilo_user_id\":\"u-1\","
+                + "\"amount\":999999,\"reason\":\"card declined for u-1: 999999\","
+                + "\"error\":\"dev.auditweave.it.fixtures.CardDeclinedException\"}"));
+    }
+
+    @Test
+    void onThrown_theWholeExceptionStaticMethodsAndSevenParameters() {
+        ScenarioRun outcomes = outcomes();
+        assertThat(outcomes.check("cancel-order")).isEqualTo("order o-1 already shipped");
+        assertThat(dataOf(outcomes.events(OutcomeTypes.CANCEL_FAILED))).as(outcomes.describe()).containsExactly(json(
+                "{\"order_id\":\"o-1\",\"error\":{\"type\":\"IllegalStateException\","
+                        + "\"className\":\"java.lang.IllegalStateException\","
+                        + "\"message\":\"order o-1 already shipped\"}}"));
+        assertThat(outcomes.check("coupon-ok")).isEqualTo("10");
+        assertThat(dataOf(outcomes.events(OutcomeTypes.COUPON_REJECTED))).as(outcomes.describe())
+                .containsExactly(json("{\"code\":\"FREE\",\"reason\":\"unknown coupon FREE\"}"));
+        assertThat(outcomes.check("shipment-ok")).isEqualTo("shp-o-2");
+        assertThat(dataOf(outcomes.events(OutcomeTypes.SHIPMENT_FAILED))).as(outcomes.describe())
+                .containsExactly(json("{\"order_id\":\"o-3\",\"grams\":40000,"
+                        + "\"error\":\"UnsupportedOperationException\"}"));
+    }
+
+    @Test
+    void completionStage_firesWhenItCompletes_withTheValue_onTheSameFuture() {
+        ScenarioRun outcomes = outcomes();
+        assertThat(outcomes.check("refund-same-future")).isEqualTo("true");
+        assertThat(outcomes.check("refund-pending")).isEqualTo("true");
+        assertThat(outcomes.check("refund-done")).isEqualTo("2");
+        assertThat(outcomes.check("refund-no-rows")).isEqualTo("0");
+        assertThat(outcomes.check("refund-null")).isEqualTo("null");
+        assertThat(dataOf(outcomes.events(OutcomeTypes.REFUND_COMPLETED))).as("rows > 0 only; after the commit;"
+                + " not after the rollback; not for a null future\n" + outcomes.describe()).containsExactlyInAnyOrder(
+                json("{\"kilo_user_id\":\"u-2\",\"rows\":2}"), json("{\"kilo_user_id\":\"u-7\",\"rows\":1}"));
+        assertThat(outcomes.check("receipt-first")).contains("inserted=true");
+        assertThat(outcomes.check("receipt-again")).contains("inserted=false");
+        assertThat(dataOf(outcomes.events(OutcomeTypes.REFUND_RECEIPTED))).as("completed on another thread, INSERTED"
+                + " read from the completed record\n" + outcomes.describe())
+                .containsExactly(json("{\"kilo_user_id\":\"u-9\",\"receipt_id\":\"rr-rf-1\"}"));
+    }
+
+    @Test
+    void completionStage_failingOrCancelledFiresTheThrownAnnotationWithTheCause() {
+        ScenarioRun outcomes = outcomes();
+        assertThat(outcomes.check("refund-failed")).isEqualTo("true");
+        assertThat(outcomes.check("refund-cancelled")).isEqualTo("true");
+        assertThat(outcomes.check("refund-negative")).isEqualTo("negative refund -1");
+        assertThat(outcomes.events(OutcomeTypes.REFUND_FAILED)).as(outcomes.describe())
+                .extracting(event -> event.path("data").path("kilo_user_id").asText() + " "
+                        + event.path("data").path("error").asText())
+                .containsExactlyInAnyOrder("u-4 IllegalStateException", "u-5 CancellationException",
+                        "u-6 IllegalArgumentException");
+        assertThat(outcomes.events(OutcomeTypes.REFUND_FAILED)).filteredOn(
+                event -> event.path("data").path("kilo_user_id").asText().equals("u-4"))
+                .singleElement().satisfies(event -> assertThat(event.path("data").path("reason").asText())
+                        .as("unwrapped from the CompletionException").isEqualTo("gateway down"));
+    }
+
+    @Test
+    void outcomeMismatches_areReportedOnceAndTheMethodsStillWork() {
+        ScenarioRun outcomes = outcomes();
+        assertThat(outcomes.check("thrown-on-return")).isEqualTo("7,7");
+        assertThat(outcomes.check("result-on-throw-threw")).isEqualTo("2");
+        String service = OutcomeMisconfigured.class.getSimpleName();
+        assertThat(outcomes.errorRecordsMentioning(service, "readsThrownOnReturn")).as(outcomes.describe())
+                .singleElement().asString().contains("when", OutcomeMisconfigured.THROWN_ON_RETURN,
+                        "THROWN is only available with on = Outcome.THROWN");
+        assertThat(outcomes.errorRecordsMentioning(service, "readsResultOnThrow")).as(outcomes.describe())
+                .singleElement().asString().contains("data field 'rows'",
+                        "result (the return value) is not available with on = Outcome.THROWN");
+        assertThat(outcomes.events(OutcomeTypes.MISCONFIGURED_THROWN)).isEmpty();
+        assertThat(outcomes.events(OutcomeTypes.MISCONFIGURED_RESULT)).isEmpty();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -90,6 +90,18 @@ final class Scenarios {
         });
     }
 
+    /** {@code on = THROWN} annotations and methods returning a {@code CompletionStage} ({@code OutcomeScenario}). */
+    static synchronized ScenarioRun outcomes(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/outcomes", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url()), List.of("outcomes"),
+                        MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** The main scenario with {@code auditweave.enabled=false}. */
     static synchronized ScenarioRun disabled(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/disabled", name -> {

@@ -4,6 +4,7 @@ import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.event.EventIds;
 import dev.auditweave.agent.event.EventValues;
 import dev.auditweave.agent.event.SnapshotLimits;
+import dev.auditweave.agent.expr.Thrown;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.plan.EmitPlan;
@@ -14,11 +15,17 @@ import dev.auditweave.bootstrap.EmitHandler;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The calling-thread step, and the one place both weavers end in: for each annotation of the method,
  * evaluate the guard; if it holds, resolve the fields into an immutable {@link Event} and offer it to the
  * delivery pipeline. Nothing here blocks, does I/O, or throws into the caller.
+ *
+ * <p>A normal return fires the {@code on = RETURNED} annotations ({@link #select}, {@link #afterReturn}); an
+ * exception the {@code on = THROWN} ones ({@link #selectThrown}, {@link #afterThrow}), which read it as
+ * {@code THROWN} in the result's place. A method that returns a {@code CompletionStage} fires when the stage
+ * completes ({@link CompletedStage}): {@link #select} then only says whether there is a stage to wait for.
  *
  * <p>A weaver calls it in two steps so that a call whose guard is false costs no allocation: {@link #select}
  * needs only the result and evaluates every guard that reads nothing else; only when something may fire does
@@ -88,6 +95,19 @@ public final class Capture {
     }
 
     private static long select(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
+        if (plan.completesLater()) {
+            // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.
+            int count = plan.specs().size();
+            return !(result instanceof CompletionStage<?>) ? 0L : count >= SELECTABLE ? ALL : (1L << count) - 1;
+        }
+        return select(runtime, plan, plan.returnedSpecs(), result);
+    }
+
+    /**
+     * Of the {@code candidates}, those whose guard reads only {@code value} (the result or THROWN) and holds, and
+     * those left to step two.
+     */
+    private static long select(AuditweaveRuntime runtime, EmitPlan plan, long candidates, Object value) {
         List<EventSpec> specs = plan.specs();
         int count = specs.size();
         if (count > SELECTABLE) {
@@ -97,17 +117,18 @@ public final class Capture {
         long selected = 0L;
         for (int i = 0; i < count; i++) {
             long bit = 1L << i;
-            if ((decidedByResult & bit) == 0L || passes(runtime, plan, specs.get(i), result)) {
+            if ((candidates & bit) != 0L
+                    && ((decidedByResult & bit) == 0L || passes(runtime, plan, specs.get(i), value))) {
                 selected |= bit;
             }
         }
         return selected;
     }
 
-    private static boolean passes(AuditweaveRuntime runtime, EmitPlan plan, EventSpec spec, Object result) {
+    private static boolean passes(AuditweaveRuntime runtime, EmitPlan plan, EventSpec spec, Object value) {
         try {
             // The guard reads neither arguments nor NOW: neither is needed.
-            if (spec.guard().test(null, result, 0L)) {
+            if (spec.guard().test(null, value, 0L)) {
                 return true;
             }
             spec.guardedOut().increment();
@@ -130,14 +151,22 @@ public final class Capture {
     }
 
     /**
-     * Step two: emits the annotations {@link #select} selected, evaluating the guards it left to this step.
-     * Never throws.
+     * Step two: emits the annotations {@link #select} selected, evaluating the guards it left to this step. For a
+     * method that returns a {@code CompletionStage}, {@code result} is the stage: the events wait for its completion,
+     * and the caller keeps the very same stage. Never throws.
      */
     public static void afterReturn(EmitPlan plan, Object[] args, Object result, long selected) {
         try {
             AuditweaveRuntime runtime = AuditweaveRuntime.current();
-            if (!runtime.isIdle()) {
-                emitAll(runtime, plan, args, result, selected);
+            if (runtime.isIdle()) {
+                return;
+            }
+            if (plan.completesLater()) {
+                // ACTOR is who called, so it is resolved now, on the calling thread, not when the stage completes.
+                CompletedStage.attach(runtime, plan, plan.readsActor(selected)
+                        ? Actors.withActor(args, plan.caller(), runtime.counters()) : args, result, selected);
+            } else {
+                emitAll(runtime, plan, args, result, selected, false, null);
             }
         } catch (Throwable t) {
             // Only reached when the runtime itself cannot start; the business method must not notice.
@@ -169,26 +198,128 @@ public final class Capture {
         }
     }
 
-    private static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] callArgs, Object result,
-                                long selected) {
-        // ACTOR: resolved once per call, only when a selected annotation reads it, into the slot after the parameters.
-        Object[] args = plan.readsActor(selected)
+    // ---------------------------------------------------------------- on = THROWN
+
+    /**
+     * Step one after the method threw {@code thrown}, without the arguments: which {@code on = THROWN} annotations
+     * of {@code plan} may fire, as {@link #select(EmitPlan, Object)} does for a return (a guard that reads only
+     * {@code THROWN} is decided here). {@code 0} when the method has none. Never throws; the exception is only read.
+     */
+    public static long selectThrown(EmitPlan plan, Throwable thrown) {
+        try {
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            return runtime.isIdle() ? 0L : selectThrown(runtime, plan, thrown);
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
+            return 0L;
+        }
+    }
+
+    /** As {@link #selectThrown(EmitPlan, Throwable)}, by method; with a {@code -javaagent} attached, the agent's. */
+    public static long selectThrown(Method method, Throwable thrown) {
+        try {
+            EmitHandler agent = AgentHandoff.agent();
+            if (agent != null) {
+                return agent.selectThrown(method, thrown);
+            }
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            return runtime.isIdle() ? 0L : selectThrown(runtime, PlanCache.forMethod(method), thrown);
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
+            return 0L;
+        }
+    }
+
+    private static long selectThrown(AuditweaveRuntime runtime, EmitPlan plan, Throwable thrown) {
+        long candidates = plan.thrownSpecs();
+        if (candidates == 0L && plan.specs().size() <= SELECTABLE) {
+            return 0L;
+        }
+        if ((candidates & plan.guardsDecidedByResult()) == 0L) {
+            // No guard to decide here: the exception is read in step two only.
+            return select(runtime, plan, candidates, null);
+        }
+        Thrown value = read(runtime, plan, thrown);
+        return value == null ? 0L : select(runtime, plan, candidates, value);
+    }
+
+    /**
+     * {@code THROWN}: the exception's class names and message, or {@code null} when reading them threw (an
+     * overridden {@code getMessage()}), counted and logged.
+     */
+    static Thrown read(AuditweaveRuntime runtime, EmitPlan plan, Throwable thrown) {
+        try {
+            return Thrown.of(thrown);
+        } catch (Throwable t) {
+            runtime.counters().captureError();
+            WARN.warn(plan.method() + "|thrown", "auditweave: events of {} not emitted, reading the exception {}"
+                    + " threw {}", plan.method(), thrown.getClass().getName(), t.toString());
+            return null;
+        }
+    }
+
+    /** Emits the {@code on = THROWN} events of {@code plan} for one call that threw {@code thrown}. Never throws. */
+    public static void afterThrow(EmitPlan plan, Object[] args, Throwable thrown) {
+        long selected = selectThrown(plan, thrown);
+        if (selected != 0L) {
+            afterThrow(plan, args, thrown, selected);
+        }
+    }
+
+    /** Step two after a throw: emits what {@link #selectThrown} selected. Never throws. */
+    public static void afterThrow(EmitPlan plan, Object[] args, Throwable thrown, long selected) {
+        try {
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            Thrown value = runtime.isIdle() ? null : read(runtime, plan, thrown);
+            if (value != null) {
+                emitAll(runtime, plan, args, value, selected, true, null);
+            }
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
+        }
+    }
+
+    /**
+     * As {@link #afterThrow(EmitPlan, Object[], Throwable, long)}, by method, after
+     * {@link #selectThrown(Method, Throwable)}.
+     */
+    public static void afterThrow(Method method, Object[] args, Throwable thrown, long selected) {
+        EmitHandler agent = AgentHandoff.agent();
+        if (agent != null) {
+            agent.afterThrow(method, args, thrown, selected);
+        } else {
+            afterThrow(PlanCache.forMethod(method), args, thrown, selected);
+        }
+    }
+
+    // ---------------------------------------------------------------- shared by every outcome
+
+    /**
+     * Emits the {@code selected} annotations that fire on this outcome ({@code thrown}: the {@code on = THROWN}
+     * ones, {@code value} being the {@link Thrown}; else the others, {@code value} being the result). {@code stage}
+     * is {@code null} on the calling thread, where {@link #select} already decided the result-only guards, and the
+     * completed stage otherwise, which evaluates every guard and holds events for the transaction found at return.
+     */
+    static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] callArgs, Object value, long selected,
+                        boolean thrown, CompletedStage stage) {
+        // ACTOR: resolved once per call, only when a selected annotation reads it, into the slot after the parameters
+        // (for a stage, at return already).
+        Object[] args = stage == null && plan.readsActor(selected)
                 ? Actors.withActor(callArgs, plan.caller(), runtime.counters()) : callArgs;
         List<EventSpec> specs = plan.specs();
-        boolean guardsSelected = specs.size() <= SELECTABLE;
+        boolean every = specs.size() > SELECTABLE;
+        boolean guardsSelected = stage == null && !every;
         for (int i = 0; i < specs.size(); i++) {
             EventSpec spec = specs.get(i);
-            if (!guardsSelected) {
-                emit(runtime, plan, spec, args, result, true);
-            } else if ((selected & (1L << i)) != 0L) {
+            if (spec.onThrown() == thrown && (every || (selected & (1L << i)) != 0L)) {
                 // A result-only guard already held in select; any other guard is evaluated now.
-                emit(runtime, plan, spec, args, result, !spec.guardDecidedByResult());
+                emit(runtime, plan, spec, args, value, !guardsSelected || !spec.guardDecidedByResult(), stage);
             }
         }
     }
 
     private static void emit(AuditweaveRuntime runtime, EmitPlan plan, EventSpec spec, Object[] args, Object result,
-                             boolean evaluateGuard) {
+                             boolean evaluateGuard, CompletedStage stage) {
         try {
             long now = evaluateGuard && spec.guardReadsNow() ? System.currentTimeMillis() : 0L;
             if (evaluateGuard && spec.guard() != null && !spec.guard().test(args, result, now)) {
@@ -198,8 +329,12 @@ public final class Capture {
             if (now == 0L) {
                 now = System.currentTimeMillis();
             }
-            runtime.accept(build(spec, args, result, now, runtime.snapshotLimits()),
-                    spec.afterCommit() ? plan.caller() : null);
+            Event event = build(spec, args, result, now, runtime.snapshotLimits());
+            if (stage == null) {
+                runtime.accept(event, spec.afterCommit() ? plan.caller() : null);
+            } else {
+                runtime.accept(event, spec.afterCommit() ? stage.pending() : null);
+            }
         } catch (Throwable t) {
             failed(runtime, plan, spec, t);
         }

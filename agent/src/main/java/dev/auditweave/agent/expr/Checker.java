@@ -23,6 +23,9 @@ final class Checker {
 
     private static final List<String> BUILT_INS = List.of("result", "RESULT", "RETURNED_ROWS", "INSERTED", "NOW",
             "ACTOR");
+    private static final List<String> THROWN_BUILT_INS = List.of("THROWN", "NOW", "ACTOR");
+    /** What an {@code on = Outcome.THROWN} annotation reads instead of the result. */
+    private static final String THROWN_HINT = "THROWN is the exception (THROWN.type, THROWN.className, THROWN.message)";
 
     private final String source;
     private final Scope scope;
@@ -103,6 +106,7 @@ final class Checker {
         switch (name.name()) {
             case "result":
             case "RESULT":
+                requireReturned(name, "the return value");
                 return result(name);
             case "args": {
                 int parameter = parameterIndex("args");
@@ -110,16 +114,20 @@ final class Checker {
                         : "; parameter " + parameter + " 'args' is written 'args[" + parameter + "]'"));
             }
             case "RETURNED_ROWS":
+                requireReturned(name, "the rows the result reports");
                 noteShadowing(name, "the number of rows the result reports");
                 readsResult = true;
                 return new Typed(new ReturnedRowsNode(), StaticType.LONG);
             case "INSERTED":
+                requireReturned(name, "whether the result reports an insert");
                 noteShadowing(name, "whether the result reports an insert");
                 return inserted(name);
             case "NOW":
                 noteShadowing(name, "the capture instant in epoch milliseconds");
                 readsNow = true;
                 return new Typed(new NowNode(), StaticType.LONG);
+            case "THROWN":
+                return thrown(name);
             case "ACTOR":
                 noteShadowing(name, "the acting principal (an Actor, null for an anonymous caller)");
                 readsActor = true;
@@ -129,6 +137,33 @@ final class Checker {
             default:
                 return parameter(name);
         }
+    }
+
+    /**
+     * {@code THROWN}: the exception, seen as a {@link Thrown}; only in an {@code on = Outcome.THROWN} annotation,
+     * where it takes the result's place in evaluation (that annotation has no result).
+     */
+    private Typed thrown(Syntax.Name name) {
+        if (!scope.thrown()) {
+            throw error(name.start(), "THROWN is only available with on = Outcome.THROWN, but this annotation fires"
+                    + " when " + scope.description() + (scope.completes() ? "'s CompletionStage completes normally"
+                    : " returns normally") + " (on = Outcome.RETURNED); add on = Outcome.THROWN to emit on the"
+                    + " exception, or read the return value as 'result'");
+        }
+        noteShadowing(name, "the exception the method threw");
+        return new Typed(new ResultNode(), StaticType.of(Thrown.class));
+    }
+
+    /** In an {@code on = Outcome.THROWN} annotation, the roots that read the result are errors. */
+    private void requireReturned(Syntax.Name name, String meaning) {
+        if (!scope.thrown()) {
+            return;
+        }
+        int parameter = parameterIndex(name.name());
+        throw error(name.start(), name.name() + " (" + meaning + ") is not available with on = Outcome.THROWN: "
+                + scope.description() + " threw, so there is no " + (scope.completes() ? "completed value" : "result")
+                + "; " + THROWN_HINT + (parameter < 0 ? "" : "; parameter " + describeParameter(parameter)
+                + " is written 'args[" + parameter + "]'"));
     }
 
     /**
@@ -200,7 +235,8 @@ final class Checker {
         Method accessor = PropertyResolver.insertedAccessor(type.raw());
         if (accessor == null) {
             throw error(name.start(), "INSERTED needs a boolean result or a result with inserted() or isInserted(), "
-                    + "but " + scope.description() + " returns " + type.generic().getTypeName());
+                    + "but " + scope.description() + (scope.completes() ? " completes with " : " returns ")
+                    + type.generic().getTypeName());
         }
         try {
             PropertyReader flag = new HandleReader(accessor.getName(), Handles.of(type.raw(), accessor));
@@ -221,10 +257,11 @@ final class Checker {
         int index = names.indexOf(name.name());
         if (index < 0) {
             List<String> candidates = new ArrayList<>(names);
-            candidates.addAll(BUILT_INS);
+            candidates.addAll(scope.thrown() ? THROWN_BUILT_INS : BUILT_INS);
             throw error(name.start(), "unknown name '" + name.name() + "'; parameters are: "
                     + (names.isEmpty() ? "(none)" : String.join(", ", names))
-                    + "; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR"
+                    + (scope.thrown() ? "; built-ins: args[i], THROWN, NOW, ACTOR"
+                    : "; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR")
                     + Suggestions.didYouMean(name.name(), candidates));
         }
         return argument(index);
@@ -259,6 +296,10 @@ final class Checker {
             property = PropertyResolver.find(type.generic(), syntax.name());
         } catch (IllegalAccessException e) {
             throw error(syntax.nameStart(), e.getMessage());
+        }
+        if (property == null && type.raw() == Thrown.class) {
+            throw error(syntax.nameStart(), "no property '" + syntax.name() + "' on THROWN (it has: type, className,"
+                    + " message)" + Suggestions.didYouMean(syntax.name(), PropertyResolver.names(Thrown.class)));
         }
         if (property == null) {
             throw error(syntax.nameStart(), PropertyResolver.missing(type.raw(), syntax.name()));

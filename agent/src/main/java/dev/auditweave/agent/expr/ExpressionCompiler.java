@@ -16,7 +16,10 @@ import java.util.Objects;
  * {@code result} is an error in a method with a parameter named {@code result}, where {@code args[i]} names the
  * parameter and {@code RESULT} the return value); {@code args[i]}; the built-ins
  * {@code RETURNED_ROWS}, {@code INSERTED}, {@code NOW} and {@code ACTOR} (a {@link dev.auditweave.agent.Actor},
- * {@code null} for an anonymous caller), which win over parameters of the same name; property paths {@code a.b.c} (map key, record
+ * {@code null} for an anonymous caller), which win over parameters of the same name (for a method
+ * returning a {@code CompletionStage}, the result roots read the value it completes with); {@code THROWN}, the
+ * exception, only in the scope of an {@code on = Outcome.THROWN} annotation ({@link Scope#onThrown()}), where the
+ * result roots do not exist; property paths {@code a.b.c} (map key, record
  * component, {@code getX()}, {@code isX()}, {@code x()}, public field), null-safe; {@code + - * / %};
  * {@code == != < <= > >=} across numeric types; {@code ! && ||}; parentheses.
  */

@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /**
- * What an expression may refer to: a method's parameters (names and generic types) and its return type.
- * Immutable.
+ * What an expression may refer to: a method's parameters (names and generic types), its result and the way out of
+ * the method the annotation fires on. The result of a method that returns a {@code CompletionStage} is the value
+ * the stage completes with ({@code CompletableFuture<Integer>}: an {@code Integer}; a raw one: dynamically typed).
+ * In the scope of an {@code on = Outcome.THROWN} annotation ({@link #onThrown()}) the root {@code THROWN} is the
+ * exception and the result does not exist. Immutable.
  *
  * <pre>{@code
  * Scope scope = Scope.of(UserService.class.getMethod("blockUser", String.class, String.class));
@@ -25,17 +29,23 @@ public final class Scope {
     private final List<String> parameterNames;
     private final List<Type> parameterTypes;
     private final Type resultType;
+    private final boolean completes;
+    private final boolean thrown;
 
-    private Scope(String description, List<String> parameterNames, List<Type> parameterTypes, Type resultType) {
+    private Scope(String description, List<String> parameterNames, List<Type> parameterTypes, Type resultType,
+                  boolean completes, boolean thrown) {
         this.description = description;
         this.parameterNames = parameterNames;
         this.parameterTypes = parameterTypes;
         this.resultType = resultType;
+        this.completes = completes;
+        this.thrown = thrown;
     }
 
     /**
-     * The scope of {@code method}. Parameter names are used only when the class was compiled with
-     * {@code -parameters}; otherwise expressions must use {@code args[i]}.
+     * The scope of {@code method}, for an annotation that fires on a normal return. Parameter names are used only
+     * when the class was compiled with {@code -parameters}; otherwise expressions must use {@code args[i]}. When
+     * the method returns a {@code CompletionStage} ({@link #isStage}), the result is the value it completes with.
      */
     public static Scope of(Method method) {
         Parameter[] parameters = method.getParameters();
@@ -50,7 +60,30 @@ public final class Scope {
         String description = method.getDeclaringClass().getName() + "." + method.getName()
                 + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
                         .collect(Collectors.joining(", ", "(", ")"));
-        return of(description, names, Arrays.asList(method.getGenericParameterTypes()), method.getGenericReturnType());
+        Scope scope = of(description, names, Arrays.asList(method.getGenericParameterTypes()),
+                method.getGenericReturnType());
+        if (!isStage(method.getReturnType())) {
+            return scope;
+        }
+        Type value = Types.typeArgument(method.getGenericReturnType(), CompletionStage.class, 0);
+        return new Scope(scope.description, scope.parameterNames, scope.parameterTypes, value, true, false);
+    }
+
+    /**
+     * Whether a method declared to return {@code returnType} completes later: a {@code CompletionStage}
+     * ({@code CompletableFuture} included), whose completion, not the method's return, fires its annotations.
+     */
+    public static boolean isStage(Class<?> returnType) {
+        return CompletionStage.class.isAssignableFrom(returnType);
+    }
+
+    /**
+     * This scope as an {@code on = Outcome.THROWN} annotation sees it: {@code THROWN} is the exception (with
+     * {@code type}, {@code className} and {@code message}), while {@code result}, {@code RESULT},
+     * {@code RETURNED_ROWS} and {@code INSERTED} are errors, since a method that threw returned nothing.
+     */
+    public Scope onThrown() {
+        return thrown ? this : new Scope(description, parameterNames, parameterTypes, resultType, completes, true);
     }
 
     /**
@@ -73,7 +106,7 @@ public final class Scope {
         // Without parameters there is nothing to name, so missing names must not produce the -parameters hint.
         List<String> names = parameterNames == null && !types.isEmpty() ? null
                 : List.copyOf(parameterNames == null ? List.of() : parameterNames);
-        return new Scope(description, names, types, resultType);
+        return new Scope(description, names, types, resultType, false, false);
     }
 
     /** How problems name the method, for example {@code "com.acme.UserService.blockUser(String, String)"}. */
@@ -90,8 +123,19 @@ public final class Scope {
         return parameterTypes;
     }
 
+    /** The type of the result: the return type, or the value type of a returned {@code CompletionStage}. */
     Type resultType() {
         return resultType;
+    }
+
+    /** Whether the result is the value of a returned {@code CompletionStage}. */
+    boolean completes() {
+        return completes;
+    }
+
+    /** Whether this is the scope of an {@code on = Outcome.THROWN} annotation, in which {@code THROWN} exists. */
+    boolean thrown() {
+        return thrown;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.plan;
 
+import dev.auditweave.agent.expr.Scope;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.Objects;
 /**
  * Everything derived from one annotated method, built once and shared by both weavers.
  *
- * <p>Also keeps, as a bit set, which annotations' guards the result alone decides
- * ({@link EventSpec#guardDecidedByResult()}), so that the calling thread does not ask each guard on every call.
+ * <p>Also keeps, as bit sets, which annotations' guards the result alone decides
+ * ({@link EventSpec#guardDecidedByResult()}) and which annotations fire on a normal return and which on an exception
+ * ({@link EventSpec#onThrown()}), so that the calling thread does not ask each annotation on every call. A method that
+ * returns a {@code CompletionStage} is {@link #completesLater()}: its annotations fire when the stage completes.
  */
 public final class EmitPlan {
 
@@ -18,6 +21,10 @@ public final class EmitPlan {
     private final long guardsDecidedByResult;
     private final long actorReaders;
     private final boolean readsActor;
+    private final long returnedSpecs;
+    private final long thrownSpecs;
+    private final boolean completesLater;
+    private final boolean holdsForCommit;
     private final Method instrumented;
     private final ClassValue<Boolean> runsFor;
 
@@ -36,21 +43,36 @@ public final class EmitPlan {
      *                     told apart ({@link #runsFor})
      */
     public EmitPlan(String method, List<EventSpec> specs, Method instrumented) {
+        this(method, specs, instrumented, instrumented != null && Scope.isStage(instrumented.getReturnType()));
+    }
+
+    private EmitPlan(String method, List<EventSpec> specs, Method instrumented, boolean completesLater) {
         this.method = Objects.requireNonNull(method, "method");
         this.instrumented = instrumented;
         this.runsFor = instrumented != null && overridable(instrumented) ? new MostSpecific(instrumented) : null;
         this.specs = List.copyOf(specs);
-        long mask = 0L;
+        this.completesLater = completesLater;
+        long decided = 0L;
+        long returned = 0L;
+        long thrown = 0L;
         long actors = 0L;
-        for (int i = 0; i < Math.min(this.specs.size(), Long.SIZE); i++) {
-            if (this.specs.get(i).guardDecidedByResult()) {
-                mask |= 1L << i;
+        boolean held = false;
+        for (int i = 0; i < this.specs.size(); i++) {
+            EventSpec spec = this.specs.get(i);
+            held |= spec.afterCommit();
+            if (i >= Long.SIZE) {
+                continue;
             }
-            if (this.specs.get(i).readsActor()) {
-                actors |= 1L << i;
-            }
+            long bit = 1L << i;
+            decided |= spec.guardDecidedByResult() ? bit : 0L;
+            thrown |= spec.onThrown() ? bit : 0L;
+            returned |= spec.onThrown() ? 0L : bit;
+            actors |= spec.readsActor() ? bit : 0L;
         }
-        this.guardsDecidedByResult = mask;
+        this.guardsDecidedByResult = decided;
+        this.returnedSpecs = returned;
+        this.thrownSpecs = thrown;
+        this.holdsForCommit = held;
         this.actorReaders = actors;
         this.readsActor = this.specs.stream().anyMatch(EventSpec::readsActor);
     }
@@ -82,10 +104,35 @@ public final class EmitPlan {
         return (selected & actorReaders) != 0L || (readsActor && specs.size() > Long.SIZE);
     }
 
+    /** Bit {@code i} set when annotation {@code i} fires on a normal return (for the first 64 annotations). */
+    public long returnedSpecs() {
+        return returnedSpecs;
+    }
+
+    /** Bit {@code i} set when annotation {@code i} fires on an exception (for the first 64 annotations). */
+    public long thrownSpecs() {
+        return thrownSpecs;
+    }
+
+    /**
+     * Whether the method returns a {@code CompletionStage}: its annotations fire when the stage completes, normally
+     * ({@code on = RETURNED}, with the value as the result) or exceptionally ({@code on = THROWN}, with the cause).
+     */
+    public boolean completesLater() {
+        return completesLater;
+    }
+
+    /** Whether any annotation waits for the commit of a transaction ({@code phase = AFTER_COMMIT}). */
+    public boolean holdsForCommit() {
+        return holdsForCommit;
+    }
+
     /** The same plan, capturing the calls of {@code method}, which inherits the annotations of this plan's. */
     EmitPlan runningAs(Method method) {
+        // The expressions were typed against the carrying method's return type, which decides completesLater too.
         return method.equals(instrumented) ? this
-                : new EmitPlan(this.method + " (inherited by " + method.getDeclaringClass().getName() + ")", specs, method);
+                : new EmitPlan(this.method + " (inherited by " + method.getDeclaringClass().getName() + ")", specs,
+                method, completesLater);
     }
 
     /**

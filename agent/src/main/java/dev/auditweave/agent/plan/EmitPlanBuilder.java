@@ -41,8 +41,14 @@ public final class EmitPlanBuilder {
 
     static EmitPlan build(Method method, Scope scope, ProblemReporter reporter) {
         List<EventSpec> specs = new ArrayList<>();
+        String reactive = reactiveType(method.getReturnType());
         for (EmitDeclaration declaration : AnnotationReader.declarations(method)) {
             try {
+                if (reactive != null) {
+                    throw new InvalidDeclarationException(scope.description() + " returns a Reactor " + reactive
+                            + ": not supported yet, the annotation is disabled (it would fire when the " + reactive
+                            + " is assembled, before anything happened)");
+                }
                 specs.add(compile(declaration, scope));
             } catch (InvalidDeclarationException e) {
                 reporter.report("auditweave: " + declaration.label() + " on " + scope.description()
@@ -52,10 +58,28 @@ public final class EmitPlanBuilder {
         return new EmitPlan(scope.description(), specs, method);
     }
 
-    private static EventSpec compile(EmitDeclaration declaration, Scope scope) {
+    /**
+     * {@code Mono} or {@code Flux} when {@code type} is (or extends) Project Reactor's, told by class name since the
+     * agent has no compile-time view of Reactor; else {@code null}.
+     */
+    private static String reactiveType(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("reactor.core.publisher.Mono")) {
+                return "Mono";
+            }
+            if (c.getName().equals("reactor.core.publisher.Flux")) {
+                return "Flux";
+            }
+        }
+        return null;
+    }
+
+    private static EventSpec compile(EmitDeclaration declaration, Scope methodScope) {
         if (declaration.type().isBlank()) {
             throw new InvalidDeclarationException("type: must not be empty");
         }
+        boolean onThrown = declaration.on().equals("THROWN");
+        Scope scope = onThrown ? methodScope.onThrown() : methodScope;
         CompiledExpression guard = optional("when", declaration.when(), scope, Expected.BOOLEAN);
         List<EventSpec.FieldSpec> fields = new ArrayList<>(declaration.data().size());
         Set<String> names = new HashSet<>();
@@ -80,7 +104,7 @@ public final class EmitPlanBuilder {
             }
         }
         return new EventSpec(declaration.type(), guard, fields, occurredAt, key,
-                declaration.phase().equals("AFTER_COMMIT"), declaration.on().equals("THROWN"), declaration.enrich());
+                declaration.phase().equals("AFTER_COMMIT"), onThrown, declaration.enrich());
     }
 
     private static CompiledExpression optional(String attribute, String source, Scope scope, Expected expected) {

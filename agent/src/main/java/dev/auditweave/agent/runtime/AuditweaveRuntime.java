@@ -227,6 +227,26 @@ public final class AuditweaveRuntime {
         }
     }
 
+    /**
+     * Counts a captured event and holds it in {@code pending}, the transaction found earlier on the thread that
+     * called the annotated method (a returned {@code CompletionStage} completes later, possibly elsewhere and after
+     * the transaction ended: {@link PendingEvents#hold} then follows its outcome at once); hands it on at once when
+     * {@code pending} is {@code null}. Never blocks.
+     *
+     * <pre>{@code
+     * PendingEvents pending = Transactions.pendingEvents(plan.caller(), runtime);   // when the method returns
+     * stage.whenComplete((value, failure) -> runtime.accept(event(value), pending));
+     * }</pre>
+     */
+    public void accept(Event event, PendingEvents pending) {
+        counters.captured();
+        if (pending != null) {
+            pending.hold(event);
+        } else {
+            release(event);
+        }
+    }
+
     /** Hands an event whose transaction (if any) committed to every sink's queue; never blocks. */
     public void release(Event event) {
         pipeline.offer(event);

@@ -6,12 +6,14 @@ import dev.auditweave.agent.log.RateLimitedLogger;
 import java.lang.reflect.Method;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.annotation.AfterReturning;
+import org.aspectj.lang.annotation.AfterThrowing;
 import org.aspectj.lang.annotation.Aspect;
 import org.aspectj.lang.reflect.MethodSignature;
 
 /**
  * The compile-time (and load-time) weaving adapter: after an annotated method returns normally, hand the
- * method, its arguments and its result to {@link Capture}. Compiled by ajc so that {@code aspectj-maven-plugin} can
+ * method, its arguments and its result to {@link Capture}; after it threw, the exception
+ * ({@link #afterThrowing0} and its siblings). Compiled by ajc so that {@code aspectj-maven-plugin} can
  * use this artifact under {@code <aspectLibraries>}:
  *
  * <pre>{@code
@@ -151,6 +153,145 @@ public class EmitAspect {
             long selected = Capture.select(method, result);
             if (selected != 0L) {
                 Capture.afterReturn(method, joinPoint.getArgs(), result, selected);
+            }
+        } catch (Throwable t) {
+            WARN.warn("aspect", "auditweave: could not capture {}: {}", joinPoint.getSignature(), t.toString());
+        }
+    }
+
+    /**
+     * After an annotated method without parameters threw: its {@code on = THROWN} annotations, with the exception as
+     * {@code THROWN}. As for a return, one advice per arity binds the arguments, so that a normal return pays
+     * nothing for this advice: with a {@link JoinPoint} parameter ajc would build {@code thisJoinPoint} at the start
+     * of every call, whether it throws or not. The advice only reads the exception; ajc rethrows the same instance.
+     */
+    @AfterThrowing(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args()", throwing = "thrown",
+            argNames = "thrown")
+    public void afterThrowing0(JoinPoint.StaticPart joinPoint, Throwable thrown) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.selectThrown(method, thrown);
+            if (selected != 0L) {
+                Capture.afterThrow(method, new Object[0], thrown, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    /** After an annotated method with 1 parameter threw: see {@link #afterThrowing0}. */
+    @AfterThrowing(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0)", throwing = "thrown",
+            argNames = "a0,thrown")
+    public void afterThrowing1(JoinPoint.StaticPart joinPoint, Object a0, Throwable thrown) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.selectThrown(method, thrown);
+            if (selected != 0L) {
+                Capture.afterThrow(method, new Object[] {a0}, thrown, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    /** After an annotated method with 2 parameters threw: see {@link #afterThrowing0}. */
+    @AfterThrowing(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1)", throwing = "thrown",
+            argNames = "a0,a1,thrown")
+    public void afterThrowing2(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Throwable thrown) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.selectThrown(method, thrown);
+            if (selected != 0L) {
+                Capture.afterThrow(method, new Object[] {a0, a1}, thrown, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    /** After an annotated method with 3 parameters threw: see {@link #afterThrowing0}. */
+    @AfterThrowing(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1, a2)", throwing = "thrown",
+            argNames = "a0,a1,a2,thrown")
+    public void afterThrowing3(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Throwable thrown) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.selectThrown(method, thrown);
+            if (selected != 0L) {
+                Capture.afterThrow(method, new Object[] {a0, a1, a2}, thrown, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    /** After an annotated method with 4 parameters threw: see {@link #afterThrowing0}. */
+    @AfterThrowing(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1, a2, a3)", throwing = "thrown",
+            argNames = "a0,a1,a2,a3,thrown")
+    public void afterThrowing4(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3,
+                               Throwable thrown) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.selectThrown(method, thrown);
+            if (selected != 0L) {
+                Capture.afterThrow(method, new Object[] {a0, a1, a2, a3}, thrown, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    /** After an annotated method with 5 parameters threw: see {@link #afterThrowing0}. */
+    @AfterThrowing(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1, a2, a3, a4)", throwing = "thrown",
+            argNames = "a0,a1,a2,a3,a4,thrown")
+    public void afterThrowing5(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3, Object a4,
+                               Throwable thrown) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.selectThrown(method, thrown);
+            if (selected != 0L) {
+                Capture.afterThrow(method, new Object[] {a0, a1, a2, a3, a4}, thrown, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    /** After an annotated method with 6 parameters threw: see {@link #afterThrowing0}. */
+    @AfterThrowing(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(a0, a1, a2, a3, a4, a5)", throwing = "thrown",
+            argNames = "a0,a1,a2,a3,a4,a5,thrown")
+    public void afterThrowing6(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5,
+                               Throwable thrown) {
+        try {
+            Method method = method(joinPoint);
+            long selected = Capture.selectThrown(method, thrown);
+            if (selected != 0L) {
+                Capture.afterThrow(method, new Object[] {a0, a1, a2, a3, a4, a5}, thrown, selected);
+            }
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+        }
+    }
+
+    /**
+     * Seven parameters or more threw: {@code thisJoinPoint} supplies the arguments. ajc builds it per call (for
+     * {@link #afterReturningMany} too), which such methods pay already; the throw path itself is not hot.
+     */
+    @AfterThrowing(pointcut = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..))) && args(*, *, *, *, *, *, *, ..)",
+            throwing = "thrown", argNames = "thrown")
+    public void afterThrowingMany(JoinPoint joinPoint, Throwable thrown) {
+        try {
+            Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
+            long selected = Capture.selectThrown(method, thrown);
+            if (selected != 0L) {
+                Capture.afterThrow(method, joinPoint.getArgs(), thrown, selected);
             }
         } catch (Throwable t) {
             WARN.warn("aspect", "auditweave: could not capture {}: {}", joinPoint.getSignature(), t.toString());

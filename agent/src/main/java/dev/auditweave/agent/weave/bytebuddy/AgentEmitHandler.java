@@ -10,8 +10,9 @@ import java.lang.reflect.Method;
 
 /**
  * The agent's side of {@link dev.auditweave.bootstrap.EmitBridge}: resolve the plan by slot, then the shared
- * capture step, in Capture's two steps ({@link #select} without the arguments, {@link #afterReturn} with them) so
- * that the advice builds its arguments array only when an event may fire. A woven copy of auditweave in the
+ * capture step, in Capture's two steps ({@link #select} without the arguments, {@link #afterReturn} with them; after
+ * a throw {@link #selectThrown} and {@link #afterThrow}) so that the advice builds its arguments array only when an
+ * event may fire. A woven copy of auditweave in the
  * application hands its calls here by method, so that one runtime serves the JVM.
  */
 final class AgentEmitHandler implements EmitHandler {
@@ -48,6 +49,28 @@ final class AgentEmitHandler implements EmitHandler {
     }
 
     @Override
+    public long selectThrown(int planId, Class<?> type, Throwable thrown) {
+        try {
+            return Capture.selectThrown(PlanSlots.plan(planId, type), thrown);
+        } catch (Throwable t) {
+            failed(planId, type, t);
+            return 0L;
+        }
+    }
+
+    @Override
+    public void afterThrow(int planId, Class<?> type, Object self, Object[] args, Throwable thrown, long selected) {
+        try {
+            EmitPlan plan = PlanSlots.plan(planId, type);
+            if (self == null || plan.runsFor(self.getClass())) {
+                Capture.afterThrow(plan, args, thrown, selected);
+            }
+        } catch (Throwable t) {
+            failed(planId, type, t);
+        }
+    }
+
+    @Override
     public long select(Method method, Object result) {
         return Capture.select(method, result);
     }
@@ -55,6 +78,16 @@ final class AgentEmitHandler implements EmitHandler {
     @Override
     public void afterReturn(Method method, Object[] args, Object result, long selected) {
         Capture.afterReturn(method, args, result, selected);
+    }
+
+    @Override
+    public long selectThrown(Method method, Throwable thrown) {
+        return Capture.selectThrown(method, thrown);
+    }
+
+    @Override
+    public void afterThrow(Method method, Object[] args, Throwable thrown, long selected) {
+        Capture.afterThrow(method, args, thrown, selected);
     }
 
     @Override

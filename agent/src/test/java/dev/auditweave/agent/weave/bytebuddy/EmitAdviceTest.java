@@ -3,6 +3,7 @@ package dev.auditweave.agent.weave.bytebuddy;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.auditweave.agent.LocalRuntime;
 import dev.auditweave.agent.config.Settings;
@@ -13,11 +14,13 @@ import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.bootstrap.EmitBridge;
 import dev.auditweave.annotations.EmitsAbuseEvents;
 import dev.auditweave.annotations.Field;
+import dev.auditweave.annotations.Outcome;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
@@ -117,6 +120,49 @@ class EmitAdviceTest {
         assertThat(events()).isEmpty();
     }
 
+    @Test
+    void aThrowFiresTheThrownAnnotationAndTheVerySameExceptionReachesTheCaller() throws Exception {
+        Class<?>[] types = {String.class, long.class};
+        Throwable thrown = catchThrowable(() -> call("charge", types, "u-1", 999L));
+
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessage("declined: 999");
+        assertThat(thrown).isSameAs(target.getClass().getMethod("lastThrown").invoke(target));
+        assertThat(thrown.getSuppressed()).isEmpty();
+        assertThat(thrown.getCause()).isNull();
+        assertThat(events()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("charge.declined");
+            assertThat(event.data()).containsExactly(Map.entry("kilo_user_id", "u-1"), Map.entry("amount", 999L),
+                    Map.entry("reason", "declined: 999"));
+        });
+    }
+
+    @Test
+    void aReturnFiresOnlyTheReturnedAnnotationOfAMethodWithBoth() throws Exception {
+        call("charge", new Class<?>[] {String.class, long.class}, "u-1", 5L);
+
+        assertThat(events()).extracting(Event::type).containsExactly("charge.ok");
+    }
+
+    @Test
+    void aThrownGuardOnTheExceptionAloneThatIsFalseEmitsNothing() {
+        Throwable thrown = catchThrowable(() -> call("charge", new Class<?>[] {String.class, long.class}, "u-1", -1L));
+
+        assertThat(thrown).isInstanceOf(IllegalStateException.class);
+        assertThat(events()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMethodReturningAFutureHandsTheCallerTheVerySameFutureAndEmitsWhenItCompletes() throws Exception {
+        Object returned = call("refund", new Class<?>[] {String.class}, "u-1");
+
+        assertThat(returned).isSameAs(target.getClass().getMethod("lastFuture").invoke(target));
+        assertThat(runtime.metrics().captured()).isZero();
+        ((CompletableFuture<Integer>) returned).complete(3);
+        assertThat(events()).singleElement().satisfies(event ->
+                assertThat(event.data()).containsExactly(Map.entry("kilo_user_id", "u-1"), Map.entry("rows", 3)));
+    }
+
     private Object call(String name, Class<?>[] types, Object... args) throws Exception {
         Method method = target.getClass().getMethod(name, types);
         try {
@@ -166,6 +212,40 @@ class EmitAdviceTest {
         @EmitsAbuseEvent(type = "never")
         public void fail(String userId) {
             throw new IllegalStateException(userId);
+        }
+
+        private volatile RuntimeException lastThrown;
+        private volatile CompletableFuture<Integer> lastFuture;
+
+        @EmitsAbuseEvent(type = "charge.ok")
+        @EmitsAbuseEvent(type = "charge.declined", on = Outcome.THROWN,
+                when = "THROWN.type == 'IllegalArgumentException'", data = {
+                        @Field(name = "kilo_user_id", value = "userId"), @Field(name = "amount", value = "amount"),
+                        @Field(name = "reason", value = "THROWN.message")})
+        public String charge(String userId, long amount) {
+            if (amount > 100) {
+                lastThrown = new IllegalArgumentException("declined: " + amount);
+                throw lastThrown;
+            }
+            if (amount < 0) {
+                throw new IllegalStateException("negative");
+            }
+            return "rcpt";
+        }
+
+        public RuntimeException lastThrown() {
+            return lastThrown;
+        }
+
+        @EmitsAbuseEvent(type = "refund.done", data = {
+                @Field(name = "kilo_user_id", value = "userId"), @Field(name = "rows", value = "result")})
+        public CompletableFuture<Integer> refund(String userId) {
+            lastFuture = new CompletableFuture<>();
+            return lastFuture;
+        }
+
+        public CompletableFuture<Integer> lastFuture() {
+            return lastFuture;
         }
     }
 }
