@@ -78,6 +78,18 @@ final class Scenarios {
         });
     }
 
+    /** Events inside the public hook's and Spring's transactions on H2 ({@code TransactionScenario}), flushed. */
+    static synchronized ScenarioRun transactions(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/transactions", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url()), List.of("transactions"),
+                        MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** The main scenario with {@code auditweave.enabled=false}. */
     static synchronized ScenarioRun disabled(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/disabled", name -> {
