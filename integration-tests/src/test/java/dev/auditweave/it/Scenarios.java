@@ -90,6 +90,19 @@ final class Scenarios {
         });
     }
 
+    /**
+     * The transaction scenario on the PostgreSQL database at {@code jdbcUrl}, flushed. Not kept: the database belongs
+     * to the caller, which runs it once.
+     */
+    static ScenarioRun postgres(ChildJvm jvm, String jdbcUrl) {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+            return run(jvm.name() + "/postgres", jvm, receiver, null, httpTo(receiver.url()),
+                    List.of("postgres", jdbcUrl), MAIN_EXIT_BOUND_SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The main scenario with {@code auditweave.enabled=false}. */
     static synchronized ScenarioRun disabled(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/disabled", name -> {
