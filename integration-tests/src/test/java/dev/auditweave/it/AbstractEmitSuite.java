@@ -11,6 +11,7 @@ import dev.auditweave.it.fixtures.SubscriptionService;
 import dev.auditweave.it.fixtures.actors.ActorTypes;
 import dev.auditweave.it.fixtures.outcomes.OutcomeMisconfigured;
 import dev.auditweave.it.fixtures.outcomes.OutcomeTypes;
+import dev.auditweave.it.fixtures.tx.TxTypes;
 import dev.auditweave.testing.LoopbackReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,6 +163,143 @@ abstract class AbstractEmitSuite {
         assertThat(dataOf(run.events(EventTypes.ORG_MEMBER_ADDED))).as(run.describe()).containsExactlyInAnyOrder(
                 json("{\"kilo_user_id\":\"u-2\",\"organization_id\":\"org-1\",\"role\":\"admin\"}"),
                 json("{\"kilo_user_id\":\"u-4\",\"organization_id\":\"org-2\",\"role\":\"member\"}"));
+    }
+
+    // ---------------------------------------------------------------- bug class 3: events wait for their transaction
+
+    /**
+     * Every event the transaction scenario must deliver, as {@code type kilo_user_id}: the one outside any
+     * transaction, the committed ones, and the {@code phase = IMMEDIATE} one whose transaction rolled back.
+     */
+    static final List<String> TX_DELIVERED = List.of(
+            TxTypes.USER_DELETED + " h-0", TxTypes.USER_DELETED + " h-1", TxTypes.USER_DELETED + " s-1",
+            TxTypes.USER_RENAMED + " s-5", TxTypes.USER_RENAMED + " s-6", TxTypes.USER_RENAMED + " s-8",
+            TxTypes.USER_RENAMED + " s-10", TxTypes.DELETION_REQUESTED + " s-12", TxTypes.MEMBER_ADDED + " s-14");
+    /**
+     * The events captured inside a transaction that did not commit (or in a savepoint rolled back to): h-2, h-3,
+     * h-4, s-2, s-3, s-4, s-7, s-9, s-11, s-12 (deleted), s-13.
+     */
+    static final int TX_DROPPED_ROLLBACK = 11;
+    /** Every event of the scenario but the one outside a transaction and the immediate one waited for an outcome. */
+    static final int TX_HELD_FOR_COMMIT = TX_DELIVERED.size() - 2 + TX_DROPPED_ROLLBACK;
+
+    /** The transaction scenario's run in this mode, shared by the bugClass3 tests. */
+    ScenarioRun transactions() {
+        ScenarioRun tx = Scenarios.transactions(childJvm());
+        assertThat(tx.exitCode()).as(tx.describe()).isEqualTo(0);
+        assertThat(tx.stepFailures()).as(tx.describe()).isEmpty();
+        assertThat(tx.check("flush")).as(tx.describe()).isEqualTo("true");
+        return tx;
+    }
+
+    @Test
+    void bugClass3_onlyCommittedAndImmediateEventsArrive_theOthersAreCountedAsDroppedRollback() {
+        ScenarioRun tx = transactions();
+        assertThat(typeAndUser(tx.events())).as(tx.describe()).containsExactlyInAnyOrderElementsOf(TX_DELIVERED);
+        Map<String, Long> metrics = tx.metrics();
+        assertThat(metrics.get("droppedRollback")).as(tx.describe()).isEqualTo(TX_DROPPED_ROLLBACK);
+        assertThat(metrics.get("dropped")).as("every drop is a rollback").isEqualTo(TX_DROPPED_ROLLBACK);
+        assertThat(metrics.get("heldForCommit")).isEqualTo(TX_HELD_FOR_COMMIT);
+        assertThat(metrics.get("captured")).isEqualTo(TX_DELIVERED.size() + TX_DROPPED_ROLLBACK);
+        assertThat(metrics.get("delivered")).isEqualTo(TX_DELIVERED.size());
+    }
+
+    @Test
+    void bugClass3_hookTransaction_sendsOnCommitOnly() {
+        ScenarioRun tx = transactions();
+        assertThat(tx.check("hook-no-transaction")).as("outside any transaction").isEqualTo("1");
+        assertThat(tx.check("hook-commit")).isEqualTo("1");
+        assertThat(tx.check("hook-rollback")).isEqualTo("threw IllegalStateException");
+        assertThat(tx.check("hook-rollback-kept")).as("the database rolled back").isEqualTo("name of h-2");
+        assertThat(usersOf(tx, TxTypes.USER_DELETED, "h-")).as("sent at once, and on commit\n" + tx.describe())
+                .containsExactly("h-0", "h-1");
+    }
+
+    @Test
+    void bugClass3_springCommitSends_rollbackByExceptionAndSetRollbackOnlyDrop() {
+        ScenarioRun tx = transactions();
+        assertThat(tx.check("spring-commit")).isEqualTo("1");
+        assertThat(tx.check("spring-rollback")).isEqualTo("threw IllegalStateException");
+        assertThat(tx.check("spring-rollback-kept")).isEqualTo("name of s-2");
+        assertThat(tx.check("spring-rollback-only")).as("the rename returned its row").isEqualTo("1");
+        assertThat(tx.check("spring-rollback-only-kept")).isEqualTo("name of s-3");
+        assertThat(usersOf(tx, TxTypes.USER_DELETED, "s-")).as(tx.describe()).containsExactly("s-1");
+        assertThat(usersOf(tx, TxTypes.USER_RENAMED, "s-")).as("rollback-only").doesNotContain("s-3");
+    }
+
+    @Test
+    void bugClass3_requiresNew_innerCommitIsSentWhileTheOuterRollbackIsDropped() {
+        ScenarioRun tx = transactions();
+        assertThat(tx.check("requires-new-inner")).isEqualTo("1");
+        assertThat(tx.check("requires-new")).isEqualTo("threw IllegalStateException");
+        assertThat(tx.check("requires-new-kept")).isEqualTo("name of s-4,inner");
+        assertThat(usersOf(tx, TxTypes.USER_RENAMED, "s-")).as(tx.describe()).contains("s-5").doesNotContain("s-4");
+    }
+
+    @Test
+    void bugClass3_nestedSavepointRolledBack_dropsOnlyTheEventsAfterTheSavepoint() {
+        ScenarioRun tx = transactions();
+        assertThat(tx.check("nested")).isEqualTo("2");
+        assertThat(tx.check("nested-kept")).isEqualTo("before,name of s-7,after");
+        assertThat(tx.check("nested-first")).isEqualTo("1");
+        assertThat(tx.check("nested-first-kept")).as("the savepoint held the transaction's first event")
+                .isEqualTo("name of s-9,after");
+        assertThat(usersOf(tx, TxTypes.USER_RENAMED, "s-")).as("Spring 6.2+ reports savepoints\n" + tx.describe())
+                .containsExactlyInAnyOrder("s-5", "s-6", "s-8", "s-10");
+    }
+
+    @Test
+    void bugClass3_preconditionFailingAfterTheDeleteReturned_sendsNothing() {
+        ScenarioRun tx = transactions();
+        for (String user : List.of("h-3", "s-11")) {
+            assertThat(tx.check(user + "-deleted-rows")).as("the annotated delete returned its row").isEqualTo("1");
+        }
+        assertThat(tx.check("hook-precondition")).isEqualTo("threw PreconditionFailed");
+        assertThat(tx.check("spring-precondition")).isEqualTo("threw PreconditionFailed");
+        assertThat(tx.check("hook-precondition-kept")).isEqualTo("name of h-3");
+        assertThat(tx.check("spring-precondition-kept")).isEqualTo("name of s-11");
+        assertThat(usersOf(tx, TxTypes.USER_DELETED, "")).as(tx.describe()).doesNotContain("h-3", "s-11");
+    }
+
+    @Test
+    void bugClass3_immediatePhase_isSentDespiteTheRollback() {
+        ScenarioRun tx = transactions();
+        assertThat(tx.check("immediate-requested")).isEqualTo("1");
+        assertThat(tx.check("immediate")).isEqualTo("threw IllegalStateException");
+        assertThat(tx.check("immediate-kept")).isEqualTo("name of s-12");
+        assertThat(usersOf(tx, TxTypes.DELETION_REQUESTED, "")).as(tx.describe()).containsExactly("s-12");
+        assertThat(usersOf(tx, TxTypes.USER_DELETED, "")).as("the same transaction's default phase")
+                .doesNotContain("s-12");
+    }
+
+    @Test
+    void bugClass3_failedCommit_sendsNothing() {
+        ScenarioRun tx = transactions();
+        assertThat(tx.check("hook-commit-fails")).isEqualTo("threw SQLException");
+        assertThat(tx.check("hook-commit-fails-kept")).isEqualTo("name of h-4");
+        assertThat(tx.check("spring-commit-fails")).isEqualTo("threw TransactionSystemException");
+        assertThat(tx.check("spring-commit-fails-kept")).isEqualTo("name of s-13");
+        assertThat(usersOf(tx, TxTypes.USER_DELETED, "")).as(tx.describe()).doesNotContain("h-4", "s-13");
+    }
+
+    @Test
+    void bugClass3_onConflictDoNothing_emitsOnlyForTheInsertedRow() {
+        ScenarioRun tx = transactions();
+        assertThat(tx.check("on-conflict")).isEqualTo("1,0");
+        assertThat(dataOf(tx.events(TxTypes.MEMBER_ADDED))).as(tx.describe())
+                .containsExactly(json("{\"kilo_user_id\":\"s-14\",\"organization_id\":\"org-1\"}"));
+    }
+
+    /** Each event as {@code type kilo_user_id}. */
+    static List<String> typeAndUser(List<JsonNode> events) {
+        return events.stream().map(event -> event.path("type").asText() + " "
+                + event.path("data").path("kilo_user_id").asText()).toList();
+    }
+
+    /** The {@code kilo_user_id} of each event of {@code type} whose id starts with {@code prefix}. */
+    static List<String> usersOf(ScenarioRun run, String type, String prefix) {
+        return run.events(type).stream().map(event -> event.path("data").path("kilo_user_id").asText())
+                .filter(user -> user.startsWith(prefix)).toList();
     }
 
     // ---------------------------------------------------------------- data

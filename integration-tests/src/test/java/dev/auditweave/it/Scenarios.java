@@ -90,6 +90,18 @@ final class Scenarios {
         });
     }
 
+    /** Events inside the public hook's and Spring's transactions on H2 ({@code TransactionScenario}), flushed. */
+    static synchronized ScenarioRun transactions(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/transactions", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url()), List.of("transactions"),
+                        MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** {@code on = THROWN} annotations and methods returning a {@code CompletionStage} ({@code OutcomeScenario}). */
     static synchronized ScenarioRun outcomes(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/outcomes", name -> {
@@ -100,6 +112,19 @@ final class Scenarios {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * The transaction scenario on the PostgreSQL database at {@code jdbcUrl}, flushed. Not kept: the database belongs
+     * to the caller, which runs it once.
+     */
+    static ScenarioRun postgres(ChildJvm jvm, String jdbcUrl) {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+            return run(jvm.name() + "/postgres", jvm, receiver, null, httpTo(receiver.url()),
+                    List.of("postgres", jdbcUrl), MAIN_EXIT_BOUND_SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The main scenario with {@code auditweave.enabled=false}. */

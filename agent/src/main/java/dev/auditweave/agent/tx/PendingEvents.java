@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * <p>An event may arrive after the outcome (a {@code CompletionStage} that completes once the transaction ended):
  * it then follows the outcome at once. Savepoints (Spring's {@code NESTED}) mark how many events were held, and a
- * rollback to one drops what came after it. Synchronised: the committing thread and a completing stage may meet.
+ * rollback to one drops what came after it (everything, for a savepoint set before the first event). Synchronised:
+ * the committing thread and a completing stage may meet.
  *
  * <pre>{@code
  * PendingEvents pending = new PendingEvents(runtime, 10_000);
@@ -96,16 +97,22 @@ public final class PendingEvents {
         savepoints.put(savepoint, events.size());
     }
 
-    /** The transaction rolled back to {@code savepoint}: what was held since it is dropped. */
+    /**
+     * The transaction rolled back to {@code savepoint}: what was held since it was set is dropped. A savepoint not
+     * seen {@linkplain #savepoint set} here was set before the first event was held (the holder of a transaction is
+     * made with its first event), so everything held is dropped. The mark stays: a savepoint can be rolled back to
+     * again.
+     */
     public void rolledBackTo(Object savepoint) {
         int dropped;
         synchronized (this) {
-            Integer mark = savepoints == null ? null : savepoints.remove(savepoint);
-            if (mark == null || state != State.OPEN) {
+            if (state != State.OPEN) {
                 return;
             }
-            dropped = events.size() - mark;
-            events.subList(mark, events.size()).clear();
+            Integer mark = savepoints == null ? null : savepoints.get(savepoint);
+            int from = mark == null ? 0 : Math.min(mark, events.size());
+            dropped = events.size() - from;
+            events.subList(from, events.size()).clear();
         }
         if (dropped > 0) {
             runtime.counters().dropped(DropReason.ROLLBACK, dropped);
