@@ -62,7 +62,7 @@ class HealthAssessmentTest {
 
     private static AuditweaveMetrics metrics(long delivered, long failed, long retried, long spooled, long replayed,
                                              long deadLettered) {
-        return new AuditweaveMetrics(0, 0, 0, 0, delivered, retried, failed, 0, 0, spooled, replayed, deadLettered, 0, 0, 0,
+        return new AuditweaveMetrics(0, 0, 0, 0, delivered, retried, failed, 0, 0, spooled, replayed, deadLettered, 0, 0, 0, 0,
                 Map.of());
     }
 }

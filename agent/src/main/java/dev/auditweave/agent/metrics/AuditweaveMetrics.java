@@ -33,8 +33,11 @@ import java.util.Map;
  * @param replayed        events read back from the spool and handed to their sink again
  * @param deadLettered    poison events set aside: refused by the endpoint for good (400/422 after bisecting) or
  *                        larger than {@code auditweave.event.max-bytes}
- * @param heldForCommit   events that waited for a transaction's outcome (sent on commit, else dropped as
- *                        {@link DropReason#ROLLBACK}); 0 per sink
+ * @param heldForCommit   events that waited for a transaction's outcome (sent on commit, else
+ *                        {@code droppedRollback}); 0 per sink
+ * @param droppedRollback events that waited for a transaction that rolled back, was marked rollback-only or failed
+ *                        to commit (or was rolled back to a savepoint): rightly never sent, so not counted in
+ *                        {@code dropped}, which counts losses; 0 per sink
  * @param enrichFailed    enrichers that threw (or were not found) for an event, which was then sent without their
  *                        fields; 0 per sink
  * @param enrichTimedOut  enrichers that ran out of {@code auditweave.enrich.timeout-ms} (or found the enrichment
@@ -44,13 +47,9 @@ import java.util.Map;
 public record AuditweaveMetrics(long captured, long captureErrors, long enqueued, long dropped,
                                 long delivered, long retried, long failed, long lost,
                                 long guardedOut, long spooled, long replayed, long deadLettered,
-                                long heldForCommit, long enrichFailed, long enrichTimedOut,
+                                long heldForCommit, long droppedRollback, long enrichFailed, long enrichTimedOut,
                                 Map<DropReason, Long> droppedByReason) {
 
-    /** Events dropped because the transaction they waited for did not commit: {@link DropReason#ROLLBACK}. */
-    public long droppedRollback() {
-        return droppedByReason.getOrDefault(DropReason.ROLLBACK, 0L);
-    }
 
     public AuditweaveMetrics {
         java.util.EnumMap<DropReason, Long> ordered = new java.util.EnumMap<>(DropReason.class);

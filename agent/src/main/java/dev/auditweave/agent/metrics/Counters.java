@@ -37,6 +37,7 @@ public final class Counters {
     private final LongAdder replayed = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder heldForCommit = new LongAdder();
+    private final LongAdder droppedRollback = new LongAdder();
     private final LongAdder enrichFailed = new LongAdder();
     private final LongAdder enrichTimedOut = new LongAdder();
 
@@ -152,6 +153,11 @@ public final class Counters {
         heldForCommit.increment();
     }
 
+    /** Events that waited for a transaction which did not commit: rightly never sent. */
+    public void droppedRollback(int events) {
+        droppedRollback.add(events);
+    }
+
     /** An enricher threw or was not found: the event goes on without its fields. */
     public void enrichFailed() {
         enrichFailed.increment();
@@ -173,6 +179,6 @@ public final class Counters {
         long guardedOut = parent == null ? GuardCounter.total() - guardedOutAtStart : 0;
         return new AuditweaveMetrics(captured.sum(), captureErrors.sum(), enqueued.sum(), droppedTotal,
                 delivered.sum(), retried.sum(), failed.sum(), lost.sum(), guardedOut, spooled.sum(), replayed.sum(),
-                deadLettered.sum(), heldForCommit.sum(), enrichFailed.sum(), enrichTimedOut.sum(), byReason);
+                deadLettered.sum(), heldForCommit.sum(), droppedRollback.sum(), enrichFailed.sum(), enrichTimedOut.sum(), byReason);
     }
 }

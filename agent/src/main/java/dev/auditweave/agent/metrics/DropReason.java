@@ -13,12 +13,6 @@ public enum DropReason {
     /** Offered after shutdown had begun. */
     SHUTDOWN,
     /**
-     * The event waited for a transaction that rolled back, was marked rollback-only, or failed to commit (also a
-     * rolled-back savepoint, on Spring 6.2 and later). Counted once, before routing, so only in the totals of
-     * {@code Auditweave.metrics()}.
-     */
-    ROLLBACK,
-    /**
      * The transaction already held {@code auditweave.transaction.max-events} events. Counted once, before routing,
      * so only in the totals of {@code Auditweave.metrics()}.
      */

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The events one transaction holds until its outcome is known: released to delivery on commit, dropped (counted
- * as {@link DropReason#ROLLBACK}) otherwise. Bounded by {@code auditweave.transaction.max-events}: past it, an event
+ * as {@code droppedRollback}, which is not a loss) otherwise. Bounded by {@code auditweave.transaction.max-events}: past it, an event
  * is dropped at once as {@link DropReason#TRANSACTION_FULL}, so that a bulk job cannot exhaust memory.
  *
  * <p>An event may arrive after the outcome (a {@code CompletionStage} that completes once the transaction ended):
@@ -68,7 +68,7 @@ public final class PendingEvents {
                         + " event {} dropped, and every further one until it ends", maxEvents, event.type());
             }
             case COMMITTED -> runtime.release(event);
-            case ROLLED_BACK -> runtime.counters().dropped(DropReason.ROLLBACK, 1);
+            case ROLLED_BACK -> runtime.counters().droppedRollback(1);
             default -> throw new IllegalStateException(String.valueOf(now));
         }
     }
@@ -85,7 +85,7 @@ public final class PendingEvents {
     public void rolledBack() {
         List<Event> dropped = end(State.ROLLED_BACK);
         if (!dropped.isEmpty()) {
-            runtime.counters().dropped(DropReason.ROLLBACK, dropped.size());
+            runtime.counters().droppedRollback(dropped.size());
         }
     }
 
@@ -115,7 +115,7 @@ public final class PendingEvents {
             events.subList(from, events.size()).clear();
         }
         if (dropped > 0) {
-            runtime.counters().dropped(DropReason.ROLLBACK, dropped);
+            runtime.counters().droppedRollback(dropped);
         }
     }
 

@@ -90,6 +90,6 @@ class CountersTest {
             byReason.put(reason, dropped.getOrDefault(reason, 0L));
         }
         long total = byReason.values().stream().mapToLong(Long::longValue).sum();
-        return new AuditweaveMetrics(captured, 0, captured, total, captured, 0, 0, 0, 0, 0, 0, deadLettered, 0, 0, 0, byReason);
+        return new AuditweaveMetrics(captured, 0, captured, total, captured, 0, 0, 0, 0, 0, 0, deadLettered, 0, 0, 0, 0, byReason);
     }
 }
