@@ -9,6 +9,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.List;
 
 /**
  * Spring's transactions, through {@code TransactionSynchronizationManager} of the application's class loader, found
@@ -22,6 +23,13 @@ import java.lang.reflect.Proxy;
  * sent at once. A savepoint ({@code NESTED}) marks what is held; on Spring 6.2 and later, which tells
  * synchronisations about savepoints, a rollback to it drops what came after. Before 6.2 those events follow the
  * outer transaction.
+ *
+ * <p>Code run by a transaction's {@code afterCompletion} callbacks (a {@code @TransactionalEventListener} of phase
+ * {@code AFTER_ROLLBACK} or {@code AFTER_COMPLETION}) is outside it: its events are sent at once, or held by a new
+ * transaction begun there. As the events of the ended transaction stay bound until its own callback is told the
+ * outcome, a binding is checked once its completion began ({@code beforeCompletion}): it still holds while it is
+ * among Spring's synchronisations (the commit's flush, {@code afterCommit}); Spring clears them before calling
+ * {@code afterCompletion}, and a transaction begun there has its own.
  */
 final class SpringTransactions implements TransactionSource {
 
@@ -43,6 +51,7 @@ final class SpringTransactions implements TransactionSource {
     private final MethodHandle bindResource;
     private final MethodHandle unbindResourceIfPossible;
     private final MethodHandle registerSynchronization;
+    private final MethodHandle getSynchronizations;
 
     private SpringTransactions(ClassLoader loader, Class<?> manager, Class<?> synchronization)
             throws ReflectiveOperationException {
@@ -60,6 +69,8 @@ final class SpringTransactions implements TransactionSource {
                 MethodType.methodType(Object.class, Object.class));
         this.registerSynchronization = lookup.findStatic(manager, "registerSynchronization",
                 MethodType.methodType(void.class, synchronization));
+        this.getSynchronizations = lookup.findStatic(manager, "getSynchronizations",
+                MethodType.methodType(List.class));
     }
 
     /** Spring's transactions as {@code loader} sees them, or {@code null} when it has no spring-tx. */
@@ -83,21 +94,25 @@ final class SpringTransactions implements TransactionSource {
             if (!(boolean) actualTransactionActive.invokeExact()) {
                 return null;
             }
-            PendingEvents bound = (PendingEvents) (Object) getResource.invokeExact((Object) this);
+            Synchronization bound = (Synchronization) (Object) getResource.invokeExact((Object) this);
+            if (bound != null && (!bound.completing || isRegistered(bound))) {
+                return bound.pending;
+            }
             if (bound != null) {
-                return bound;
+                // Its transaction completed: this code runs in an afterCompletion callback, outside it.
+                bound.unbind();
             }
             if (!(boolean) synchronizationActive.invokeExact()) {
-                WARN.warn("no-synchronization", "auditweave: a Spring transaction without transaction"
-                        + " synchronization (SYNCHRONIZATION_NEVER) cannot hold events; they are sent at once");
+                // Spring's own managers leave an actual transaction without synchronisations only while its
+                // afterCompletion callbacks run: it has ended, and the event belongs to no transaction.
                 return null;
             }
-            PendingEvents pending = new PendingEvents(runtime, runtime.settings().transactionMaxEvents());
-            Object callback = Proxy.newProxyInstance(loader, new Class<?>[] {synchronization},
-                    new Synchronization(pending));
-            registerSynchronization.invoke(callback);
-            bindResource.invokeExact((Object) this, (Object) pending);
-            return pending;
+            Synchronization binding = new Synchronization(new PendingEvents(runtime,
+                    runtime.settings().transactionMaxEvents()));
+            binding.callback = Proxy.newProxyInstance(loader, new Class<?>[] {synchronization}, binding);
+            registerSynchronization.invoke(binding.callback);
+            binding.bind();
+            return binding.pending;
         } catch (Throwable t) {
             WARN.warn("failed", "auditweave: could not bind an event to the Spring transaction ({});"
                     + " it is sent at once", t.toString());
@@ -105,12 +120,10 @@ final class SpringTransactions implements TransactionSource {
         }
     }
 
-    private void unbind() throws Throwable {
-        unbindResourceIfPossible.invoke((Object) this);
-    }
-
-    private void bind(PendingEvents pending) throws Throwable {
-        bindResource.invokeExact((Object) this, (Object) pending);
+    /** Whether {@code binding}'s callback is among the synchronisations of the transaction active now. */
+    private boolean isRegistered(Synchronization binding) throws Throwable {
+        return (boolean) synchronizationActive.invokeExact()
+                && ((List<?>) getSynchronizations.invoke()).contains(binding.callback);
     }
 
     @Override
@@ -118,17 +131,36 @@ final class SpringTransactions implements TransactionSource {
         return "auditweave events of Spring transactions in " + loader;
     }
 
-    /** The {@code TransactionSynchronization} of one transaction, by method name (every other one a no-op). */
+    /**
+     * The {@code TransactionSynchronization} of one transaction, by method name (every other one a no-op), and the
+     * resource bound for it while it is active.
+     */
     private final class Synchronization implements InvocationHandler {
         private final PendingEvents pending;
+        /** The proxy registered with Spring. */
+        private Object callback;
+        /** Set by {@code beforeCompletion}, on the transaction's thread: from then on the binding is checked. */
+        private boolean completing;
 
         Synchronization(PendingEvents pending) {
             this.pending = pending;
         }
 
+        void bind() throws Throwable {
+            bindResource.invokeExact((Object) SpringTransactions.this, (Object) this);
+        }
+
+        /** Unbinds this transaction's resource if it is bound, leaving any other transaction's alone. */
+        void unbind() throws Throwable {
+            if ((Object) getResource.invokeExact((Object) SpringTransactions.this) == this) {
+                unbindResourceIfPossible.invoke((Object) SpringTransactions.this);
+            }
+        }
+
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
+                case "beforeCompletion" -> completing = true;
                 case "afterCompletion" -> {
                     unbind();
                     if ((int) args[0] == STATUS_COMMITTED) {
@@ -138,7 +170,7 @@ final class SpringTransactions implements TransactionSource {
                     }
                 }
                 case "suspend" -> unbind();
-                case "resume" -> bind(pending);
+                case "resume" -> bind();
                 case "savepoint" -> pending.savepoint(args[0]);
                 case "savepointRollback" -> pending.rolledBackTo(args[0]);
                 case "getOrder" -> {
@@ -154,7 +186,7 @@ final class SpringTransactions implements TransactionSource {
                     return "auditweave: " + pending.size() + " events waiting for the transaction";
                 }
                 default -> {
-                    // beforeCommit, beforeCompletion, afterCommit, flush: nothing to do.
+                    // beforeCommit, afterCommit, flush: nothing to do.
                 }
             }
             return null;

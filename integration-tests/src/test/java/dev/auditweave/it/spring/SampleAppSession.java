@@ -12,8 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * An administrator's browser-like session with the sample app, over {@link HttpClient}: form login (the CSRF
@@ -98,6 +100,27 @@ final class SampleAppSession {
         return json(expect(response, 200)).path("deliveries").asInt();
     }
 
+    /** {@code GET /api/users/{id}}: {@code {id, displayName, blocked}}. */
+    JsonNode user(String userId) throws IOException, InterruptedException {
+        return json(expect(send(HttpRequest.newBuilder(base.resolve("/api/users/" + userId)).GET()), 200));
+    }
+
+    /** {@code PUT /api/users/{id}/display-name?name=...} (its own transaction): the HTTP status, 409 when refused. */
+    int rename(String userId, String name) throws IOException, InterruptedException {
+        return status("PUT", "/api/users/" + userId + "/display-name?name=" + encode(name));
+    }
+
+    /**
+     * {@code POST /api/tx/users/{id}/{outcome}?name=value&...}, one of the sample's transaction outcomes: the HTTP
+     * status (409 when the outer method threw, after its transaction rolled back).
+     */
+    int transactionOutcome(String userId, String outcome, Map<String, String> parameters)
+            throws IOException, InterruptedException {
+        String query = parameters.entrySet().stream().map(entry -> entry.getKey() + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+        return status("POST", "/api/tx/users/" + userId + "/" + outcome + "?" + query);
+    }
+
     /** {@code GET /actuator/auditweave}: the emit sites and the counters, as the starter's endpoint lists them. */
     JsonNode auditweaveEndpoint() throws IOException, InterruptedException {
         return json(expect(send(HttpRequest.newBuilder(base.resolve("/actuator/auditweave")).GET()), 200));
@@ -108,6 +131,17 @@ final class SampleAppSession {
                 .header(csrfHeader, csrfToken)
                 .method(method, HttpRequest.BodyPublishers.noBody()));
         return json(expect(response, 200));
+    }
+
+    private int status(String method, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
+                .header(csrfHeader, csrfToken)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 200 && response.statusCode() != 409) {
+            throw new AssertionError(method + " " + response.uri() + " answered " + response.statusCode()
+                    + " (expected 200 or 409): " + response.body());
+        }
+        return response.statusCode();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -6,52 +6,174 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditweave.it.ChildJvm;
 import dev.auditweave.it.spring.ModerationScenario.TypedData;
+import dev.auditweave.it.spring.TransactionScenario.Step;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The sample Spring Boot application (Spring MVC, Security form login, Data JPA on H2) as a real fat jar started
- * with {@code java -jar}, five ways: under the agent on Java 17 and on Java 25, woven at build time, woven plus the
- * agent, and under a disabled agent. Each run logs in, drives {@link ModerationScenario}, stops the app with
- * SIGTERM (so the shutdown drain runs) and then checks what the loopback receiver got: exactly the expected
- * events, each once (the redelivered webhook twice, with one id), or nothing at all when auditweave is disabled.
+ * with {@code java -jar}, five ways ({@link Way}): under the agent on Java 17 and on Java 25, woven at build time,
+ * woven plus the agent, and under a disabled agent. Each way's app is started once and shared by the tests of that
+ * way: it logs in, drives {@link ModerationScenario} and {@link TransactionScenario}, stops the app with SIGTERM
+ * (so the shutdown drain runs), and the tests then check what the loopback receiver got: exactly the expected
+ * events, each once (the redelivered webhook twice, with one id), none of a transaction that did not commit, or
+ * nothing at all when auditweave is disabled.
  */
 class SpringAppIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The five ways the fat jars run. */
+    enum Way {
+        AGENT_17, AGENT_25, WOVEN_17, WOVEN_PLUS_AGENT_17, DISABLED_AGENT_25;
+
+        BootLaunch launch() {
+            return switch (this) {
+                case AGENT_17 -> BootLaunch.agent("agent-17", ChildJvm.currentJava());
+                case AGENT_25 -> BootLaunch.agent("agent-25", ChildJvm.java25OrSkip());
+                case WOVEN_17 -> BootLaunch.woven("woven-17");
+                case WOVEN_PLUS_AGENT_17 -> BootLaunch.wovenWithAgent("woven-plus-agent-17");
+                case DISABLED_AGENT_25 -> BootLaunch.agent("agent-disabled-25", ChildJvm.java25OrSkip())
+                        .with(List.of("auditweave.enabled=false"));
+            };
+        }
+    }
+
+    /** Per way, its finished {@link SpringRun}, or what stopped it (a failure, or a skip: no Java 25). */
+    private static final Map<Way, Object> RUNS = new EnumMap<>(Way.class);
+
+    /** The finished run of {@code way}: run by the first test that needs it, then shared by the others. */
+    private static SpringRun runOf(Way way) {
+        synchronized (RUNS) {
+            Object outcome = RUNS.computeIfAbsent(way, SpringAppIT::attempt);
+            if (outcome instanceof SpringRun run) {
+                return run;
+            }
+            if (outcome instanceof TestAbortedException skipped) {
+                throw skipped;
+            }
+            throw new AssertionError("the " + way + " run failed (it runs once for every test of that way)",
+                    (Throwable) outcome);
+        }
+    }
+
+    private static Object attempt(Way way) {
+        try {
+            return SpringRun.run(way.launch());
+        } catch (Exception | AssertionError e) {
+            return e;
+        }
+    }
+
     @Test
-    void agentOnJava17() throws Exception {
-        SpringRun run = SpringRun.run(BootLaunch.agent("agent-17", ChildJvm.currentJava()));
+    void agentOnJava17() {
+        SpringRun run = runOf(Way.AGENT_17);
         expectTheScenariosEvents(run);
         expectAuditweaveLinesThroughTheApplicationsLogging(run);
     }
 
     @Test
-    void agentOnJava25() throws Exception {
-        expectTheScenariosEvents(SpringRun.run(BootLaunch.agent("agent-25", ChildJvm.java25OrSkip())));
+    void agentOnJava25() {
+        expectTheScenariosEvents(runOf(Way.AGENT_25));
     }
 
     @Test
-    void wovenAtBuildTimeOnJava17WithoutAgent() throws Exception {
-        expectTheScenariosEvents(SpringRun.run(BootLaunch.woven("woven-17")));
+    void wovenAtBuildTimeOnJava17WithoutAgent() {
+        expectTheScenariosEvents(runOf(Way.WOVEN_17));
     }
 
     @Test
-    void wovenPlusAgentEmitsEachEventOnce() throws Exception {
-        expectTheScenariosEvents(SpringRun.run(BootLaunch.wovenWithAgent("woven-plus-agent-17")));
+    void wovenPlusAgentEmitsEachEventOnce() {
+        expectTheScenariosEvents(runOf(Way.WOVEN_PLUS_AGENT_17));
     }
 
     @Test
-    void disabledAgentOnJava25ServesAndSendsNothing() throws Exception {
-        SpringRun run = SpringRun.run(BootLaunch.agent("agent-disabled-25", ChildJvm.java25OrSkip())
-                .with(List.of("auditweave.enabled=false")));
+    void disabledAgentOnJava25ServesAndSendsNothing() {
+        SpringRun run = runOf(Way.DISABLED_AGENT_25);
         assertThat(run.requests()).as("auditweave.enabled=false: the receiver must get nothing\n%s", run.describe())
                 .isEmpty();
         assertThat(run.endpoint().path("sites")).as("the endpoint still lists the sites, disabled\n%s", run.describe())
                 .isNotEmpty().allSatisfy(site -> assertThat(site.path("enabled").asBoolean()).isFalse());
+    }
+
+    // Bug class 3, phantom events: in every way that emits, a transaction's events leave only once it committed.
+
+    /** A rename inside an outer {@code @Transactional} service method that then throws: no event. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass3_outerMethodThrowsAfterTheAnnotatedCall(Way way) {
+        expectStep(runOf(way), Step.OUTER_THROWS);
+    }
+
+    /** {@code TransactionAspectSupport.currentTransactionStatus().setRollbackOnly()} after the rename: no event. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass3_setRollbackOnlyAfterTheAnnotatedCall(Way way) {
+        expectStep(runOf(way), Step.ROLLBACK_ONLY);
+    }
+
+    /**
+     * The annotated method returned, then its commit failed: the new name is taken, which the unique constraint
+     * finds only when Hibernate flushes at the commit. No event.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass3_jpaCommitFailsAfterTheAnnotatedMethodReturned(Way way) {
+        expectStep(runOf(way), Step.COMMIT_FAILS);
+    }
+
+    /** An inner {@code REQUIRES_NEW} rename commits while the outer one rolls back: only the inner's event. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass3_requiresNewCommitsWhileTheOuterRollsBack(Way way) {
+        expectStep(runOf(way), Step.REQUIRES_NEW_COMMITS_OUTER_ROLLS_BACK);
+    }
+
+    /** A rename that commits: its event waited for the commit (held, not dropped) and arrived. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass3_normalCommitDeliversTheEventAfterTheCommit(Way way) {
+        expectStep(runOf(way), Step.COMMITS);
+    }
+
+    /** {@code phase = IMMEDIATE} arrives although its transaction rolls back; the rename beside it does not. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass3_immediatePhaseArrivesDespiteTheRollback(Way way) {
+        expectStep(runOf(way), Step.IMMEDIATE_DESPITE_ROLLBACK);
+    }
+
+    /**
+     * The annotated Spring Data repository interface method ({@code UserRepository.blockUser}, a JDK proxy) called
+     * inside an outer transaction that then throws: no event.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass3_repositoryMethodInsideAnOuterTransactionThatThrows(Way way) {
+        expectStep(runOf(way), Step.REPOSITORY_METHOD_OUTER_THROWS);
+    }
+
+    /**
+     * Exactly the step's events at the receiver (told apart by the step's own names), and what the step added to
+     * {@code captured}, {@code heldForCommit} and {@code droppedByReason.ROLLBACK} of {@code GET /actuator/auditweave}.
+     */
+    private static void expectStep(SpringRun run, Step step) {
+        List<TypedData> arrived = run.events().stream().map(SpringAppIT::typedData)
+                .filter(event -> step.owns(event.data())).toList();
+        assertThat(arrived).as("%s: the events of this step at the receiver (type + data)\n%s", step, run.describe())
+                .containsExactlyInAnyOrderElementsOf(step.arriving());
+        assertThat(run.counted(step))
+                .as("%s: what it added to captured, heldForCommit and droppedByReason.ROLLBACK of"
+                        + " GET /actuator/auditweave\n%s", step, run.describe())
+                .isEqualTo(step.counts());
     }
 
     /**
@@ -69,7 +191,8 @@ class SpringAppIT {
         List<JsonNode> events = run.events();
         assertThat(events.stream().map(SpringAppIT::typedData).toList())
                 .as("events at the receiver (type + data)\n%s", run.describe())
-                .containsExactlyInAnyOrderElementsOf(ModerationScenario.expectedEvents());
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(ModerationScenario.expectedEvents().stream(),
+                        TransactionScenario.arrivingEvents().stream()).toList());
 
         List<JsonNode> disputes = events.stream()
                 .filter(event -> event.path("type").asText().equals("stripe.charge.dispute.created")).toList();
@@ -86,15 +209,21 @@ class SpringAppIT {
                 .doesNotContain("", disputes.get(0).path("id").asText()).doesNotHaveDuplicates();
 
         JsonNode endpoint = run.endpoint();
+        List<String> siteTypes = new ArrayList<>(ModerationScenario.expectedEvents().stream()
+                .map(TypedData::type).distinct().toList());
+        siteTypes.addAll(TransactionScenario.SITE_TYPES);
         assertThat(endpoint.path("sites")).extracting(site -> site.path("type").asText())
                 .as("GET /actuator/auditweave lists every emit site, the repository interface method's included\n%s",
                         run.describe())
-                .containsExactlyInAnyOrderElementsOf(ModerationScenario.expectedEvents().stream()
-                        .map(TypedData::type).distinct().toList());
+                .containsExactlyInAnyOrderElementsOf(siteTypes);
         assertThat(endpoint.path("sites")).allSatisfy(site -> assertThat(site.path("enabled").asBoolean())
                 .as("%s", site).isTrue());
-        assertThat(endpoint.path("metrics").path("captured").asLong()).as("captured so far\n%s", run.describe())
-                .isEqualTo(events.size());
+        long droppedRollback = endpoint.path("metrics").path("droppedByReason").path("ROLLBACK").asLong();
+        assertThat(droppedRollback).as("events dropped as their transaction rolled back\n%s", run.describe())
+                .isEqualTo(TransactionScenario.droppedRollback());
+        assertThat(endpoint.path("metrics").path("captured").asLong())
+                .as("captured so far: every event received, and those dropped on rollback\n%s", run.describe())
+                .isEqualTo(events.size() + droppedRollback);
     }
 
     @SuppressWarnings("unchecked")

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditweave.testing.LoopbackReceiver;
+import dev.auditweave.it.spring.TransactionScenario.Counts;
+import dev.auditweave.it.spring.TransactionScenario.Step;
 import dev.auditweave.testing.LoopbackReceiver.Request;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One finished run of the sample app: launched with auditweave's http sink pointed at a fresh loopback receiver,
- * logged into, driven through {@link ModerationScenario}, stopped with SIGTERM. What the receiver got is read only
+ * logged into, driven through {@link ModerationScenario} and {@link TransactionScenario}, stopped with SIGTERM. What the receiver got is read only
  * after the child exited, so it is final: the shutdown drain has happened.
  */
 final class SpringRun {
@@ -26,14 +29,16 @@ final class SpringRun {
     private final List<Request> requests;
     private final JsonNode endpoint;
     private final List<String> stdout;
+    private final Map<Step, Counts> transactionSteps;
 
     private SpringRun(String description, List<JsonNode> events, List<Request> requests, JsonNode endpoint,
-                      List<String> stdout) {
+                      List<String> stdout, Map<Step, Counts> transactionSteps) {
         this.description = description;
         this.events = events;
         this.requests = requests;
         this.endpoint = endpoint;
         this.stdout = stdout;
+        this.transactionSteps = transactionSteps;
     }
 
     /** auditweave's configuration for a run: the http sink to {@code receiver}, short batches. */
@@ -50,6 +55,7 @@ final class SpringRun {
                     app.startupMillis());
             SampleAppSession session = SampleAppSession.logIn(app.base(), BootApp.PASSWORD);
             ModerationScenario.drive(session, app::describe);
+            Map<Step, Counts> transactionSteps = TransactionScenario.drive(session, app::describe);
             JsonNode endpoint = session.auditweaveEndpoint();
             int exit = app.stop(STOP_TIMEOUT);
             List<JsonNode> events = receiver.events();
@@ -59,7 +65,7 @@ final class SpringRun {
             assertThat(exit).as("exit code after SIGTERM (graceful stop)\n%s", description)
                     .isIn(0, EXIT_ON_SIGTERM);
             return new SpringRun(description + "\n--- /actuator/auditweave: " + endpoint, events, requests, endpoint,
-                    app.stdout());
+                    app.stdout(), Map.copyOf(transactionSteps));
         }
     }
 
@@ -76,7 +82,12 @@ final class SpringRun {
         return stdout;
     }
 
-    /** What {@code GET /actuator/auditweave} answered after the scenario, before the stop. */
+    /** What each step of {@link TransactionScenario} added to the endpoint's counters. */
+    Counts counted(Step step) {
+        return transactionSteps.get(step);
+    }
+
+    /** What {@code GET /actuator/auditweave} answered after the scenarios, before the stop. */
     JsonNode endpoint() {
         return endpoint;
     }
