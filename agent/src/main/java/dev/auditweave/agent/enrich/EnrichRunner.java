@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * One enrichment thread ({@code auditweave-enrich-N}): takes events from the stage's queue and runs each one's
  * enrichers in order, with the thread's context class loader set to the annotated method's, adding what each returns
  * ({@link FieldMerge}). It stops running an event's enrichers as soon as the event was sent without them (its
- * deadline passed); an enricher that throws, or a name no enricher has, is counted and the next enricher runs.
+ * deadline passed); an enricher that throws, or a name no enricher has, is counted and the next enricher runs; an
+ * enricher another thread is stuck in ({@link RunnerPool#isOverdue}) is skipped, counted as timed out.
  */
 final class EnrichRunner {
 
@@ -24,8 +25,8 @@ final class EnrichRunner {
     private volatile boolean parked;
     /** The event being enriched, or {@code null}; guarded by the pool for retiring. */
     private EnrichJob job;
-    /** Set by the pool when this thread was replaced while stuck in an enricher. */
-    private volatile boolean retired;
+    /** Set by the pool when this thread was replaced while stuck in this enricher; {@code null} while it is not. */
+    private volatile String stuckIn;
 
     EnrichRunner(RunnerPool pool, Enrichment stage, String name) {
         this.pool = pool;
@@ -52,11 +53,17 @@ final class EnrichRunner {
     }
 
     boolean retired() {
-        return retired;
+        return stuckIn != null;
     }
 
-    void retired(boolean retired) {
-        this.retired = retired;
+    /** The enricher it was stuck in when it was replaced, or {@code null}. */
+    String stuckIn() {
+        return stuckIn;
+    }
+
+    /** Marks it replaced while stuck in {@code enricher}; {@code null}: no longer. */
+    void retired(String enricher) {
+        this.stuckIn = enricher;
     }
 
     /** The event it works on; read and written under the pool's lock. */
@@ -111,6 +118,10 @@ final class EnrichRunner {
 
     private void run(EnrichJob next, String name, ClassLoader loader) {
         String type = next.event().type();
+        if (pool.isOverdue(name)) {
+            stage.skipped(next, name);
+            return;
+        }
         try {
             EventEnricher enricher = Enrichers.find(name, loader);
             if (enricher == null) {

@@ -33,9 +33,10 @@ import org.slf4j.Logger;
  * <p><b>A hung enricher does not hold up later events</b>: when an event runs out of time while a thread is still in
  * one of its enrichers, the watch interrupts that thread (a look-up waiting interruptibly returns) and starts a
  * replacement, so that {@code auditweave.enrich.threads} threads keep taking events. The thread it replaced ends
- * when the enricher returns (or rejoins, if a thread is missing). At most {@code threads} such stuck threads are
- * replaced; past that, no more threads are started until one returns, and events wait for a free thread, each
- * still sent at its deadline.
+ * when the enricher returns (or rejoins, if a thread is missing). Until it returns, that enricher is skipped for
+ * other events (counted {@code enrichTimedOut}), so that one that hangs for good holds one thread, not all of them.
+ * At most {@code threads} stuck threads are replaced; past that, no more are started until one returns, and events
+ * wait for a free thread, each still sent at its deadline.
  *
  * <p><b>Shutdown</b> ({@link #shutdown}): events offered from then on are sent on at once without enrichment; those
  * in enrichment get until the given deadline to finish, and what is left is then sent with the fields gathered so
@@ -211,6 +212,14 @@ public final class Enrichment {
             // The thread is still in that enricher: it is interrupted and replaced.
             runners.retire(job.runner(), job, running);
         }
+    }
+
+    /** An enricher of {@code job} was skipped: a thread is still stuck in it past another event's deadline. */
+    void skipped(EnrichJob job, String enricher) {
+        counters.enrichTimedOut();
+        String type = job.event().type();
+        WARN.warn("overdue|" + enricher + '|' + type, "auditweave: enricher '{}' skipped for event {}: an earlier call"
+                + " of it is still running past its event's deadline; sent without its fields", enricher, type);
     }
 
     /** Sent on at shutdown before its enrichers finished. */

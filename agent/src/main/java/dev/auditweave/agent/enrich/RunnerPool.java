@@ -3,13 +3,17 @@ package dev.auditweave.agent.enrich;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The enrichment threads: keeps {@code threads} of them taking events, replacing one that is stuck in an enricher
  * past its event's deadline ({@link #retire}), at most {@code threads} times over while the stuck ones have not
- * returned. A replaced thread that returns rejoins when a thread is missing, else ends. The lock is shared by the
+ * returned. A replaced thread that returns rejoins when a thread is missing, else ends. While a thread is stuck in
+ * an enricher, that enricher is {@link #isOverdue overdue}: the threads skip it for other events until the call
+ * returns, so that an enricher that hangs for good takes one thread, not all of them. The lock is shared by the
  * enrichment threads and the deadline watch only, never by a calling thread.
  */
 final class RunnerPool {
@@ -25,6 +29,8 @@ final class RunnerPool {
     private int active;
     /** Replaced threads still in an enricher; guarded by this. */
     private int stuck;
+    /** Per enricher name, the threads stuck in it; written under this lock, read without. */
+    private final Map<String, Integer> overdue = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     RunnerPool(Enrichment stage, int threads) {
@@ -74,7 +80,8 @@ final class RunnerPool {
     synchronized boolean keepRunning(EnrichRunner runner) {
         runner.job(null);
         if (runner.retired()) {
-            runner.retired(false);
+            overdue.computeIfPresent(runner.stuckIn(), (name, threads) -> threads == 1 ? null : threads - 1);
+            runner.retired(null);
             Thread.interrupted(); // the interrupt that was meant for the enricher it has left
             stuck--;
             if (running && active < target) {
@@ -100,7 +107,8 @@ final class RunnerPool {
         if (!running || runner.retired() || runner.job() != job) {
             return;
         }
-        runner.retired(true);
+        runner.retired(enricher);
+        overdue.merge(enricher, 1, Integer::sum);
         runner.thread().interrupt();
         active--;
         stuck++;
@@ -111,6 +119,11 @@ final class RunnerPool {
                     + " (the latest in '{}'); no more are started until one returns, and events wait for a thread"
                     + " (each still sent at its deadline)", stuck, enricher);
         }
+    }
+
+    /** Whether a thread is stuck in the enricher {@code name} past an event's deadline: skip it meanwhile. */
+    boolean isOverdue(String name) {
+        return overdue.containsKey(name);
     }
 
     /** Stops every thread once it has left its event; one stuck in an enricher is interrupted. */

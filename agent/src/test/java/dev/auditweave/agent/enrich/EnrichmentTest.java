@@ -226,6 +226,49 @@ class EnrichmentTest {
     }
 
     @Test
+    void offer_anEnricherAThreadIsStuckIn_isSkippedForOtherEvents_untilTheStuckCallReturns()
+            throws InterruptedException {
+        captureWarnings();
+        CountDownLatch hang = latch();
+        AtomicInteger calls = new AtomicInteger();
+        add("deaf-14", (type, data) -> {
+            if (calls.incrementAndGet() == 1) {
+                while (true) {
+                    try {
+                        if (hang.await(1, TimeUnit.HOURS)) {
+                            return Map.of();
+                        }
+                    } catch (InterruptedException deaf) {
+                        // keeps hanging
+                    }
+                }
+            }
+            return Map.of("deaf", calls.get());
+        });
+        add("other-14", (type, data) -> Map.of("other", true));
+        start(2, 100, SHORT);
+        stage.offer(event("signin.deaf", Map.of(), "deaf-14"));
+        assertThat(next().data()).isEmpty();
+
+        stage.offer(event("signin.deaf.again", Map.of(), "deaf-14", "other-14"));
+
+        assertThat(next().data()).containsExactly(Map.entry("other", true));
+        assertThat(calls).as("not called again while stuck").hasValue(1);
+        assertThat(metrics().enrichTimedOut()).isEqualTo(2);
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("enricher 'deaf-14' skipped",
+                "signin.deaf.again", "still running past"));
+        hang.countDown();
+        await(() -> {
+            stage.offer(event("signin.deaf.later", Map.of(), "deaf-14"));
+            try {
+                return next().data().containsKey("deaf");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
     void offer_aFullStage_sendsTheEventAtOnceWithoutEnrichment_countedTimedOut() throws InterruptedException {
         captureWarnings();
         CountDownLatch hang = latch();
