@@ -90,6 +90,18 @@ final class Scenarios {
         });
     }
 
+    /** Enrichers off the calling thread: a ServiceLoader provider, one added in code, one that throws, an unknown name. */
+    static synchronized ScenarioRun enrich(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/enrich", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url()), List.of("enrich"),
+                        MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Events inside the public hook's and Spring's transactions on H2 ({@code TransactionScenario}), flushed. */
     static synchronized ScenarioRun transactions(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/transactions", name -> {

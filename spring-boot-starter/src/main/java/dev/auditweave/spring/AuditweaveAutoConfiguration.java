@@ -1,5 +1,7 @@
 package dev.auditweave.spring;
 
+import dev.auditweave.agent.ActorResolver;
+import dev.auditweave.agent.EventEnricher;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +17,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Auto-configuration of auditweave for Spring Boot 3.5 and 4.0: binds every {@code auditweave.*} key from the
  * {@code Environment}, starts the runtime with the context and stops it with the context
  * ({@link AuditweaveLifecycle}), compiles the annotated methods of the beans at start-up, and covers Spring Data
- * repository interface methods when the {@code -javaagent} is not attached. Meters, health and the actuator
+ * repository interface methods when the {@code -javaagent} is not attached, and hands every {@code EventEnricher} and
+ * {@code ActorResolver} bean to auditweave while the context runs. Meters, health and the actuator
  * endpoint come from their own auto-configurations, each present only when its library is.
  *
  * <pre>{@code
@@ -38,12 +41,14 @@ public class AuditweaveAutoConfiguration {
     @ConditionalOnMissingBean
     AuditweaveLifecycle auditweaveLifecycle(ConfigurableEnvironment environment,
                                             ConfigurableListableBeanFactory beanFactory,
-                                            ObjectProvider<StartListener> listeners) {
+                                            ObjectProvider<StartListener> listeners,
+                                            ObjectProvider<EventEnricher> enrichers,
+                                            ObjectProvider<ActorResolver> resolvers) {
         boolean repositories = isPresent(SPRING_DATA) && isPresent(SPRING_AOP);
         List<Runnable> afterStart = new ArrayList<>();
         afterStart.add(new EmitSiteScanner(beanFactory, repositories));
         afterStart.add(() -> listeners.orderedStream().forEach(StartListener::started));
-        return new AuditweaveLifecycle(environment, afterStart);
+        return new AuditweaveLifecycle(environment, afterStart, new ExtensionBeans(enrichers, resolvers));
     }
 
     private static boolean isPresent(String className) {

@@ -13,7 +13,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * environment variables such as {@code AUDITWEAVE_HTTP_URL}, system properties, ...) is checked exactly as the
  * {@code -javaagent} checks its own sources, the runtime is started from it, and the annotated methods of the
  * context's beans are compiled, so that an expression error is logged at start-up rather than at a first call.
- * At stop, queued events are drained within {@code auditweave.shutdown.timeout-ms}.
+ * At stop, queued events are drained within {@code auditweave.shutdown.timeout-ms}. The context's
+ * {@code EventEnricher} and {@code ActorResolver} beans are added as the runtime starts and removed after the
+ * drain at stop ({@link ExtensionBeans}); an enricher bean without a name fails the start.
  *
  * <p><b>An invalid value fails the start of the context</b>, with the agent's message naming key, value, origin and
  * expectation, for instance {@code auditweave.batch.max-events = 'abc' (class path resource
@@ -43,15 +45,18 @@ public final class AuditweaveLifecycle implements SmartLifecycle {
 
     private final ConfigurableEnvironment environment;
     private final List<Runnable> afterStart;
+    private final ExtensionBeans extensions;
     private volatile boolean running;
 
     /**
      * @param environment the context's environment, read at {@link #start()}
      * @param afterStart  run after the runtime started, in order (scanning the beans, binding the meters)
+     * @param extensions  the enricher and actor resolver beans, added after the start, removed after the stop
      */
-    AuditweaveLifecycle(ConfigurableEnvironment environment, List<Runnable> afterStart) {
+    AuditweaveLifecycle(ConfigurableEnvironment environment, List<Runnable> afterStart, ExtensionBeans extensions) {
         this.environment = environment;
         this.afterStart = List.copyOf(afterStart);
+        this.extensions = extensions;
     }
 
     @Override
@@ -61,8 +66,14 @@ public final class AuditweaveLifecycle implements SmartLifecycle {
             Auditweave.logThrough(new Slf4jLogTarget());
         }
         EnvironmentValues values = EnvironmentValues.of(environment);
-        // A ConfigException here fails the context's start with the agent's message; see the class comment.
-        Auditweave.start(values.values(), values.origins());
+        extensions.add();
+        try {
+            // A ConfigException here fails the context's start with the agent's message; see the class comment.
+            Auditweave.start(values.values(), values.origins());
+        } catch (RuntimeException e) {
+            extensions.remove();
+            throw e;
+        }
         running = true;
         for (Runnable step : afterStart) {
             try {
@@ -79,6 +90,7 @@ public final class AuditweaveLifecycle implements SmartLifecycle {
         if (!Auditweave.stop()) {
             LOG.warn("auditweave: some events were not delivered within auditweave.shutdown.timeout-ms");
         }
+        extensions.remove();
         if (Auditweave.agentAttached()) {
             // The application's logging may shut down before the JVM: the agent's last lines go to stderr again.
             Auditweave.logThrough(null);

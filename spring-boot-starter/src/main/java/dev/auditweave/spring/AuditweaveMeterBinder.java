@@ -6,9 +6,11 @@ import dev.auditweave.agent.metrics.DropReason;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
 
@@ -22,6 +24,11 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@code auditweave.events.captured}</td><td></td><td>captured</td></tr>
  *   <tr><td>{@code auditweave.capture.errors}</td><td></td><td>captureErrors</td></tr>
  *   <tr><td>{@code auditweave.events.guarded.out}</td><td></td><td>guardedOut</td></tr>
+ *   <tr><td>{@code auditweave.transaction.events.held}</td><td></td><td>heldForCommit</td></tr>
+ *   <tr><td>{@code auditweave.transaction.events.dropped}</td><td>{@code reason} = rollback, transaction_full</td>
+ *       <td>droppedByReason (counted once, before routing, so not per sink)</td></tr>
+ *   <tr><td>{@code auditweave.enrich.failed}</td><td></td><td>enrichFailed</td></tr>
+ *   <tr><td>{@code auditweave.enrich.timed.out}</td><td></td><td>enrichTimedOut</td></tr>
  *   <tr><td>{@code auditweave.events}</td><td>{@code sink}, {@code outcome} = enqueued, delivered, failed, lost,
  *       spooled, replayed, dead_lettered</td><td>the counter of that name</td></tr>
  *   <tr><td>{@code auditweave.events.dropped}</td><td>{@code sink}, {@code reason} = queue_full, spool_full,
@@ -48,6 +55,9 @@ public final class AuditweaveMeterBinder implements MeterBinder, StartListener {
             "replayed", AuditweaveMetrics::replayed,
             "dead_lettered", AuditweaveMetrics::deadLettered);
 
+    /** Counted once for the whole runtime, before an event is routed to its sinks: never per sink. */
+    private static final Set<DropReason> BEFORE_ROUTING = EnumSet.of(DropReason.TRANSACTION_FULL);
+
     private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
     /** Until the runtime started with the context, its sinks are not known (and asking would start a default one). */
     private volatile boolean started;
@@ -64,6 +74,24 @@ public final class AuditweaveMeterBinder implements MeterBinder, StartListener {
                 AuditweaveMetrics::captureErrors);
         global(registry, "auditweave.events.guarded.out", "calls of an annotated method whose guard was false",
                 AuditweaveMetrics::guardedOut);
+        global(registry, "auditweave.transaction.events.held", "events that waited for a transaction's outcome",
+                AuditweaveMetrics::heldForCommit);
+        FunctionCounter.builder("auditweave.transaction.events.dropped", Auditweave.class,
+                        ignored -> Auditweave.metrics().droppedRollback())
+                .tag("reason", "rollback")
+                .description("events dropped with their transaction: rolled back (rightly never sent), or too many held")
+                .register(registry);
+        for (DropReason reason : BEFORE_ROUTING) {
+            FunctionCounter.builder("auditweave.transaction.events.dropped", Auditweave.class,
+                            ignored -> Auditweave.metrics().droppedByReason().getOrDefault(reason, 0L))
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                    .description("events dropped with their transaction: rolled back (rightly never sent), or too many held")
+                    .register(registry);
+        }
+        global(registry, "auditweave.enrich.failed", "enrichers that threw or were not found; the event was sent"
+                + " without their fields", AuditweaveMetrics::enrichFailed);
+        global(registry, "auditweave.enrich.timed.out", "enrichers out of time or events that found the enrichment"
+                + " queue full; the event was sent without their fields", AuditweaveMetrics::enrichTimedOut);
         if (started) {
             for (String sink : Auditweave.sinkNames()) {
                 bindSink(registry, sink);
@@ -93,7 +121,7 @@ public final class AuditweaveMeterBinder implements MeterBinder, StartListener {
                 .builder("auditweave.events", sink, name -> read(name, counter))
                 .tag("sink", sink).tag("outcome", outcome)
                 .description("events per sink by outcome").register(registry));
-        for (DropReason reason : DropReason.values()) {
+        for (DropReason reason : EnumSet.complementOf(EnumSet.copyOf(BEFORE_ROUTING))) {
             FunctionCounter.builder("auditweave.events.dropped", sink,
                             name -> read(name, m -> m.droppedByReason().getOrDefault(reason, 0L)))
                     .tag("sink", sink).tag("reason", reason.name().toLowerCase(Locale.ROOT))

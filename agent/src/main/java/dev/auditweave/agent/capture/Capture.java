@@ -1,5 +1,6 @@
 package dev.auditweave.agent.capture;
 
+import dev.auditweave.agent.event.EnrichRequest;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.event.EventIds;
 import dev.auditweave.agent.event.EventValues;
@@ -329,7 +330,7 @@ public final class Capture {
             if (now == 0L) {
                 now = System.currentTimeMillis();
             }
-            Event event = build(spec, args, result, now, runtime.snapshotLimits());
+            Event event = build(plan, spec, args, result, now, runtime.snapshotLimits());
             if (stage == null) {
                 runtime.accept(event, spec.afterCommit() ? plan.caller() : null);
             } else {
@@ -347,7 +348,8 @@ public final class Capture {
                 spec.type(), plan.method(), t.toString());
     }
 
-    private static Event build(EventSpec spec, Object[] args, Object result, long now, SnapshotLimits limits) {
+    private static Event build(EmitPlan plan, EventSpec spec, Object[] args, Object result, long now,
+                               SnapshotLimits limits) {
         List<EventSpec.FieldSpec> fields = spec.fields();
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
@@ -356,11 +358,18 @@ public final class Capture {
         Map<String, Object> data = spec.fieldNames().with(values);
         long occurredAt = spec.occurredAt() == null ? now
                 : EpochMillis.of(spec.occurredAt().evaluate(args, result, now), now);
+        EnrichRequest enrich = spec.enrichers().isEmpty() ? null : enrichRequest(plan, spec);
         if (spec.idempotencyKey() == null) {
             // The id's random bits are drawn here; its text is written off the calling thread.
-            return Event.withRandomId(spec.type(), occurredAt, data);
+            return Event.withRandomId(spec.type(), occurredAt, data, enrich);
         }
-        return new Event(id(spec, args, result, now), spec.type(), occurredAt, data);
+        return new Event(id(spec, args, result, now), spec.type(), occurredAt, data, enrich);
+    }
+
+    /** The enrichers of {@code spec}, found later through the class loader of the annotated method's class. */
+    private static EnrichRequest enrichRequest(EmitPlan plan, EventSpec spec) {
+        Class<?> caller = plan.caller();
+        return new EnrichRequest(spec.enrichers(), caller == null ? null : caller.getClassLoader());
     }
 
     private static String id(EventSpec spec, Object[] args, Object result, long now) {

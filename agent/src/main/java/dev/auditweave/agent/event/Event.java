@@ -14,6 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * when {@link #id()} is first read, normally on the delivery worker: the calling thread does not pay for the
  * 36-character string. Values behave like a record's: {@code equals}, {@code hashCode} and {@code toString} use
  * the four components.
+ *
+ * <p>An event whose annotation names enrichers carries an {@link EnrichRequest} from capture to the enrichment
+ * stage, which sends on a copy with the added fields ({@link #withData}); every other event carries {@code null}.
  */
 public final class Event {
 
@@ -22,6 +25,8 @@ public final class Event {
     private final Map<String, Object> data;
     private final long idHigh;
     private final long idLow;
+    /** The enrichers still to run on this event, or {@code null} (the case of almost every event). */
+    private final EnrichRequest enrichRequest;
     /** The id as text; for a random id written on first read (a benign race: every writer writes the same). */
     private String id;
 
@@ -32,27 +37,52 @@ public final class Event {
      * @param data       the declared fields only, as an unmodifiable map of immutable values (see {@link EventValues})
      */
     public Event(String id, String type, long occurredAt, Map<String, Object> data) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.type = Objects.requireNonNull(type, "type");
-        this.occurredAt = occurredAt;
-        this.data = Objects.requireNonNull(data, "data");
-        this.idHigh = 0L;
-        this.idLow = 0L;
+        this(id, type, occurredAt, data, null);
     }
 
-    private Event(long idHigh, long idLow, String type, long occurredAt, Map<String, Object> data) {
+    /**
+     * As {@link #Event(String, String, long, Map)}, for an event whose annotation names enrichers.
+     *
+     * @param enrichRequest the enrichers to run on it, or {@code null} for none
+     */
+    public Event(String id, String type, long occurredAt, Map<String, Object> data, EnrichRequest enrichRequest) {
+        this(Objects.requireNonNull(id, "id"), 0L, 0L, type, occurredAt, data, enrichRequest);
+    }
+
+    private Event(String id, long idHigh, long idLow, String type, long occurredAt, Map<String, Object> data,
+                  EnrichRequest enrichRequest) {
+        this.id = id;
         this.type = Objects.requireNonNull(type, "type");
         this.occurredAt = occurredAt;
         this.data = Objects.requireNonNull(data, "data");
         this.idHigh = idHigh;
         this.idLow = idLow;
+        this.enrichRequest = enrichRequest;
     }
 
     /** An event with a fresh random id, as {@link EventIds#random()} would give, rendered lazily. */
     public static Event withRandomId(String type, long occurredAt, Map<String, Object> data) {
+        return withRandomId(type, occurredAt, data, null);
+    }
+
+    /** As {@link #withRandomId(String, long, Map)}, carrying {@code enrichRequest} ({@code null} for none). */
+    public static Event withRandomId(String type, long occurredAt, Map<String, Object> data,
+                                     EnrichRequest enrichRequest) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new Event(EventIds.version4High(random.nextLong()), EventIds.version4Low(random.nextLong()),
-                type, occurredAt, data);
+        return new Event(null, EventIds.version4High(random.nextLong()), EventIds.version4Low(random.nextLong()),
+                type, occurredAt, data, enrichRequest);
+    }
+
+    /**
+     * The same event (id, type, time) with {@code data} in place of its fields, and no enrichers left to run: what the
+     * enrichment stage sends on.
+     *
+     * <pre>{@code
+     * Event enriched = event.withData(Map.of("kilo_user_id", "u-1", "org_memberships", List.of()));
+     * }</pre>
+     */
+    public Event withData(Map<String, Object> data) {
+        return new Event(id, idHigh, idLow, type, occurredAt, data, null);
     }
 
     /** Unique, or derived from the type and an idempotency key (see {@link EventIds}). */
@@ -78,6 +108,11 @@ public final class Event {
     /** The declared fields only, as an unmodifiable map of immutable values (see {@link EventValues}). */
     public Map<String, Object> data() {
         return data;
+    }
+
+    /** The enrichers still to run on this event, or {@code null} for none. Not part of its value. */
+    public EnrichRequest enrichRequest() {
+        return enrichRequest;
     }
 
     @Override

@@ -30,6 +30,18 @@ public interface AuditweaveMXBean {
 
     long getDeadLettered();
 
+    /** Events that waited for a transaction's outcome; 0 per sink. */
+    long getHeldForCommit();
+
+    /** Events of transactions that did not commit: rightly never sent, not counted in {@code Dropped}. */
+    long getDroppedRollback();
+
+    /** Enrichers that threw or were not found; 0 per sink. */
+    long getEnrichFailed();
+
+    /** Enrichers that ran out of time, or events that found the enrichment queue full; 0 per sink. */
+    long getEnrichTimedOut();
+
     /** The total of {@link #getDroppedByReason()}. */
     long getDropped();
 

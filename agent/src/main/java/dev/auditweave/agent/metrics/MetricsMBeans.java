@@ -144,6 +144,26 @@ public final class MetricsMBeans {
         }
 
         @Override
+        public long getHeldForCommit() {
+            return metrics.get().heldForCommit();
+        }
+
+        @Override
+        public long getDroppedRollback() {
+            return metrics.get().droppedRollback();
+        }
+
+        @Override
+        public long getEnrichFailed() {
+            return metrics.get().enrichFailed();
+        }
+
+        @Override
+        public long getEnrichTimedOut() {
+            return metrics.get().enrichTimedOut();
+        }
+
+        @Override
         public long getDropped() {
             return metrics.get().dropped();
         }

@@ -1,6 +1,7 @@
 package dev.auditweave.agent.runtime;
 
 import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.config.ConfigKeys;
 import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.config.SinkSettings;
 import dev.auditweave.agent.dispatch.Backoff;
@@ -8,6 +9,8 @@ import dev.auditweave.agent.dispatch.DeliveryPolicy;
 import dev.auditweave.agent.dispatch.Dispatcher;
 import dev.auditweave.agent.dispatch.Pipeline;
 import dev.auditweave.agent.dispatch.TypeFilter;
+import dev.auditweave.agent.enrich.EnrichPolicy;
+import dev.auditweave.agent.enrich.Enrichment;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.event.SnapshotLimits;
 import dev.auditweave.agent.log.Loggers;
@@ -46,6 +49,7 @@ public final class AuditweaveRuntime {
     private final SnapshotLimits snapshotLimits;
     private final Counters counters = new Counters();
     private final Pipeline pipeline;
+    private final Enrichment enrichment;
     private final boolean idle;
     private final Thread shutdownHook;
     private final LossReporter lossReporter;
@@ -64,6 +68,9 @@ public final class AuditweaveRuntime {
                     TypeFilter.of(sink.eventTypes()), openSpool(settings, configured.sink().name())));
         }
         this.pipeline = new Pipeline(dispatchers, counters);
+        this.enrichment = new Enrichment(new EnrichPolicy(settings.get(ConfigKeys.ENRICH_THREADS),
+                settings.get(ConfigKeys.ENRICH_QUEUE_CAPACITY), settings.get(ConfigKeys.ENRICH_TIMEOUT)), counters,
+                pipeline::offer);
         this.idle = !settings.enabled() || pipeline.isEmpty();
         this.shutdownHook = new Thread(this::shutdownAtExit, "auditweave-shutdown");
         this.lossReporter = new LossReporter(counters::snapshot);
@@ -142,6 +149,7 @@ public final class AuditweaveRuntime {
         AuditweaveRuntime runtime = new AuditweaveRuntime(settings, sinks);
         runtime.pipeline.start();
         if (!runtime.pipeline.isEmpty()) {
+            runtime.enrichment.start();
             Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
             runtime.lossReporter.start(LOSS_REPORT_SECONDS);
             // JMX initialises in about a quarter of a second: on the metrics thread, not the application's start-up.
@@ -247,14 +255,37 @@ public final class AuditweaveRuntime {
         }
     }
 
-    /** Hands an event whose transaction (if any) committed to every sink's queue; never blocks. */
+    /**
+     * Hands an event whose transaction (if any) committed to every sink's queue, through the enrichment threads when
+     * its annotation names enrichers; never blocks.
+     */
     public void release(Event event) {
-        pipeline.offer(event);
+        if (event.enrichRequest() == null) {
+            pipeline.offer(event);
+        } else {
+            enrichment.offer(event);
+        }
     }
 
-    /** Delivers everything accepted so far, waiting at most {@code timeout}; {@code true} if it all went out. */
+    /**
+     * Delivers everything accepted so far (once its enrichers finished), waiting at most {@code timeout}; {@code true}
+     * if it all went out.
+     */
     public boolean flush(Duration timeout) {
-        return pipeline.flush(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean enriched = enrichment.awaitIdle(deadline);
+        return pipeline.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) && enriched;
+    }
+
+    /**
+     * Drains within {@code timeout}: the events in enrichment get at most half of it (what is still unfinished then
+     * is sent without the missing fields), delivery the rest. Returns the events that could not be delivered or
+     * spooled in time.
+     */
+    private int drain(Duration timeout) {
+        long started = System.nanoTime();
+        enrichment.shutdown(started + timeout.toNanos() / 2);
+        return pipeline.shutdown(Duration.ofNanos(Math.max(0, started + timeout.toNanos() - System.nanoTime())));
     }
 
     private String describe() {
@@ -294,12 +325,12 @@ public final class AuditweaveRuntime {
         } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNotRegistered) {
             return;
         }
-        pipeline.shutdown(settings.shutdownTimeout());
+        drain(settings.shutdownTimeout());
     }
 
     private void shutdownAtExit() {
         long started = System.nanoTime();
-        logStopped("auditweave stopped", started, pipeline.shutdown(settings.shutdownTimeout()));
+        logStopped("auditweave stopped", started, drain(settings.shutdownTimeout()));
     }
 
     /** One summary line of what this instance did: WARN when something was lost, failed or dropped. */
@@ -366,7 +397,7 @@ public final class AuditweaveRuntime {
         } catch (IllegalStateException alreadyShuttingDown) {
             return 0; // the shutdown hook drains it
         }
-        int lost = runtime.pipeline.shutdown(timeout);
+        int lost = runtime.drain(timeout);
         if (!runtime.pipeline.isEmpty()) {
             runtime.logStopped("auditweave stopped with the application", started, lost);
         }
