@@ -8,7 +8,8 @@ import java.util.Map;
  * the method returned (after the commit when the event waits for one, so it sees committed data), within
  * {@code auditweave.enrich.timeout-ms}. When it throws or runs out of time, the event is still sent, without the
  * fields of that enricher; the failure is counted ({@code enrichFailed}, {@code enrichTimedOut}) and logged,
- * rate-limited.
+ * rate-limited. An enricher still running at the deadline is interrupted, and skipped for other events until that
+ * call returns. It runs with the thread's context class loader set to the annotated class's.
  *
  * <pre>{@code
  * @EmitsAbuseEvent(type = "signin", enrich = "orgMemberships",

@@ -206,12 +206,13 @@ public final class Enrichment {
                     + " event {} (auditweave.enrich.timeout-ms); sent without its fields and those of the enrichers"
                     + " after it", running, budget, type);
         }
-        send(job.enriched());
-        finished();
         if (running != null) {
-            // The thread is still in that enricher: it is interrupted and replaced.
+            // The thread is still in that enricher: it is interrupted and replaced, and the enricher skipped meanwhile
+            // (marked before the event goes on, so that whatever follows from it finds the enricher overdue).
             runners.retire(job.runner(), job, running);
         }
+        send(job.enriched());
+        finished();
     }
 
     /** An enricher of {@code job} was skipped: a thread is still stuck in it past another event's deadline. */
