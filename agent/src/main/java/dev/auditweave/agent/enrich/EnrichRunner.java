@@ -129,6 +129,12 @@ final class EnrichRunner {
                 return;
             }
             next.running(name);
+            if (next.isFinished()) {
+                // The deadline passed between the loop's check and now. The watch, which finishes the job before it
+                // reads what is running, either saw this enricher (and marks it overdue) or finished before it was
+                // set: then this check sees it and the enricher is not called at all, so it can never hang unseen.
+                return;
+            }
             Map<String, ?> added = enricher.enrich(type, next.data());
             if (!next.isFinished()) {
                 next.data(FieldMerge.merge(next.data(), name, type, added));
