@@ -32,8 +32,8 @@ final class TransactionScenario {
 
     /**
      * One transaction outcome, with what auditweave must make of it: the events that arrive (matched by the step's
-     * own {@code display_name}s and {@code reason}s), and how {@code captured}, {@code heldForCommit} and the
-     * {@code ROLLBACK} drops grow.
+     * own {@code display_name}s and {@code reason}s), and how {@code captured}, {@code heldForCommit} and
+     * {@code droppedRollback} grow.
      */
     enum Step {
         OUTER_THROWS(Set.of("carol-outer-throws"), List.of(), 1, 1, 1),
@@ -74,13 +74,13 @@ final class TransactionScenario {
         }
     }
 
-    /** What one step added to {@code captured}, {@code heldForCommit} and {@code droppedByReason.ROLLBACK}. */
+    /** What one step added to {@code captured}, {@code heldForCommit} and {@code droppedRollback}. */
     record Counts(long captured, long heldForCommit, long droppedRollback) {
 
         static Counts of(JsonNode endpoint) {
             JsonNode metrics = endpoint.path("metrics");
             return new Counts(counter(metrics, "captured"), counter(metrics, "heldForCommit"),
-                    counter(metrics.path("droppedByReason"), "ROLLBACK"));
+                    counter(metrics, "droppedRollback"));
         }
 
         Counts minus(Counts earlier) {
@@ -119,7 +119,7 @@ final class TransactionScenario {
         return Arrays.stream(Step.values()).flatMap(step -> step.arriving().stream()).toList();
     }
 
-    /** The {@code ROLLBACK} drops all steps must add up to. */
+    /** The {@code droppedRollback} all steps must add up to. */
     static long droppedRollback() {
         return Arrays.stream(Step.values()).mapToLong(step -> step.counts().droppedRollback()).sum();
     }
