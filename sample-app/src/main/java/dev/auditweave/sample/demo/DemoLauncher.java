@@ -101,7 +101,7 @@ public final class DemoLauncher {
                 allPassed &= comparison.same();
             }
 
-            out.printf("%nRESULT: %s%n", allPassed ? "PASS, every expectation met in both modes, at both destinations"
+            out.printf("%nRESULT: %s%n", allPassed ? "PASS, every expectation met in both modes, at every destination"
                     : "FAIL, see the FAIL lines above");
             return allPassed ? 0 : 1;
         }
