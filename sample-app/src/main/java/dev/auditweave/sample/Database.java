@@ -22,7 +22,21 @@ public final class Database {
                 email VARCHAR(255) NOT NULL UNIQUE,
                 blocked BOOLEAN DEFAULT FALSE NOT NULL,
                 blocked_reason VARCHAR(255),
-                onboarding_claimed_at TIMESTAMP
+                onboarding_claimed_at TIMESTAMP,
+                created_at_ms BIGINT,
+                is_admin BOOLEAN DEFAULT FALSE NOT NULL,
+                cohorts VARCHAR(255) DEFAULT '' NOT NULL
+            );
+            CREATE TABLE auth_providers (
+                user_id VARCHAR(64) NOT NULL,
+                provider VARCHAR(32) NOT NULL,
+                PRIMARY KEY (user_id, provider)
+            );
+            -- no foreign key: a file stays downloadable when its owner is deleted
+            CREATE TABLE files (
+                id VARCHAR(64) PRIMARY KEY,
+                owner_id VARCHAR(64) NOT NULL,
+                name VARCHAR(255) NOT NULL
             );
             -- owner_id has no foreign key: UserService.deleteUser checks ownership itself, inside its transaction
             CREATE TABLE organizations (

@@ -30,6 +30,15 @@ public final class EventTypes {
 
     public static final String ONBOARDING_CLAIMED = "onboarding.claimed";
 
+    /** A sign-up, for the abuse service's {@code POST /api/auth-event} (event_type 'signup'). */
+    public static final String AUTH_SIGNUP = "auth.signup";
+    /** A sign-in, for the abuse service's {@code POST /api/auth-event} (event_type 'signin'). */
+    public static final String AUTH_SIGNIN = "auth.signin";
+    /** A sign-in refused because the account is blocked: the audit log's session lifecycle (field notes §3). */
+    public static final String SESSION_SIGNIN_BLOCKED = "session.signin_blocked";
+    /** A file handed out, to a user or an anonymous visitor: the audit log's exfiltration trail. */
+    public static final String FILE_DOWNLOADED = "file.downloaded";
+
     public static final String STRIPE_PAYMENT_METHOD_ATTACHED = "stripe.payment_method.attached";
     public static final String STRIPE_PAYMENT_METHOD_DETACHED = "stripe.payment_method.detached";
     public static final String STRIPE_CHARGE_DISPUTE_CREATED = "stripe.charge.dispute.created";
@@ -47,12 +56,19 @@ public final class EventTypes {
             STRIPE_CHARGE_DISPUTE_FUNDS_WITHDRAWN, STRIPE_RADAR_EARLY_FRAUD_WARNING_CREATED, STRIPE_CHARGE_FAILED,
             STRIPE_PAYMENT_INTENT_SUCCEEDED);
 
-    /** The audit-log kinds of the lifecycle-email forwarder (field notes §2) that are not abuse-service types. */
+    /** The auth events of the abuse service's {@code POST /api/auth-event}, one flat payload each (field notes §1). */
+    public static final List<String> AUTH_EVENTS = List.of(AUTH_SIGNUP, AUTH_SIGNIN);
+
+    /**
+     * The audit-log kinds that neither abuse-service endpoint takes: the lifecycle-email forwarder's (field notes
+     * §2), a blocked sign-in and a download (§3).
+     */
     public static final List<String> AUDIT_LOG_ONLY = List.of(
-            SUBSCRIPTION_UPGRADED, SUBSCRIPTION_DOWNGRADED, SUBSCRIPTION_CANCELED, ONBOARDING_CLAIMED);
+            SUBSCRIPTION_UPGRADED, SUBSCRIPTION_DOWNGRADED, SUBSCRIPTION_CANCELED, ONBOARDING_CLAIMED,
+            SESSION_SIGNIN_BLOCKED, FILE_DOWNLOADED);
 
     /** All of the above, for coverage checks. */
-    public static final List<String> ALL = concat(ABUSE_SERVICE, AUDIT_LOG_ONLY);
+    public static final List<String> ALL = concat(concat(ABUSE_SERVICE, AUTH_EVENTS), AUDIT_LOG_ONLY);
 
     private EventTypes() {
     }

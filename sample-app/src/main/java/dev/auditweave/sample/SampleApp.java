@@ -19,7 +19,7 @@ public final class SampleApp {
     }
 
     public static void main(String[] args) {
-        SampleServices services = SampleServices.inMemory("sample-" + ProcessHandle.current().pid());
+        SampleServices services = SampleServices.inMemory("sample-" + ProcessHandle.current().pid(), Script.CLOCK);
         List<Step> steps = Script.steps();
         int deviations = 0;
         for (int i = 0; i < steps.size(); i++) {

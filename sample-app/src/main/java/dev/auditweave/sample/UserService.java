@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-/** Users: sign-up (no event here), block and unblock, email changes, deletion. */
+/** Users: registration (the account rows of a sign-up), block and unblock, cohorts, email changes, deletion. */
 public class UserService {
 
     private final Database database;
@@ -19,7 +19,10 @@ public class UserService {
         this.records = new UserRecords(database);
     }
 
-    /** Creates a user with an active free subscription. Emits nothing (sign-ups go to /api/auth-event). */
+    /**
+     * Creates a user with an active free subscription. Emits nothing itself: a sign-up is
+     * {@code AuthService.signUp}, which calls this and sends the auth event.
+     */
     public void register(String userId, String email) throws SQLException {
         database.inTransaction(connection -> {
             Jdbc.update(connection, "INSERT INTO users(id, email) VALUES (?, ?)", userId, email);
@@ -29,24 +32,39 @@ public class UserService {
         });
     }
 
-    /** Blocks the user; returns the rows changed: 0 when the user is unknown or already blocked. */
+    /**
+     * Blocks the user; returns the rows changed: 0 when the user is unknown or already blocked. Who blocked is not
+     * an argument: it is the caller of the request ({@code ACTOR}, from {@code SampleActorResolver}), a signed-in
+     * admin (their email) or the Admin API (no email, the label "Admin API").
+     */
     @EmitsAbuseEvent(type = EventTypes.USER_BLOCKED, when = "RETURNED_ROWS > 0", data = {
             @Field(name = "kilo_user_id", value = "userId"),
             @Field(name = "reason", value = "reason"),
-            @Field(name = "actor_email", value = "actorEmail")})
-    public int blockUser(String userId, String reason, String actorEmail) throws SQLException {
+            @Field(name = "actor_email", value = "ACTOR.id"),
+            @Field(name = "actor_label", value = "ACTOR.label")})
+    public int blockUser(String userId, String reason) throws SQLException {
         return database.update("UPDATE users SET blocked = TRUE, blocked_reason = ? WHERE id = ? AND blocked = FALSE",
                 reason, userId);
     }
 
-    /** Unblocks the user; returns the rows changed: 0 when the user is unknown or not blocked. */
+    /** Unblocks the user; returns the rows changed: 0 when the user is unknown or not blocked. The actor as above. */
     @EmitsAbuseEvent(type = EventTypes.USER_UNBLOCKED, when = "RETURNED_ROWS > 0", data = {
             @Field(name = "kilo_user_id", value = "userId"),
             @Field(name = "reason", value = "reason"),
-            @Field(name = "actor_email", value = "actorEmail")})
-    public int unblockUser(String userId, String reason, String actorEmail) throws SQLException {
+            @Field(name = "actor_email", value = "ACTOR.id"),
+            @Field(name = "actor_label", value = "ACTOR.label")})
+    public int unblockUser(String userId, String reason) throws SQLException {
         return database.update("UPDATE users SET blocked = FALSE, blocked_reason = NULL WHERE id = ? AND blocked = TRUE",
                 userId);
+    }
+
+    /**
+     * Puts the user into a cohort (no event: the cohorts go out with the next sign-in's auth event); returns the
+     * rows changed, 0 when the user is unknown or already in it.
+     */
+    public int addCohort(String userId, String cohort) throws SQLException {
+        return database.update("UPDATE users SET cohorts = CASE WHEN cohorts = '' THEN ? ELSE cohorts || ',' || ? END "
+                + "WHERE id = ? AND POSITION(',' || ? || ',', ',' || cohorts || ',') = 0", cohort, cohort, userId, cohort);
     }
 
     /**
@@ -93,6 +111,7 @@ public class UserService {
             Jdbc.update(connection, "DELETE FROM credit_purchases WHERE user_id = ?", userId);
             Jdbc.update(connection, "DELETE FROM subscriptions WHERE user_id = ?", userId);
             Jdbc.update(connection, "DELETE FROM kilo_passes WHERE user_id = ?", userId);
+            Jdbc.update(connection, "DELETE FROM auth_providers WHERE user_id = ?", userId);
             int deleted = records.delete(userId);
             String owned = Jdbc.queryString(connection,
                     "SELECT id FROM organizations WHERE owner_id = ? ORDER BY id LIMIT 1", userId).orElse(null);

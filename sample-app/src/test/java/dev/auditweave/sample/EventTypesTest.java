@@ -3,6 +3,7 @@ package dev.auditweave.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.annotations.EmitsAbuseEvent;
+import dev.auditweave.sample.auth.AuthService;
 import dev.auditweave.sample.script.Script;
 import dev.auditweave.sample.stripe.StripeWebhookHandler;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ class EventTypesTest {
 
     private static final List<Class<?>> SERVICES = List.of(UserService.class, UserRecords.class,
             OrganizationService.class, BillingService.class, KiloPassService.class, SubscriptionService.class,
-            OnboardingService.class, StripeWebhookHandler.class);
+            OnboardingService.class, StripeWebhookHandler.class, AuthService.class, DownloadService.class);
 
     @Test
     void everyEmitSiteUsesADeclaredTypeAndEveryDeclaredTypeIsEmitted() {
@@ -32,9 +33,12 @@ class EventTypesTest {
     @Test
     void theAbuseServiceHasTheSeventeenTypesOfTheFieldNotes() {
         assertThat(EventTypes.ABUSE_SERVICE).hasSize(17).doesNotHaveDuplicates();
-        assertThat(EventTypes.ALL).containsAll(EventTypes.ABUSE_SERVICE).containsAll(EventTypes.AUDIT_LOG_ONLY)
+        assertThat(EventTypes.AUTH_EVENTS).containsExactly(EventTypes.AUTH_SIGNUP, EventTypes.AUTH_SIGNIN);
+        assertThat(EventTypes.ALL).containsAll(EventTypes.ABUSE_SERVICE).containsAll(EventTypes.AUTH_EVENTS)
+                .containsAll(EventTypes.AUDIT_LOG_ONLY)
                 .doesNotHaveDuplicates()
-                .hasSize(EventTypes.ABUSE_SERVICE.size() + EventTypes.AUDIT_LOG_ONLY.size());
+                .hasSize(EventTypes.ABUSE_SERVICE.size() + EventTypes.AUTH_EVENTS.size()
+                        + EventTypes.AUDIT_LOG_ONLY.size());
     }
 
     @Test

@@ -11,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The demo's two stand-in destinations, with auditweave started in this JVM to send to them through the sinks
- * {@code abuse} and {@code audit}, routed as the demo routes them. Closing it stops auditweave and both.
+ * The demo's stand-in destinations, with auditweave started in this JVM to send to them through the sinks
+ * {@code abuse}, {@code audit} and {@code auth} (flat, to the abuse service's {@code /api/auth-event}), routed as
+ * the demo routes them. Closing it stops auditweave and the stand-ins.
  */
 final class Receivers implements AutoCloseable {
 
@@ -32,7 +33,7 @@ final class Receivers implements AutoCloseable {
         AbuseServiceReceiver abuse = AbuseServiceReceiver.start(CLIENT_ID, CLIENT_SECRET);
         AuditLogReceiver audit = AuditLogReceiver.start();
         Map<String, String> settings = new LinkedHashMap<>(extra);
-        settings.put("auditweave.sinks", Destination.ABUSE.sink() + "," + Destination.AUDIT.sink());
+        settings.put("auditweave.sinks", String.join(",", Destination.ALL.stream().map(Destination::sink).toList()));
         settings.put("auditweave.sink.abuse.type", "http");
         settings.put("auditweave.sink.abuse.url", abuse.eventsUrl().toString());
         settings.put("auditweave.sink.abuse.types", Destination.ABUSE.typesSetting());
@@ -41,6 +42,12 @@ final class Receivers implements AutoCloseable {
         settings.put("auditweave.sink.audit.type", "http");
         settings.put("auditweave.sink.audit.url", audit.eventsUrl().toString());
         settings.put("auditweave.sink.audit.types", Destination.AUDIT.typesSetting());
+        settings.put("auditweave.sink.auth.type", "http");
+        settings.put("auditweave.sink.auth.url", abuse.authEventUrl().toString());
+        settings.put("auditweave.sink.auth.types", Destination.AUTH.typesSetting());
+        settings.put("auditweave.sink.auth.format", Destination.AUTH.formatSetting());
+        settings.put("auditweave.sink.auth.header.CF-Access-Client-Id", CLIENT_ID);
+        settings.put("auditweave.sink.auth.header.CF-Access-Client-Secret", CLIENT_SECRET);
         Auditweave.start(settings, "woven test");
         return new Receivers(abuse, audit);
     }
@@ -61,6 +68,11 @@ final class Receivers implements AutoCloseable {
     /** What the abuse service got since the last call. */
     Received abuse() {
         return abuse.takeAll();
+    }
+
+    /** The flat auth payloads the abuse service got since the last call. */
+    Received auth() {
+        return abuse.takeAuthEvents();
     }
 
     /** What the audit log holds since the last call. */

@@ -32,7 +32,7 @@ class TwoDestinationsTest {
 
     @Test
     void theSameActionReachesBothDestinationsAsOneEvent() throws Exception {
-        app.users().blockUser("u-1", "spam", "admin@example.com");
+        app.users().blockUser("u-1", "spam");
         assertThat(receivers.flush()).isTrue();
 
         ReceivedEvent atAbuse = receivers.abuse().events().get(0);

@@ -18,13 +18,16 @@ import java.util.Set;
 
 /**
  * A minimal stand-in for the abuse service, on loopback only: {@code POST /api/events} with
- * {@code {"events":[{"id","type","occurred_at","data"}]}}. It checks the {@code CF-Access-Client-Id} and
- * {@code CF-Access-Client-Secret} headers (401 when wrong, counted), records the events and drops those
- * whose id it has already received, counting them as duplicates.
+ * {@code {"events":[{"id","type","occurred_at","data"}]}}, and {@code POST /api/auth-event} with one flat auth
+ * payload ({@code {"kilo_user_id", "event_type": "signup"|"signin", ...}}) per request. It checks the
+ * {@code CF-Access-Client-Id} and {@code CF-Access-Client-Secret} headers on both (401 when wrong, counted), records
+ * the events and drops those whose id it has already received, counting them as duplicates. An auth payload has no
+ * id: each is recorded, as type {@code auth.<event_type>}.
  */
 public final class AbuseServiceReceiver implements AutoCloseable {
 
     public static final String EVENTS_PATH = "/api/events";
+    public static final String AUTH_EVENT_PATH = "/api/auth-event";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +40,9 @@ public final class AbuseServiceReceiver implements AutoCloseable {
     private final List<ReceivedEvent> duplicates = new ArrayList<>();
     private int batches;
     private int rejected;
+    private final List<ReceivedEvent> authEvents = new ArrayList<>();
+    private int authRequests;
+    private int authRejected;
 
     private AbuseServiceReceiver(HttpServer server, String clientId, String clientSecret) {
         this.server = server;
@@ -49,6 +55,7 @@ public final class AbuseServiceReceiver implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AbuseServiceReceiver receiver = new AbuseServiceReceiver(server, clientId, clientSecret);
         server.createContext(EVENTS_PATH, receiver::handle);
+        server.createContext(AUTH_EVENT_PATH, receiver::handleAuthEvent);
         server.start();
         return receiver;
     }
@@ -57,6 +64,20 @@ public final class AbuseServiceReceiver implements AutoCloseable {
     public URI eventsUrl() {
         InetSocketAddress address = server.getAddress();
         return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + EVENTS_PATH);
+    }
+
+    /** {@code http://127.0.0.1:<port>/api/auth-event}. */
+    public URI authEventUrl() {
+        return eventsUrl().resolve(AUTH_EVENT_PATH);
+    }
+
+    /** The auth events received so far (no ids, so no duplicates); then forgets them, for the next run. */
+    public synchronized Received takeAuthEvents() {
+        Received received = new Received(authEvents, List.of(), authRequests, authRejected);
+        authEvents.clear();
+        authRequests = 0;
+        authRejected = 0;
+        return received;
     }
 
     /** What was received so far. */
@@ -107,6 +128,40 @@ public final class AbuseServiceReceiver implements AutoCloseable {
             }
             int dropped = record(batch);
             Envelopes.respond(exchange, 200, "{\"accepted\":" + (batch.size() - dropped) + ",\"duplicates\":" + dropped + "}");
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void handleAuthEvent(HttpExchange exchange) throws IOException {
+        try {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                Envelopes.respond(exchange, 405, "{\"error\":\"POST only\"}");
+                return;
+            }
+            if (!authorized(exchange)) {
+                synchronized (this) {
+                    authRejected++;
+                }
+                Envelopes.respond(exchange, 401, "{\"error\":\"bad CF-Access credentials\"}");
+                return;
+            }
+            JsonNode payload;
+            try (InputStream in = exchange.getRequestBody()) {
+                payload = JSON.readTree(in);
+            } catch (IOException e) {
+                payload = null;
+            }
+            JsonNode eventType = payload == null ? null : payload.get("event_type");
+            if (payload == null || !payload.isObject() || eventType == null || !eventType.isTextual()) {
+                Envelopes.respond(exchange, 400, "{\"error\":\"expected one flat auth payload with an event_type\"}");
+                return;
+            }
+            synchronized (this) {
+                authRequests++;
+                authEvents.add(new ReceivedEvent(null, "auth." + eventType.asText(), null, payload));
+            }
+            Envelopes.respond(exchange, 200, "{\"accepted\":1}");
         } finally {
             exchange.close();
         }

@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The demo: starts two stand-in destinations in-process (the abuse service and the audit log), runs SampleApp
- * twice in child JVMs (under the {@code -javaagent}, then the build-time woven classes without an agent), both
- * sending to them over HTTP through two named sinks ({@code auditweave.sinks=abuse,audit}), and reports for each
- * run and destination what arrived, what was rightly not sent and which duplicates were dropped, whether the
- * events both destinations take arrived at both as the same event, then whether the two runs produced the same
- * events. Exits 1 when an expectation is not met.
+ * The demo: starts two stand-in services in-process (the abuse service, with its {@code /api/events} and
+ * {@code /api/auth-event} endpoints, and the audit log), runs SampleApp twice in child JVMs (under the
+ * {@code -javaagent}, then the build-time woven classes without an agent), both sending to them over HTTP through
+ * three named sinks ({@code auditweave.sinks=abuse,audit,auth}), and reports for each run and destination what
+ * arrived, what was rightly not sent and which duplicates were dropped, whether the events both abuse and audit
+ * take arrived at both as the same event, then whether the two runs produced the same events. Exits 1 when an
+ * expectation is not met.
  *
  * <p>The CF-Access credentials come from {@code ABUSE_SERVICE_CF_ACCESS_CLIENT_ID} and
  * {@code ABUSE_SERVICE_CF_ACCESS_CLIENT_SECRET} when set (demo values otherwise). The children get them in
@@ -43,7 +44,7 @@ public final class DemoLauncher {
         List<Mode> modes = List.of(Mode.javaagent(root), Mode.woven(root));
         List<Step> steps = Script.steps();
         Map<Destination, List<Step>> stepsByDestination = new LinkedHashMap<>();
-        for (Destination destination : Destination.BOTH) {
+        for (Destination destination : Destination.ALL) {
             stepsByDestination.put(destination, steps.stream().map(step -> step.only(destination::receives)).toList());
         }
         Report report = new Report(out);
@@ -51,10 +52,11 @@ public final class DemoLauncher {
         try (AbuseServiceReceiver abuse = AbuseServiceReceiver.start(
                 environment.get(CLIENT_ID_VARIABLE), environment.get(CLIENT_SECRET_VARIABLE));
              AuditLogReceiver audit = AuditLogReceiver.start()) {
-            out.println("auditweave demo: the stand-in abuse service listens on " + abuse.eventsUrl()
-                    + ", the stand-in audit log on " + audit.eventsUrl());
+            out.println("auditweave demo: the stand-in abuse service listens on " + abuse.eventsUrl() + " and "
+                    + abuse.authEventUrl() + ", the stand-in audit log on " + audit.eventsUrl());
             report.script(steps);
-            Map<String, String> properties = childProperties(abuse.eventsUrl(), audit.eventsUrl());
+            Map<String, String> properties = childProperties(abuse.eventsUrl(), audit.eventsUrl(),
+                    abuse.authEventUrl());
 
             boolean allPassed = true;
             List<Map<Destination, RunResult>> results = new ArrayList<>();
@@ -71,6 +73,8 @@ public final class DemoLauncher {
                         abuse.takeAll(), child.startMillis(), child.endMillis()));
                 byDestination.put(Destination.AUDIT, RunCheck.check(stepsByDestination.get(Destination.AUDIT),
                         audit.takeAll(), child.startMillis(), child.endMillis()));
+                byDestination.put(Destination.AUTH, RunCheck.checkFlat(stepsByDestination.get(Destination.AUTH),
+                        abuse.takeAuthEvents()));
                 boolean passed = child.exitCode() == 0;
                 for (Map.Entry<Destination, RunResult> result : byDestination.entrySet()) {
                     report.destination(result.getKey(), result.getValue());
@@ -87,27 +91,31 @@ public final class DemoLauncher {
             }
 
             out.printf("%n=== Both modes: the same events? ===%n");
-            for (Destination destination : Destination.BOTH) {
-                ModeComparison comparison = ModeComparison.compare(
-                        modes.get(0).name(), results.get(0).get(destination),
-                        modes.get(1).name(), results.get(1).get(destination));
+            for (Destination destination : Destination.ALL) {
+                RunResult first = results.get(0).get(destination);
+                RunResult second = results.get(1).get(destination);
+                ModeComparison comparison = destination.flat()
+                        ? ModeComparison.compareFlat(modes.get(0).name(), first, modes.get(1).name(), second)
+                        : ModeComparison.compare(modes.get(0).name(), first, modes.get(1).name(), second);
                 report.comparison(destination, comparison);
                 allPassed &= comparison.same();
             }
 
-            out.printf("%nRESULT: %s%n", allPassed ? "PASS, every expectation met in both modes, at both destinations"
+            out.printf("%nRESULT: %s%n", allPassed ? "PASS, every expectation met in both modes, at every destination"
                     : "FAIL, see the FAIL lines above");
             return allPassed ? 0 : 1;
         }
     }
 
     /**
-     * The auditweave settings of the children: two named sinks, {@code abuse} (the abuse service's types, with
-     * the CF-Access headers as {@code ${VAR}} references that auditweave resolves) and {@code audit} (every event).
+     * The auditweave settings of the children: three named sinks, {@code abuse} (the abuse service's types, with
+     * the CF-Access headers as {@code ${VAR}} references that auditweave resolves), {@code audit} (every event) and
+     * {@code auth} (the auth events, flat, to the abuse service's {@code /api/auth-event}, with the same headers).
      */
-    static Map<String, String> childProperties(URI abuseUrl, URI auditUrl) {
+    static Map<String, String> childProperties(URI abuseUrl, URI auditUrl, URI authEventUrl) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("auditweave.sinks", Destination.ABUSE.sink() + "," + Destination.AUDIT.sink());
+        properties.put("auditweave.sinks", String.join(",",
+                Destination.ALL.stream().map(Destination::sink).toList()));
         String abuse = "auditweave.sink." + Destination.ABUSE.sink() + ".";
         properties.put(abuse + "type", "http");
         properties.put(abuse + "url", abuseUrl.toString());
@@ -118,6 +126,13 @@ public final class DemoLauncher {
         properties.put(audit + "type", "http");
         properties.put(audit + "url", auditUrl.toString());
         properties.put(audit + "types", Destination.AUDIT.typesSetting());
+        String auth = "auditweave.sink." + Destination.AUTH.sink() + ".";
+        properties.put(auth + "type", "http");
+        properties.put(auth + "url", authEventUrl.toString());
+        properties.put(auth + "types", Destination.AUTH.typesSetting());
+        properties.put(auth + "format", Destination.AUTH.formatSetting());
+        properties.put(auth + "header.CF-Access-Client-Id", "${" + CLIENT_ID_VARIABLE + "}");
+        properties.put(auth + "header.CF-Access-Client-Secret", "${" + CLIENT_SECRET_VARIABLE + "}");
         return properties;
     }
 

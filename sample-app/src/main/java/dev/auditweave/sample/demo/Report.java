@@ -28,15 +28,21 @@ final class Report {
         Received received = result.received();
         out.printf("%n  -- sink %s: %s (types %s) --%n", destination.sink(), destination.title(),
                 destination.typesSetting());
-        out.printf("  it got %d distinct event(s) in %d batch(es), %d duplicate(s) by id, "
+        out.printf("  it got %d distinct event(s) in %d request(s), %d duplicate(s) by id, "
                         + "%d request(s) refused with 401%n",
                 received.events().size(), received.batches(), received.duplicates().size(), received.rejected());
 
-        out.println("\n  Events received (type, id, occurred_at, data), by the step that caused them:");
+        out.println(destination.flat()
+                ? "\n  Payloads received (type auth.<event_type>, the flat payload), by the step that caused them:"
+                : "\n  Events received (type, id, occurred_at, data), by the step that caused them:");
         for (Match match : result.matches()) {
             ReceivedEvent event = match.event();
-            out.printf("    %s [%02d] %-40s id=%s occurred_at=%s%n", OK, match.step(), event.type(), event.id(),
-                    time(event.occurredAt()));
+            if (destination.flat()) {
+                out.printf("    %s [%02d] %s%n", OK, match.step(), event.type());
+            } else {
+                out.printf("    %s [%02d] %-40s id=%s occurred_at=%s%n", OK, match.step(), event.type(), event.id(),
+                        time(event.occurredAt()));
+            }
             out.printf("                data=%s%n", event.data());
         }
         for (ReceivedEvent event : result.unexpected()) {
@@ -92,15 +98,23 @@ final class Report {
         out.printf("  sink %s:%n", destination.sink());
         out.printf("    %s %d of %d events have the same type and data in both modes%n",
                 mark(comparison.sameData() == comparison.compared()), comparison.sameData(), comparison.compared());
+        if (destination.flat()) {
+            out.println("    (flat payloads have no id and no occurred_at to compare)");
+        } else {
+            printTimesAndIds(comparison);
+        }
+        for (String problem : comparison.problems()) {
+            out.printf("    %s %s%n", FAIL, problem);
+        }
+    }
+
+    private void printTimesAndIds(ModeComparison comparison) {
         out.printf("    %s %d of %d events with a declared time source have the same occurred_at%n",
                 mark(comparison.sameTime() == comparison.timed()), comparison.sameTime(), comparison.timed());
         out.printf("    %s %d of %d idempotency-keyed events have the same id%n",
                 mark(comparison.sameIds() == comparison.keyed()), comparison.sameIds(), comparison.keyed());
         out.printf("    %s %d of %d other events have a fresh id in each mode%n",
                 mark(comparison.freshIds() == comparison.unkeyed()), comparison.freshIds(), comparison.unkeyed());
-        for (String problem : comparison.problems()) {
-            out.printf("    %s %s%n", FAIL, problem);
-        }
     }
 
     void script(List<Step> steps) {

@@ -1,12 +1,16 @@
 package dev.auditweave.sample.script;
 
+import static dev.auditweave.sample.EventTypes.AUTH_SIGNIN;
+import static dev.auditweave.sample.EventTypes.AUTH_SIGNUP;
 import static dev.auditweave.sample.EventTypes.BILLING_CREDIT_PURCHASED;
 import static dev.auditweave.sample.EventTypes.BILLING_KILO_PASS_CHANGED;
+import static dev.auditweave.sample.EventTypes.FILE_DOWNLOADED;
 import static dev.auditweave.sample.EventTypes.ONBOARDING_CLAIMED;
 import static dev.auditweave.sample.EventTypes.ORG_CREATED;
 import static dev.auditweave.sample.EventTypes.ORG_DELETED;
 import static dev.auditweave.sample.EventTypes.ORG_MEMBER_ADDED;
 import static dev.auditweave.sample.EventTypes.ORG_MEMBER_REMOVED;
+import static dev.auditweave.sample.EventTypes.SESSION_SIGNIN_BLOCKED;
 import static dev.auditweave.sample.EventTypes.STRIPE_CHARGE_DISPUTE_CREATED;
 import static dev.auditweave.sample.EventTypes.STRIPE_CHARGE_DISPUTE_FUNDS_WITHDRAWN;
 import static dev.auditweave.sample.EventTypes.STRIPE_CHARGE_FAILED;
@@ -25,20 +29,32 @@ import static dev.auditweave.sample.script.Expected.event;
 import static dev.auditweave.sample.script.Step.emits;
 import static dev.auditweave.sample.script.Step.emitsNothing;
 import static dev.auditweave.sample.script.Step.fails;
+import static dev.auditweave.sample.script.Step.failsEmitting;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.auditweave.agent.Auditweave;
 import dev.auditweave.sample.NewEmail;
 import dev.auditweave.sample.NewOrganization;
 import dev.auditweave.sample.Tier;
+import dev.auditweave.sample.auth.SignIn;
+import dev.auditweave.sample.auth.SignUp;
+import dev.auditweave.sample.context.Caller;
+import dev.auditweave.sample.context.RequestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The sample app's scripted run: the operations of shared/field-notes.md, including the cases where a
  * hand-written emitter went wrong (nothing changed, a duplicate, a same-tier renewal, a delete and a batch of
- * email changes that returned inside a transaction which then rolled back, a redelivered webhook), each with the events it must and must not produce. {@code SampleApp} runs it;
- * {@code DemoLauncher} checks what the receiver got against it.
+ * email changes that returned inside a transaction which then rolled back, a redelivered webhook), each with the
+ * events it must and must not produce. Sign-ups and sign-ins are auth events with looked-up fields (enrichment); who
+ * acts comes from the {@link RequestContext} (a signed-in admin, the Admin API, an anonymous visitor). {@code
+ * SampleApp} runs it; {@code DemoLauncher} checks what the receivers got against it.
  */
 public final class Script {
 
@@ -48,6 +64,18 @@ public final class Script {
     public static final String DAVE = "u-1004";
     public static final String ACME = "o-acme";
     public static final String ADMIN_EMAIL = "admin@kilo.example";
+    public static final String ADMIN_NAME = "Ada Admin";
+    public static final String REPORT = "f-3001";
+
+    /** The clock of the scripted run: every sign-up happens at {@link #SIGNED_UP_AT}. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-18T09:00:00Z"), ZoneOffset.UTC);
+    /** {@code account_created_at} of every scripted account, ISO 8601. */
+    public static final String SIGNED_UP_AT = "2024-05-18T09:00:00Z";
+    public static final String USER_AGENT = "Mozilla/5.0 (auditweave demo)";
+
+    private static final Caller ADMIN = Caller.user(ADMIN_EMAIL, ADMIN_NAME);
+    /** How long a step waits for its events to be out before the next step changes what their enricher reads. */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
 
     public static final String PAYMENT_METHOD_ATTACHED = """
             {"id": "evt_1PmAttached0001", "object": "event", "type": "payment_method.attached",
@@ -114,29 +142,46 @@ public final class Script {
                 "charge", "ch_3Charge0001", "amount", 2000, "reason", "fraudulent")
                 .idempotentAt(1716000600L * 1000);
         return List.of(
-                emitsNothing("sign up alice, bob, carol and dave", "sign-ups are not business events here",
-                        app -> {
-                            app.users().register(ALICE, "alice@example.com");
-                            app.users().register(BOB, "bob@example.com");
-                            app.users().register(CAROL, "carol@example.com");
-                            app.users().register(DAVE, "dave@example.com");
-                            return "4 users";
+                emits("alice (google), bob, dave (email) and carol (github) sign up",
+                        settled(app -> {
+                            app.auth().signUp(new SignUp(ALICE, "alice@example.com", "google", "203.0.113.7",
+                                    USER_AGENT));
+                            app.auth().signUp(new SignUp(BOB, "bob@example.com", "email", "198.51.100.23",
+                                    USER_AGENT));
+                            app.auth().signUp(new SignUp(CAROL, "carol@example.com", "github", "192.0.2.44",
+                                    USER_AGENT));
+                            app.auth().signUp(new SignUp(DAVE, "dave@example.com", "email", "198.51.100.99",
+                                    USER_AGENT));
+                            return "4 accounts";
                         }),
+                        signUp(ALICE, "alice@example.com", "google", "203.0.113.7"),
+                        signUp(BOB, "bob@example.com", "email", "198.51.100.23"),
+                        signUp(CAROL, "carol@example.com", "github", "192.0.2.44"),
+                        signUp(DAVE, "dave@example.com", "email", "198.51.100.99")),
 
-                emits("block alice for 'chargeback abuse', by " + ADMIN_EMAIL,
-                        app -> app.users().blockUser(ALICE, "chargeback abuse", ADMIN_EMAIL),
+                emits("signed in as " + ADMIN_EMAIL + ", block alice for 'chargeback abuse'",
+                        as(ADMIN, app -> app.users().blockUser(ALICE, "chargeback abuse")),
                         event(USER_BLOCKED, "kilo_user_id", ALICE, "reason", "chargeback abuse",
-                                "actor_email", ADMIN_EMAIL)),
+                                "actor_email", ADMIN_EMAIL, "actor_label", ADMIN_NAME)),
                 emitsNothing("block alice again", "no row changed (already blocked)",
-                        app -> app.users().blockUser(ALICE, "chargeback abuse", ADMIN_EMAIL),
+                        as(ADMIN, app -> app.users().blockUser(ALICE, "chargeback abuse")),
                         event(USER_BLOCKED, "kilo_user_id", ALICE)),
-                emits("unblock alice: 'appeal accepted'",
-                        app -> app.users().unblockUser(ALICE, "appeal accepted", ADMIN_EMAIL),
+                emits("signed in as " + ADMIN_EMAIL + ", unblock alice: 'appeal accepted'",
+                        as(ADMIN, app -> app.users().unblockUser(ALICE, "appeal accepted")),
                         event(USER_UNBLOCKED, "kilo_user_id", ALICE, "reason", "appeal accepted",
-                                "actor_email", ADMIN_EMAIL)),
+                                "actor_email", ADMIN_EMAIL, "actor_label", ADMIN_NAME)),
                 emitsNothing("unblock bob, who is not blocked", "no row changed (not blocked)",
-                        app -> app.users().unblockUser(BOB, "cleanup", ADMIN_EMAIL),
+                        as(ADMIN, app -> app.users().unblockUser(BOB, "cleanup")),
                         event(USER_UNBLOCKED, "kilo_user_id", BOB)),
+                emitsNothing("support puts alice into the cohort 'appeal-granted'",
+                        "cohorts are no event of their own: the next sign-in re-sends them",
+                        app -> app.users().addCohort(ALICE, "appeal-granted")),
+                emits("alice signs in with google (her cohorts have changed since the sign-up)",
+                        settled(app -> app.auth().signIn(new SignIn("alice@example.com", "google", "203.0.113.7",
+                                USER_AGENT))),
+                        signIn(ALICE, "alice@example.com", "google", "203.0.113.7")
+                                .with("cohorts", List.of("appeal-granted"))
+                                .with("auth_providers", List.of("google"))),
 
                 emits("bob changes his email to robert@example.com",
                         app -> app.users().changeEmail(BOB, "robert@example.com"),
@@ -186,6 +231,26 @@ public final class Script {
                         app -> app.organizations().removeMember(ACME, CAROL),
                         event(ORG_MEMBER_REMOVED, "kilo_user_id", CAROL, "organization_id", ACME, "role", "member",
                                 "plan", "team")),
+                emits("dave signs in with github: a new auth provider, and now an admin of o-acme",
+                        settled(app -> app.auth().signIn(new SignIn("dave@acme.example", "github", "198.51.100.99",
+                                USER_AGENT))),
+                        signIn(DAVE, "dave@acme.example", "github", "198.51.100.99")
+                                .with("auth_providers", List.of("email", "github"))
+                                .with("org_memberships", List.of(Map.of("organization_id", ACME, "role", "admin",
+                                        "plan", "team", "has_sso", false, "in_free_trial", true)))),
+                emitsNothing("bob shares report.pdf as " + REPORT + " by public link", "publishing is not a download",
+                        as(Caller.user("bob@example.com", "Bob"), app -> {
+                            app.downloads().publish(REPORT, BOB, "report.pdf");
+                            return "published";
+                        })),
+                emits("an anonymous visitor downloads " + REPORT + " through the public link",
+                        app -> app.downloads().download(REPORT),
+                        event(FILE_DOWNLOADED, "file_id", REPORT, "owner_id", BOB, "actor", null,
+                                "actor_label", null)),
+                emits("carol, signed in, downloads " + REPORT,
+                        as(Caller.user("carol@example.com", "Carol"), app -> app.downloads().download(REPORT)),
+                        event(FILE_DOWNLOADED, "file_id", REPORT, "owner_id", BOB, "actor", "carol@example.com",
+                                "actor_label", "Carol")),
                 emitsNothing("bob removes carol again", "not a member any more, no row changed",
                         app -> app.organizations().removeMember(ACME, CAROL),
                         event(ORG_MEMBER_REMOVED, "kilo_user_id", CAROL)),
@@ -297,12 +362,55 @@ public final class Script {
                         app -> app.users().deleteUser(BOB),
                         event(USER_DELETED, "kilo_user_id", BOB)),
 
-                emits("the fraud system blocks dave: 'fraud score 91' (no human actor)",
-                        app -> app.users().blockUser(DAVE, "fraud score 91", null),
-                        event(USER_BLOCKED, "kilo_user_id", DAVE, "reason", "fraud score 91", "actor_email", null)),
+                emits("the fraud system, through the Admin API, blocks dave: 'fraud score 91' (no user acts)",
+                        as(Caller.adminApiKey(), app -> app.users().blockUser(DAVE, "fraud score 91")),
+                        event(USER_BLOCKED, "kilo_user_id", DAVE, "reason", "fraud score 91", "actor_email", null,
+                                "actor_label", Caller.ADMIN_API)),
+                failsEmitting("dave tries to sign in with github, blocked", "the account is blocked: no sign-in",
+                        app -> app.auth().signIn(new SignIn("dave@acme.example", "github", "198.51.100.99",
+                                USER_AGENT)),
+                        List.of(event(SESSION_SIGNIN_BLOCKED, "email", "dave@acme.example", "auth_method", "github",
+                                "ip_address", "198.51.100.99", "reason", "fraud score 91")),
+                        event(AUTH_SIGNIN, "kilo_user_id", DAVE)),
                 emits("delete carol",
                         app -> app.users().deleteUser(CAROL),
                         event(USER_DELETED, "kilo_user_id", CAROL)));
+    }
+
+    /** The auth event of a sign-up: nothing looked up yet but the sign-up's own auth provider. */
+    private static Expected signUp(String userId, String email, String authMethod, String ip) {
+        return authEvent(AUTH_SIGNUP, "signup", userId, email, authMethod, ip).with("signup_ip", ip)
+                .with("auth_providers", List.of(authMethod));
+    }
+
+    /** The auth event of a sign-in, before what the sign-in re-sends is filled in with {@link Expected#with}. */
+    private static Expected signIn(String userId, String email, String authMethod, String ip) {
+        return authEvent(AUTH_SIGNIN, "signin", userId, email, authMethod, ip);
+    }
+
+    private static Expected authEvent(String type, String eventType, String userId, String email, String authMethod,
+                                      String ip) {
+        return event(type, "kilo_user_id", userId, "event_type", eventType, "email", email,
+                "account_created_at", SIGNED_UP_AT, "auth_method", authMethod, "ip_address", ip,
+                "user_agent", USER_AGENT, "is_admin", false, "is_blocked", false, "cohorts", List.of(),
+                "auth_providers", List.of(), "org_memberships", List.of());
+    }
+
+    /** The action on behalf of {@code caller}, as a request of theirs would run it. */
+    private static Step.Action as(Caller caller, Step.Action action) {
+        return app -> RequestContext.call(caller, () -> action.run(app));
+    }
+
+    /**
+     * The action, then a wait until its events are out: their enricher reads the database after the method
+     * returned, and the steps after this one must not change what it reads.
+     */
+    private static Step.Action settled(Step.Action action) {
+        return app -> {
+            Object result = action.run(app);
+            Auditweave.flush(SETTLE);
+            return result;
+        };
     }
 
     /** The {@code data} object of a Stripe event payload, as plain maps. */

@@ -45,6 +45,16 @@ public record Step(String description, Action action, boolean failure, List<Expe
     }
 
     /**
+     * An operation that must throw, and whose failure is itself an event: it must emit {@code expected} (an
+     * annotation with {@code on = Outcome.THROWN}) and not {@code notSent} (those of a normal return), because
+     * {@code why}.
+     */
+    public static Step failsEmitting(String description, String why, Action action, List<Expected> expected,
+                                     Expected... notSent) {
+        return new Step(description, action, true, expected, why, List.of(notSent));
+    }
+
+    /**
      * The same step as one destination sees it: only the expected and not-sent events whose type it receives.
      * The reason {@code why} is kept where nothing is left to expect, so that the destination's report says it.
      */

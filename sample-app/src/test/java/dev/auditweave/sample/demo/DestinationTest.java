@@ -18,6 +18,14 @@ class DestinationTest {
     }
 
     @Test
+    void theAuthEndpointReceivesOnlySignUpsAndSignInsFlat() {
+        assertThat(EventTypes.ALL).filteredOn(Destination.AUTH::receives)
+                .containsExactlyInAnyOrderElementsOf(EventTypes.AUTH_EVENTS);
+        assertThat(Destination.AUTH.formatSetting()).isEqualTo("flat");
+        assertThat(Destination.ABUSE.formatSetting()).isEqualTo("envelope");
+    }
+
+    @Test
     void theAuditLogReceivesEveryType() {
         assertThat(EventTypes.ALL).allMatch(Destination.AUDIT::receives);
     }
@@ -41,18 +49,23 @@ class DestinationTest {
     }
 
     @Test
-    void theChildrenGetTwoNamedSinksAndOnlyTheAbuseServiceGetsTheCredentials() {
+    void theChildrenGetThreeNamedSinksAndOnlyTheAbuseServiceGetsTheCredentials() {
         Map<String, String> properties = DemoLauncher.childProperties(URI.create("http://127.0.0.1:1/api/events"),
-                URI.create("http://127.0.0.1:2/api/audit-log"));
+                URI.create("http://127.0.0.1:2/api/audit-log"), URI.create("http://127.0.0.1:1/api/auth-event"));
 
         assertThat(properties)
-                .containsEntry("auditweave.sinks", "abuse,audit")
+                .containsEntry("auditweave.sinks", "abuse,audit,auth")
                 .containsEntry("auditweave.sink.abuse.url", "http://127.0.0.1:1/api/events")
                 .containsEntry("auditweave.sink.abuse.types", "user.*,org.*,billing.*,stripe.*")
                 .containsEntry("auditweave.sink.abuse.header.CF-Access-Client-Id",
                         "${ABUSE_SERVICE_CF_ACCESS_CLIENT_ID}")
                 .containsEntry("auditweave.sink.audit.url", "http://127.0.0.1:2/api/audit-log")
                 .containsEntry("auditweave.sink.audit.types", "*")
-                .doesNotContainKey("auditweave.sink.audit.header.CF-Access-Client-Id");
+                .doesNotContainKey("auditweave.sink.audit.header.CF-Access-Client-Id")
+                .containsEntry("auditweave.sink.auth.url", "http://127.0.0.1:1/api/auth-event")
+                .containsEntry("auditweave.sink.auth.types", "auth.*")
+                .containsEntry("auditweave.sink.auth.format", "flat")
+                .containsEntry("auditweave.sink.auth.header.CF-Access-Client-Secret",
+                        "${ABUSE_SERVICE_CF_ACCESS_CLIENT_SECRET}");
     }
 }

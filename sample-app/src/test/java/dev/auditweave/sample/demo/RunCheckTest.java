@@ -2,6 +2,7 @@ package dev.auditweave.sample.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditweave.sample.EventTypes;
 import dev.auditweave.sample.script.Expected;
 import dev.auditweave.sample.script.Script;
@@ -37,7 +38,48 @@ class RunCheckTest {
 
         RunResult result = RunCheck.check(steps, new Received(events, perfect.duplicates(), 1, 0), START, END);
 
-        assertThat(result.problems()).anyMatch(problem -> problem.contains("missing: " + EventTypes.USER_BLOCKED));
+        assertThat(result.problems()).anyMatch(problem -> problem.contains("missing: " + EventTypes.AUTH_SIGNUP));
+    }
+
+    @Test
+    void aFlatDestinationNeedsNoIdsOrTimesAndComparesByData() {
+        List<Step> authSteps = steps.stream().map(step -> step.only(Destination.AUTH::receives)).toList();
+        Received flat = flatRun(authSteps);
+
+        RunResult a = RunCheck.checkFlat(authSteps, flat);
+        RunResult b = RunCheck.checkFlat(authSteps, flatRun(authSteps));
+
+        assertThat(a.problems()).isEmpty();
+        assertThat(a.matches()).hasSize(6);
+        assertThat(RunCheck.check(authSteps, flat, START, END).problems()).anyMatch(problem -> problem.contains("no id"));
+        ModeComparison comparison = ModeComparison.compareFlat("a", a, "b", b);
+        assertThat(comparison.problems()).isEmpty();
+        assertThat(comparison.sameData()).isEqualTo(6);
+    }
+
+    @Test
+    void anAuthEventWithoutItsEnrichedFieldsFails() {
+        List<Step> authSteps = steps.stream().map(step -> step.only(Destination.AUTH::receives)).toList();
+        List<ReceivedEvent> events = new ArrayList<>(flatRun(authSteps).events());
+        ReceivedEvent first = events.remove(0);
+        events.add(0, new ReceivedEvent(null, first.type(), null,
+                ((ObjectNode) first.data().deepCopy()).without("org_memberships")));
+
+        RunResult result = RunCheck.checkFlat(authSteps, new Received(events, List.of(), events.size(), 0));
+
+        assertThat(result.problems()).anyMatch(problem -> problem.contains("missing: " + EventTypes.AUTH_SIGNUP));
+    }
+
+    @Test
+    void aSignInSentThoughTheAccountIsBlockedFails() {
+        List<Step> authSteps = steps.stream().map(step -> step.only(Destination.AUTH::receives)).toList();
+        List<ReceivedEvent> events = new ArrayList<>(flatRun(authSteps).events());
+        events.add(new ReceivedEvent(null, EventTypes.AUTH_SIGNIN, null, JsonMatch.toJson(
+                Expected.event(EventTypes.AUTH_SIGNIN, "kilo_user_id", Script.DAVE, "event_type", "signin").data())));
+
+        RunResult result = RunCheck.checkFlat(authSteps, new Received(events, List.of(), events.size(), 0));
+
+        assertThat(result.problems()).anyMatch(problem -> problem.contains("sent although the account is blocked"));
     }
 
     @Test
@@ -178,6 +220,14 @@ class RunCheckTest {
             }
         }
         return new Received(events, all.duplicates(), all.batches(), 0);
+    }
+
+    /** What a correct flat destination gets: every expectation once, without id or time. */
+    private static Received flatRun(List<Step> flatSteps) {
+        List<ReceivedEvent> events = flatSteps.stream().flatMap(step -> step.expected().stream())
+                .map(expected -> new ReceivedEvent(null, expected.type(), null, JsonMatch.toJson(expected.data())))
+                .toList();
+        return new Received(events, List.of(), events.size(), 0);
     }
 
     /** What a correct run delivers: every expectation once, the redelivery as a duplicate of the original. */
