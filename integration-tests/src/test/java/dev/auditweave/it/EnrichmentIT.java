@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Enrichment (field notes, bug class 6) in both weaving modes: an enricher found by ServiceLoader through the
+ * Enrichment (field notes, bug class 6) in every weaving mode (the agent on Java 17 and 25, woven, both): an enricher found by ServiceLoader through the
  * application's class loader (under the agent, auditweave's own loader cannot see it) and one added in code fill
  * their fields on an enrichment thread; a look-up that throws and a name no enricher has leave the event to be sent
  * without their fields, counted and logged; a declared field wins over an enriched one.
@@ -22,12 +22,14 @@ class EnrichmentIT {
     static Stream<Arguments> modes() {
         return Stream.of(
                 Arguments.of("agent-17", (Supplier<ChildJvm>) ChildJvm::agentModeOnCurrentJava),
-                Arguments.of("woven", (Supplier<ChildJvm>) ChildJvm::compileTimeWoven));
+                Arguments.of("agent-25", (Supplier<ChildJvm>) ChildJvm::agentModeOnJava25),
+                Arguments.of("woven", (Supplier<ChildJvm>) ChildJvm::compileTimeWoven),
+                Arguments.of("agent-on-woven", (Supplier<ChildJvm>) ChildJvm::agentOnCompileTimeWoven));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void enrichersAddTheirFieldsOffTheCallingThread(String mode, Supplier<ChildJvm> jvm) {
+    void bugClass6_enrichersAddTheirFieldsOffTheCallingThread(String mode, Supplier<ChildJvm> jvm) {
         ScenarioRun run = Scenarios.enrich(jvm.get());
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(0);
@@ -47,7 +49,7 @@ class EnrichmentIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void aThrowingEnricherAndAnUnknownNameLeaveTheEventToBeSentWithoutTheirFields(String mode,
+    void bugClass6_aThrowingEnricherAndAnUnknownNameLeaveTheEventToBeSentWithoutTheirFields(String mode,
                                                                                   Supplier<ChildJvm> jvm) {
         ScenarioRun run = Scenarios.enrich(jvm.get());
 
