@@ -103,15 +103,7 @@ public final class AbuseServiceReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                Envelopes.respond(exchange, 405, "{\"error\":\"POST only\"}");
-                return;
-            }
-            if (!authorized(exchange)) {
-                synchronized (this) {
-                    rejected++;
-                }
-                Envelopes.respond(exchange, 401, "{\"error\":\"bad CF-Access credentials\"}");
+            if (!admitted(exchange, () -> rejected++)) {
                 return;
             }
             JsonNode body;
@@ -135,15 +127,7 @@ public final class AbuseServiceReceiver implements AutoCloseable {
 
     private void handleAuthEvent(HttpExchange exchange) throws IOException {
         try {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                Envelopes.respond(exchange, 405, "{\"error\":\"POST only\"}");
-                return;
-            }
-            if (!authorized(exchange)) {
-                synchronized (this) {
-                    authRejected++;
-                }
-                Envelopes.respond(exchange, 401, "{\"error\":\"bad CF-Access credentials\"}");
+            if (!admitted(exchange, () -> authRejected++)) {
                 return;
             }
             JsonNode payload;
@@ -165,6 +149,25 @@ public final class AbuseServiceReceiver implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /**
+     * Whether the request is a POST with the right CF-Access credentials; else answers 405 or 401 (counting the
+     * rejection under this receiver's lock) and returns {@code false}.
+     */
+    private boolean admitted(HttpExchange exchange, Runnable countRejection) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            Envelopes.respond(exchange, 405, "{\"error\":\"POST only\"}");
+            return false;
+        }
+        if (!authorized(exchange)) {
+            synchronized (this) {
+                countRejection.run();
+            }
+            Envelopes.respond(exchange, 401, "{\"error\":\"bad CF-Access credentials\"}");
+            return false;
+        }
+        return true;
     }
 
     private boolean authorized(HttpExchange exchange) {
