@@ -65,6 +65,15 @@ public final class EmitBridge {
     }
 
     /**
+     * Called by the publisher advice: {@link EmitHandler#afterPublisher(int, Class, Object, Object[], Object)}; the
+     * very {@code publisher} without a handler.
+     */
+    public static Object afterPublisher(int planId, Class<?> type, Object self, Object[] args, Object publisher) {
+        EmitHandler installed = Advised.HANDLER;
+        return installed == null ? publisher : installed.afterPublisher(planId, type, self, args, publisher);
+    }
+
+    /**
      * The handler as the advice sees it: a constant to the JIT, so that the guard-false path pays no volatile read
      * and no interface dispatch. Initialised at the first advice call, which comes after {@link #install}: the
      * agent installs its handler before it instruments anything.

@@ -24,6 +24,12 @@ public interface EmitHandler {
      */
     void afterThrow(int planId, Class<?> type, Object self, Object[] args, Throwable thrown, long selected);
 
+    /**
+     * After a method returning a Reactor {@code Mono} or {@code Flux} returned {@code publisher}: what the advice
+     * returns instead, a publisher that watches it (the very {@code publisher} when nothing is to fire). Never throws.
+     */
+    Object afterPublisher(int planId, Class<?> type, Object self, Object[] args, Object publisher);
+
     /** Step one of a capture by a woven aspect, handed to the agent's runtime. Never throws. */
     long select(Method method, Object result);
 
@@ -35,6 +41,9 @@ public interface EmitHandler {
 
     /** Step two after a woven method threw, handed to the agent's runtime. Never throws. */
     void afterThrow(Method method, Object[] args, Throwable thrown, long selected);
+
+    /** A woven method returned a Reactor publisher: the agent's runtime watches it, as the advice's. Never throws. */
+    Object afterPublisher(Method method, Object[] args, Object publisher);
 
     /** The agent's runtime, for the facade of any copy of auditweave: see {@link RuntimeControl}. */
     RuntimeControl control();

@@ -11,6 +11,7 @@ import dev.auditweave.it.fixtures.SubscriptionService;
 import dev.auditweave.it.fixtures.actors.ActorTypes;
 import dev.auditweave.it.fixtures.outcomes.OutcomeMisconfigured;
 import dev.auditweave.it.fixtures.outcomes.OutcomeTypes;
+import dev.auditweave.it.fixtures.reactor.ReactorTypes;
 import dev.auditweave.it.fixtures.tx.TxTypes;
 import dev.auditweave.testing.LoopbackReceiver;
 import java.io.IOException;
@@ -686,6 +687,45 @@ abstract class AbstractEmitSuite {
                 + invalid.describe()).isNotEmpty();
         assertThat(invalid.requests()).as("nothing is sent with a broken configuration").isEmpty();
         assertThat(invalid.metrics().get("captured")).isZero();
+    }
+
+    // ---------------------------------------------------------------- Reactor Mono and Flux results
+
+    @Test
+    void reactor_firesWhenASubscriptionCompletes_onceForEach_withWhatTheSubscriberSaw() {
+        ScenarioRun reactor = Scenarios.reactor(childJvm());
+        assertThat(reactor.exitCode()).as(reactor.describe()).isEqualTo(0);
+        assertThat(reactor.stepFailures()).as(reactor.describe()).isEmpty();
+        assertThat(reactor.check("flush")).isEqualTo("true");
+        assertThat(reactor.check("mono-not-run-at-return")).as("the Mono is still cold").isEqualTo("0");
+        assertThat(reactor.check("mono-value")).isEqualTo("1");
+        assertThat(reactor.check("mono-again-no-rows")).isEqualTo("0");
+        assertThat(reactor.check("mono-twice")).isEqualTo("1,0");
+        assertThat(reactor.check("mono-error")).isEqualTo("no user ghost");
+        assertThat(reactor.check("mono-sync-throw")).isEqualTo("userId is required");
+        assertThat(reactor.check("flux-elements")).isEqualTo("[u-3, u-4, u-5]");
+        assertThat(reactor.check("flux-cut-short")).isEqualTo("[u-6]");
+        assertThat(reactor.check("flux-empty")).isEqualTo("[]");
+
+        assertThat(dataOf(reactor.events(ReactorTypes.USER_BLOCKED))).as("u-1 and u-2 once (their second"
+                + " subscriptions changed no row), never the unsubscribed one, u-8 after its commit, not u-9\n"
+                + reactor.describe()).containsExactlyInAnyOrder(
+                json("{\"kilo_user_id\":\"u-1\",\"rows\":1}"), json("{\"kilo_user_id\":\"u-2\",\"rows\":1}"),
+                json("{\"kilo_user_id\":\"u-8\",\"rows\":1}"));
+        assertThat(dataOf(reactor.events(ReactorTypes.BLOCK_FAILED))).as("the failed subscription and the"
+                + " synchronous throw\n" + reactor.describe()).containsExactlyInAnyOrder(
+                json("{\"kilo_user_id\":\"ghost\",\"error\":\"IllegalStateException\","
+                        + "\"reason\":\"no user ghost\"}"),
+                json("{\"kilo_user_id\":null,\"error\":\"IllegalArgumentException\","
+                        + "\"reason\":\"userId is required\"}"));
+        assertThat(dataOf(reactor.events(ReactorTypes.USERS_BLOCKED))).as("the completed Flux only, with its"
+                + " element count; not the one cut short, not the empty one\n" + reactor.describe())
+                .containsExactly(json("{\"reason\":\"spam wave\",\"count\":3}"));
+        Map<String, Long> metrics = reactor.metrics();
+        assertThat(metrics.get("droppedRollback")).as("u-9's rolled-back transaction").isEqualTo(1);
+        assertThat(metrics.get("captured")).isEqualTo(7);
+        assertThat(metrics.get("delivered")).isEqualTo(6);
+        assertThat(metrics.get("captureErrors")).isZero();
     }
 
     // ---------------------------------------------------------------- on = THROWN, CompletionStage results

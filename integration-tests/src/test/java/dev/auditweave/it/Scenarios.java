@@ -126,6 +126,18 @@ final class Scenarios {
         });
     }
 
+    /** Methods returning a Reactor {@code Mono} or {@code Flux} ({@code ReactorScenario}), flushed. */
+    static synchronized ScenarioRun reactor(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/reactor", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                return run(name, jvm, receiver, null, httpTo(receiver.url()), List.of("reactor"),
+                        MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /**
      * The transaction scenario on the PostgreSQL database at {@code jdbcUrl}, flushed. Not kept: the database belongs
      * to the caller, which runs it once.

@@ -26,7 +26,9 @@ import java.util.concurrent.CompletionStage;
  * <p>A normal return fires the {@code on = RETURNED} annotations ({@link #select}, {@link #afterReturn}); an
  * exception the {@code on = THROWN} ones ({@link #selectThrown}, {@link #afterThrow}), which read it as
  * {@code THROWN} in the result's place. A method that returns a {@code CompletionStage} fires when the stage
- * completes ({@link CompletedStage}): {@link #select} then only says whether there is a stage to wait for.
+ * completes ({@link PendingCall}): {@link #select} then only says whether there is a stage to wait for. One that
+ * returns a Reactor {@code Mono} or {@code Flux} fires when a subscription completes: the weaver returns the
+ * publisher {@link #afterPublisher} gives it in place of the method's.
  *
  * <p>A weaver calls it in two steps so that a call whose guard is false costs no allocation: {@link #select}
  * needs only the result and evaluates every guard that reads nothing else; only when something may fire does
@@ -96,12 +98,23 @@ public final class Capture {
     }
 
     private static long select(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
-        if (plan.completesLater()) {
-            // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.
-            int count = plan.specs().size();
-            return !(result instanceof CompletionStage<?>) ? 0L : count >= SELECTABLE ? ALL : (1L << count) - 1;
+        switch (plan.completion()) {
+            case STAGE:
+                // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.
+                return result instanceof CompletionStage<?> ? every(plan) : 0L;
+            case MONO:
+            case FLUX:
+                // The weaver's publisher step watches it instead (afterPublisher).
+                return 0L;
+            default:
+                return select(runtime, plan, plan.returnedSpecs(), result);
         }
-        return select(runtime, plan, plan.returnedSpecs(), result);
+    }
+
+    /** Every annotation of {@code plan}, as a {@link #select} answer. */
+    private static long every(EmitPlan plan) {
+        int count = plan.specs().size();
+        return count >= SELECTABLE ? ALL : (1L << count) - 1;
     }
 
     /**
@@ -163,9 +176,7 @@ public final class Capture {
                 return;
             }
             if (plan.completesLater()) {
-                // ACTOR is who called, so it is resolved now, on the calling thread, not when the stage completes.
-                CompletedStage.attach(runtime, plan, plan.readsActor(selected)
-                        ? Actors.withActor(args, plan.caller(), runtime.counters()) : args, result, selected);
+                PendingCall.attach(runtime, plan, argsAtReturn(runtime, plan, args, selected), result, selected);
             } else {
                 emitAll(runtime, plan, args, result, selected, false, null);
             }
@@ -196,6 +207,61 @@ public final class Capture {
             agent.afterReturn(method, args, result, selected);
         } else {
             afterReturn(PlanCache.forMethod(method), args, result, selected);
+        }
+    }
+
+    /**
+     * For a call that completes later: its arguments with the actor when a {@code selected} annotation reads it.
+     * ACTOR is who called, so it is resolved now, on the calling thread, not when the call completes.
+     */
+    private static Object[] argsAtReturn(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, long selected) {
+        return plan.readsActor(selected) ? Actors.withActor(args, plan.caller(), runtime.counters()) : args;
+    }
+
+    // ---------------------------------------------------------------- Reactor publishers
+
+    /**
+     * After a method that returns a Reactor {@code Mono} or {@code Flux} returned {@code publisher}: the publisher
+     * the caller gets instead, which emits the same signals and fires the {@code on = RETURNED} annotations when a
+     * subscription completes and the {@code on = THROWN} ones when it fails ({@link ReactorResults}). The very
+     * {@code publisher} when auditweave is idle, the method has nothing to fire, or watching it failed (counted and
+     * logged). Never throws.
+     */
+    public static Object afterPublisher(EmitPlan plan, Object[] args, Object publisher) {
+        AuditweaveRuntime runtime = null;
+        try {
+            runtime = AuditweaveRuntime.current();
+            if (runtime.isIdle() || publisher == null || !plan.completion().publisher() || plan.specs().isEmpty()) {
+                return publisher;
+            }
+            long selected = every(plan);
+            return ReactorResults.watch(runtime, plan, argsAtReturn(runtime, plan, args, selected), publisher,
+                    selected);
+        } catch (Throwable t) {
+            if (runtime != null) {
+                runtime.counters().captureError();
+            }
+            WARN.warn("publisher|" + plan.method(), "auditweave: cannot watch the {} {} returned; its events are"
+                    + " not emitted: {}", plan.completion().typeName(), plan.method(), t.toString());
+            return publisher;
+        }
+    }
+
+    /**
+     * As {@link #afterPublisher(EmitPlan, Object[], Object)}, for a weaver that knows the method but not its plan;
+     * with a {@code -javaagent} attached, the agent's runtime watches it ({@link AgentHandoff}).
+     */
+    public static Object afterPublisher(Method method, Object[] args, Object publisher) {
+        try {
+            EmitHandler agent = AgentHandoff.agent();
+            if (agent != null) {
+                return agent.afterPublisher(method, args, publisher);
+            }
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            return runtime.isIdle() ? publisher : afterPublisher(PlanCache.forMethod(method), args, publisher);
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
+            return publisher;
         }
     }
 
@@ -302,7 +368,7 @@ public final class Capture {
      * completed stage otherwise, which evaluates every guard and holds events for the transaction found at return.
      */
     static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] callArgs, Object value, long selected,
-                        boolean thrown, CompletedStage stage) {
+                        boolean thrown, PendingCall stage) {
         // ACTOR: resolved once per call, only when a selected annotation reads it, into the slot after the parameters
         // (for a stage, at return already).
         Object[] args = stage == null && plan.readsActor(selected)
@@ -320,7 +386,7 @@ public final class Capture {
     }
 
     private static void emit(AuditweaveRuntime runtime, EmitPlan plan, EventSpec spec, Object[] args, Object result,
-                             boolean evaluateGuard, CompletedStage stage) {
+                             boolean evaluateGuard, PendingCall stage) {
         try {
             long now = evaluateGuard && spec.guardReadsNow() ? System.currentTimeMillis() : 0L;
             if (evaluateGuard && spec.guard() != null && !spec.guard().test(args, result, now)) {

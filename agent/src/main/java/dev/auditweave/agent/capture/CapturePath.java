@@ -21,7 +21,7 @@ public final class CapturePath {
         "dev.auditweave.agent.expr.RowCount", "dev.auditweave.agent.capture.Actors",
         "dev.auditweave.agent.dispatch.Dispatcher$Offer", "dev.auditweave.agent.tx.Transactions",
         "dev.auditweave.agent.tx.PendingEvents", "dev.auditweave.agent.tx.ScopedTransactions",
-        "dev.auditweave.agent.capture.CompletedStage", "dev.auditweave.agent.expr.Thrown",
+        "dev.auditweave.agent.capture.PendingCall", "dev.auditweave.agent.expr.Thrown",
         "java.util.concurrent.ThreadLocalRandom"};
     /** Only in the aspect library, and only with aspectjrt beside it. */
     private static final String[] WOVEN_CLASSES = {

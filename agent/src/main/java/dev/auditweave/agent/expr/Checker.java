@@ -146,8 +146,8 @@ final class Checker {
     private Typed thrown(Syntax.Name name) {
         if (!scope.thrown()) {
             throw error(name.start(), "THROWN is only available with on = Outcome.THROWN, but this annotation fires"
-                    + " when " + scope.description() + (scope.completes() ? "'s CompletionStage completes normally"
-                    : " returns normally") + " (on = Outcome.RETURNED); add on = Outcome.THROWN to emit on the"
+                    + " when " + scope.description() + (scope.completion().later()
+                    ? "'s " + scope.completion().typeName() + " completes normally" : " returns normally") + " (on = Outcome.RETURNED); add on = Outcome.THROWN to emit on the"
                     + " exception, or read the return value as 'result'");
         }
         noteShadowing(name, "the exception the method threw");
@@ -161,7 +161,7 @@ final class Checker {
         }
         int parameter = parameterIndex(name.name());
         throw error(name.start(), name.name() + " (" + meaning + ") is not available with on = Outcome.THROWN: "
-                + scope.description() + " threw, so there is no " + (scope.completes() ? "completed value" : "result")
+                + scope.description() + " threw, so there is no " + (scope.completion().later() ? "completed value" : "result")
                 + "; " + THROWN_HINT + (parameter < 0 ? "" : "; parameter " + describeParameter(parameter)
                 + " is written 'args[" + parameter + "]'"));
     }
@@ -235,7 +235,7 @@ final class Checker {
         Method accessor = PropertyResolver.insertedAccessor(type.raw());
         if (accessor == null) {
             throw error(name.start(), "INSERTED needs a boolean result or a result with inserted() or isInserted(), "
-                    + "but " + scope.description() + (scope.completes() ? " completes with " : " returns ")
+                    + "but " + scope.description() + (scope.completion().later() ? " completes with " : " returns ")
                     + type.generic().getTypeName());
         }
         try {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * What an expression may refer to: a method's parameters (names and generic types), its result and the way out of
  * the method the annotation fires on. The result of a method that returns a {@code CompletionStage} is the value
- * the stage completes with ({@code CompletableFuture<Integer>}: an {@code Integer}; a raw one: dynamically typed).
+ * the stage completes with ({@code CompletableFuture<Integer>}: an {@code Integer}; a raw one: dynamically typed),
+ * as for a Reactor {@code Mono}; of a Reactor {@code Flux}, the number of elements it emitted (see {@link Completion}).
  * In the scope of an {@code on = Outcome.THROWN} annotation ({@link #onThrown()}) the root {@code THROWN} is the
  * exception and the result does not exist. Immutable.
  *
@@ -29,23 +30,24 @@ public final class Scope {
     private final List<String> parameterNames;
     private final List<Type> parameterTypes;
     private final Type resultType;
-    private final boolean completes;
+    private final Completion completion;
     private final boolean thrown;
 
     private Scope(String description, List<String> parameterNames, List<Type> parameterTypes, Type resultType,
-                  boolean completes, boolean thrown) {
+                  Completion completion, boolean thrown) {
         this.description = description;
         this.parameterNames = parameterNames;
         this.parameterTypes = parameterTypes;
         this.resultType = resultType;
-        this.completes = completes;
+        this.completion = completion;
         this.thrown = thrown;
     }
 
     /**
      * The scope of {@code method}, for an annotation that fires on a normal return. Parameter names are used only
      * when the class was compiled with {@code -parameters}; otherwise expressions must use {@code args[i]}. When
-     * the method returns a {@code CompletionStage} ({@link #isStage}), the result is the value it completes with.
+     * the method completes later ({@link Completion#of}), the result is what it completes with: the value of a
+     * {@code CompletionStage} or a {@code Mono}, the element count of a {@code Flux}.
      */
     public static Scope of(Method method) {
         Parameter[] parameters = method.getParameters();
@@ -62,19 +64,16 @@ public final class Scope {
                         .collect(Collectors.joining(", ", "(", ")"));
         Scope scope = of(description, names, Arrays.asList(method.getGenericParameterTypes()),
                 method.getGenericReturnType());
-        if (!isStage(method.getReturnType())) {
-            return scope;
-        }
-        Type value = Types.typeArgument(method.getGenericReturnType(), CompletionStage.class, 0);
-        return new Scope(scope.description, scope.parameterNames, scope.parameterTypes, value, true, false);
-    }
-
-    /**
-     * Whether a method declared to return {@code returnType} completes later: a {@code CompletionStage}
-     * ({@code CompletableFuture} included), whose completion, not the method's return, fires its annotations.
-     */
-    public static boolean isStage(Class<?> returnType) {
-        return CompletionStage.class.isAssignableFrom(returnType);
+        Completion completion = Completion.of(method.getReturnType());
+        Type value = switch (completion) {
+            case RETURN -> null;
+            case STAGE -> Types.typeArgument(method.getGenericReturnType(), CompletionStage.class, 0);
+            case MONO -> Types.typeArgument(method.getGenericReturnType(),
+                    Completion.reactorBase(method.getReturnType()), 0);
+            case FLUX -> long.class;
+        };
+        return value == null ? scope
+                : new Scope(scope.description, scope.parameterNames, scope.parameterTypes, value, completion, false);
     }
 
     /**
@@ -83,7 +82,7 @@ public final class Scope {
      * {@code RETURNED_ROWS} and {@code INSERTED} are errors, since a method that threw returned nothing.
      */
     public Scope onThrown() {
-        return thrown ? this : new Scope(description, parameterNames, parameterTypes, resultType, completes, true);
+        return thrown ? this : new Scope(description, parameterNames, parameterTypes, resultType, completion, true);
     }
 
     /**
@@ -106,7 +105,7 @@ public final class Scope {
         // Without parameters there is nothing to name, so missing names must not produce the -parameters hint.
         List<String> names = parameterNames == null && !types.isEmpty() ? null
                 : List.copyOf(parameterNames == null ? List.of() : parameterNames);
-        return new Scope(description, names, types, resultType, false, false);
+        return new Scope(description, names, types, resultType, Completion.RETURN, false);
     }
 
     /** How problems name the method, for example {@code "com.acme.UserService.blockUser(String, String)"}. */
@@ -123,14 +122,16 @@ public final class Scope {
         return parameterTypes;
     }
 
-    /** The type of the result: the return type, or the value type of a returned {@code CompletionStage}. */
+    /**
+     * The type of the result: the return type, or what the returned value completes with ({@link #completion()}).
+     */
     Type resultType() {
         return resultType;
     }
 
-    /** Whether the result is the value of a returned {@code CompletionStage}. */
-    boolean completes() {
-        return completes;
+    /** When the annotations fire: at the return, or when the returned stage or publisher completes. */
+    Completion completion() {
+        return completion;
     }
 
     /** Whether this is the scope of an {@code on = Outcome.THROWN} annotation, in which {@code THROWN} exists. */

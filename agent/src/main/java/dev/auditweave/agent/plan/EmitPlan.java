@@ -1,6 +1,6 @@
 package dev.auditweave.agent.plan;
 
-import dev.auditweave.agent.expr.Scope;
+import dev.auditweave.agent.expr.Completion;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>Also keeps, as bit sets, which annotations' guards the result alone decides
  * ({@link EventSpec#guardDecidedByResult()}) and which annotations fire on a normal return and which on an exception
  * ({@link EventSpec#onThrown()}), so that the calling thread does not ask each annotation on every call. A method that
- * returns a {@code CompletionStage} is {@link #completesLater()}: its annotations fire when the stage completes.
+ * returns a {@code CompletionStage} or a Reactor publisher {@link #completesLater()}: its annotations fire when that
+ * completes.
  */
 public final class EmitPlan {
 
@@ -23,7 +24,7 @@ public final class EmitPlan {
     private final boolean readsActor;
     private final long returnedSpecs;
     private final long thrownSpecs;
-    private final boolean completesLater;
+    private final Completion completion;
     private final boolean holdsForCommit;
     private final Method instrumented;
     private final ClassValue<Boolean> runsFor;
@@ -43,15 +44,16 @@ public final class EmitPlan {
      *                     told apart ({@link #runsFor})
      */
     public EmitPlan(String method, List<EventSpec> specs, Method instrumented) {
-        this(method, specs, instrumented, instrumented != null && Scope.isStage(instrumented.getReturnType()));
+        this(method, specs, instrumented,
+                instrumented == null ? Completion.RETURN : Completion.of(instrumented.getReturnType()));
     }
 
-    private EmitPlan(String method, List<EventSpec> specs, Method instrumented, boolean completesLater) {
+    private EmitPlan(String method, List<EventSpec> specs, Method instrumented, Completion completion) {
         this.method = Objects.requireNonNull(method, "method");
         this.instrumented = instrumented;
         this.runsFor = instrumented != null && overridable(instrumented) ? new MostSpecific(instrumented) : null;
         this.specs = List.copyOf(specs);
-        this.completesLater = completesLater;
+        this.completion = completion;
         long decided = 0L;
         long returned = 0L;
         long thrown = 0L;
@@ -115,11 +117,17 @@ public final class EmitPlan {
     }
 
     /**
-     * Whether the method returns a {@code CompletionStage}: its annotations fire when the stage completes, normally
-     * ({@code on = RETURNED}, with the value as the result) or exceptionally ({@code on = THROWN}, with the cause).
+     * Whether the method returns a {@code CompletionStage}, {@code Mono} or {@code Flux}: its annotations fire when
+     * that completes, normally ({@code on = RETURNED}, with what it completed with as the result) or with an error
+     * ({@code on = THROWN}, with the cause).
      */
     public boolean completesLater() {
-        return completesLater;
+        return completion.later();
+    }
+
+    /** When the annotations fire: at the return, or when the returned stage or publisher completes. */
+    public Completion completion() {
+        return completion;
     }
 
     /** Whether any annotation waits for the commit of a transaction ({@code phase = AFTER_COMMIT}). */
@@ -129,10 +137,10 @@ public final class EmitPlan {
 
     /** The same plan, capturing the calls of {@code method}, which inherits the annotations of this plan's. */
     EmitPlan runningAs(Method method) {
-        // The expressions were typed against the carrying method's return type, which decides completesLater too.
+        // The expressions were typed against the carrying method's return type, which decides the completion too.
         return method.equals(instrumented) ? this
                 : new EmitPlan(this.method + " (inherited by " + method.getDeclaringClass().getName() + ")", specs,
-                method, completesLater);
+                method, completion);
     }
 
     /**

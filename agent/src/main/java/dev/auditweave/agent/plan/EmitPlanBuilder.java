@@ -1,6 +1,7 @@
 package dev.auditweave.agent.plan;
 
 import dev.auditweave.agent.expr.CompiledExpression;
+import dev.auditweave.agent.expr.Completion;
 import dev.auditweave.agent.expr.Expected;
 import dev.auditweave.agent.expr.ExpressionCompiler;
 import dev.auditweave.agent.expr.ExpressionException;
@@ -41,13 +42,11 @@ public final class EmitPlanBuilder {
 
     static EmitPlan build(Method method, Scope scope, ProblemReporter reporter) {
         List<EventSpec> specs = new ArrayList<>();
-        String reactive = reactiveType(method.getReturnType());
+        String unsupported = unsupportedReturn(method.getReturnType(), scope);
         for (EmitDeclaration declaration : AnnotationReader.declarations(method)) {
             try {
-                if (reactive != null) {
-                    throw new InvalidDeclarationException(scope.description() + " returns a Reactor " + reactive
-                            + ": not supported yet, the annotation is disabled (it would fire when the " + reactive
-                            + " is assembled, before anything happened)");
+                if (unsupported != null) {
+                    throw new InvalidDeclarationException(unsupported);
                 }
                 specs.add(compile(declaration, scope));
             } catch (InvalidDeclarationException e) {
@@ -59,17 +58,22 @@ public final class EmitPlanBuilder {
     }
 
     /**
-     * {@code Mono} or {@code Flux} when {@code type} is (or extends) Project Reactor's, told by class name since the
-     * agent has no compile-time view of Reactor; else {@code null}.
+     * Why the annotations of a method returning {@code type} cannot fire at the right moment, or {@code null}: a
+     * publisher other than Reactor's {@code Mono} and {@code Flux} (its outcome comes when it is subscribed, which
+     * auditweave cannot watch), or a subclass of them (the weaver returns a watching {@code Mono} or {@code Flux}
+     * in place of the method's, which must fit the declared type).
      */
-    private static String reactiveType(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals("reactor.core.publisher.Mono")) {
-                return "Mono";
-            }
-            if (c.getName().equals("reactor.core.publisher.Flux")) {
-                return "Flux";
-            }
+    private static String unsupportedReturn(Class<?> type, Scope scope) {
+        Class<?> reactor = Completion.reactorBase(type);
+        if (reactor != null && reactor != type) {
+            return scope.description() + " is declared to return " + type.getName() + ", a subclass of "
+                    + reactor.getSimpleName() + ": auditweave returns a " + reactor.getSimpleName() + " that watches"
+                    + " the method's, so declare the return type as " + reactor.getName();
+        }
+        if (reactor == null && Completion.isPublisher(type)) {
+            return scope.description() + " returns a Reactive Streams Publisher (" + type.getName() + ") that is"
+                    + " not a Reactor Mono or Flux: its outcome comes when it is subscribed, which auditweave cannot"
+                    + " watch (it would fire before anything happened); return a Mono, a Flux or a CompletionStage";
         }
         return null;
     }

@@ -45,12 +45,16 @@ class CompletedValueTest {
     }
 
     @Test
-    void isStage_coversCompletionStageAndItsImplementations() {
-        assertThat(Scope.isStage(CompletionStage.class)).isTrue();
-        assertThat(Scope.isStage(CompletableFuture.class)).isTrue();
-        assertThat(Scope.isStage(ReceiptFuture.class)).isTrue();
-        assertThat(Scope.isStage(Object.class)).isFalse();
-        assertThat(Scope.isStage(int.class)).isFalse();
+    void completion_ofStagesMonosAndFluxes() {
+        assertThat(Completion.of(CompletionStage.class)).isEqualTo(Completion.STAGE);
+        assertThat(Completion.of(CompletableFuture.class)).isEqualTo(Completion.STAGE);
+        assertThat(Completion.of(ReceiptFuture.class)).isEqualTo(Completion.STAGE);
+        assertThat(Completion.of(reactor.core.publisher.Mono.class)).isEqualTo(Completion.MONO);
+        assertThat(Completion.of(reactor.core.publisher.Flux.class)).isEqualTo(Completion.FLUX);
+        assertThat(Completion.of(Object.class)).isEqualTo(Completion.RETURN);
+        assertThat(Completion.of(int.class)).isEqualTo(Completion.RETURN);
+        assertThat(Completion.isPublisher(reactor.core.publisher.Mono.class)).isTrue();
+        assertThat(Completion.isPublisher(String.class)).isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.auditweave.agent.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditweave.agent.expr.Completion;
 import dev.auditweave.agent.expr.Scope;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -76,23 +78,46 @@ class OutcomePlanTest {
     }
 
     @Test
-    void aMonoOrFluxIsAPlanTimeErrorSoItNeverEmitsAtAssembly() {
+    void aMonoOrFluxCompletesLater_typedByWhatItCompletesWith() {
         EmitPlan mono = build("findUser");
         EmitPlan flux = build("streamUsers");
 
-        assertThat(mono.specs()).isEmpty();
-        assertThat(flux.specs()).isEmpty();
-        assertThat(problems).hasSize(2);
-        assertThat(problems.get(0)).contains("findUser")
-                .contains("returns a Reactor Mono: not supported yet, the annotation is disabled");
-        assertThat(problems.get(1)).contains("streamUsers")
-                .contains("returns a Reactor Flux: not supported yet, the annotation is disabled");
+        assertThat(problems).isEmpty();
+        assertThat(mono.completion()).isEqualTo(Completion.MONO);
+        assertThat(flux.completion()).isEqualTo(Completion.FLUX);
+        assertThat(mono.completesLater()).isTrue();
     }
 
     @Test
-    void aSubclassOfMonoIsRecognisedToo() {
+    void aGuardIsTypeCheckedAgainstTheMonosValueAndTheFluxsCount() {
+        assertThat(build("monoGuardOnString").specs()).isEmpty();
+        assertThat(problems).singleElement().asString().contains("monoGuardOnString")
+                .contains("String");
+        problems.clear();
+
+        assertThat(build("fluxCountAsString").specs()).isEmpty();
+        assertThat(problems).singleElement().asString().contains("fluxCountAsString")
+                .contains("result (a number)");
+    }
+
+    @Test
+    void thrownInAReturnedAnnotationOfAMonoNamesTheMono() {
+        assertThat(build("monoReadsThrown").specs()).isEmpty();
+        assertThat(problems).singleElement().asString().contains("'s Mono completes normally");
+    }
+
+    @Test
+    void aSubclassOfMonoIsAPlanTimeErrorNamingTheTypeToDeclare() {
         assertThat(build("findUserAsSubclass").specs()).isEmpty();
-        assertThat(problems).singleElement().asString().contains("returns a Reactor Mono");
+        assertThat(problems).singleElement().asString().contains("findUserAsSubclass")
+                .contains("a subclass of Mono").contains("declare the return type as reactor.core.publisher.Mono");
+    }
+
+    @Test
+    void anotherPublisherIsAPlanTimeErrorSoItNeverEmitsBeforeSubscription() {
+        assertThat(build("publish").specs()).isEmpty();
+        assertThat(problems).singleElement().asString().contains("publish")
+                .contains("Reactive Streams Publisher").contains("not a Reactor Mono or Flux");
     }
 
     private EmitPlan build(String name) {
@@ -102,6 +127,9 @@ class OutcomePlanTest {
     }
 
     abstract static class UserMono extends Mono<String> {
+    }
+
+    abstract static class PlainPublisher implements Publisher<String> {
     }
 
     @SuppressWarnings("unused")
@@ -148,6 +176,26 @@ class OutcomePlanTest {
 
         @EmitsAbuseEvent(type = "user.found")
         UserMono findUserAsSubclass(String userId) {
+            return null;
+        }
+
+        @EmitsAbuseEvent(type = "user.found", when = "result > 0")
+        Mono<String> monoGuardOnString(String userId) {
+            return null;
+        }
+
+        @EmitsAbuseEvent(type = "user.streamed", when = "result == 'x'")
+        Flux<String> fluxCountAsString() {
+            return null;
+        }
+
+        @EmitsAbuseEvent(type = "user.found", when = "THROWN.type == 'X'")
+        Mono<String> monoReadsThrown() {
+            return null;
+        }
+
+        @EmitsAbuseEvent(type = "user.published")
+        PlainPublisher publish() {
             return null;
         }
     }

@@ -71,6 +71,18 @@ final class AgentEmitHandler implements EmitHandler {
     }
 
     @Override
+    public Object afterPublisher(int planId, Class<?> type, Object self, Object[] args, Object publisher) {
+        try {
+            EmitPlan plan = PlanSlots.plan(planId, type);
+            return self == null || plan.runsFor(self.getClass()) ? Capture.afterPublisher(plan, args, publisher)
+                    : publisher;
+        } catch (Throwable t) {
+            failed(planId, type, t);
+            return publisher;
+        }
+    }
+
+    @Override
     public long select(Method method, Object result) {
         return Capture.select(method, result);
     }
@@ -88,6 +100,11 @@ final class AgentEmitHandler implements EmitHandler {
     @Override
     public void afterThrow(Method method, Object[] args, Throwable thrown, long selected) {
         Capture.afterThrow(method, args, thrown, selected);
+    }
+
+    @Override
+    public Object afterPublisher(Method method, Object[] args, Object publisher) {
+        return Capture.afterPublisher(method, args, publisher);
     }
 
     @Override

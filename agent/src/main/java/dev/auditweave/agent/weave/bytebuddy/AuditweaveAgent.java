@@ -13,6 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.LocalRuntime;
@@ -44,6 +45,8 @@ public final class AuditweaveAgent {
     private static final Logger LOG = Loggers.get(AuditweaveAgent.class);
     private static final String EMITS = "dev.auditweave.annotations.EmitsAbuseEvent";
     private static final String EMITS_CONTAINER = "dev.auditweave.annotations.EmitsAbuseEvents";
+    private static final String MONO = "reactor.core.publisher.Mono";
+    private static final String FLUX = "reactor.core.publisher.Flux";
     /**
      * Byte Buddy's Nexus serves self-injected type initializers, which inlined advice never needs; left enabled,
      * creating an AgentBuilder probes {@code sun.misc.Unsafe} and Java 24+ prints warnings on the application's
@@ -108,6 +111,10 @@ public final class AuditweaveAgent {
                 not(annotated).and(new InheritsEmitAnnotation(EMITS, EMITS_CONTAINER));
         ElementMatcher.Junction<MethodDescription> concrete = isMethod().and(not(isAbstract())).and(not(isBridge()));
         Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);
+        Advice publisherAdvice =
+                Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(PublisherAdvice.class);
+        // Declared Mono or Flux exactly: the watching publisher must fit the declared type (else a plan-time error).
+        ElementMatcher.Junction<MethodDescription> reactor = returns(named(MONO).or(named(FLUX)));
         return new AgentBuilder.Default()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .disableClassFormatChanges()
@@ -120,9 +127,12 @@ public final class AuditweaveAgent {
                 .ignore(any(), isBootstrapClassLoader())
                 .or(ignoredTypes())
                 .type(declaresMethod(concrete.and(annotated.or(inherited))))
-                .transform((builder, type, classLoader, module, domain) -> builder.visit(advice.on(
-                        // In a class AspectJ wove, its own annotated methods are the aspect's: only inherited ones here.
-                        concrete.and(wovenByAspectj().matches(type) ? inherited : annotated.or(inherited)))));
+                .transform((builder, type, classLoader, module, domain) -> {
+                    // In a class AspectJ wove, its own annotated methods are the aspect's: only inherited ones here.
+                    ElementMatcher.Junction<MethodDescription> advised =
+                            concrete.and(wovenByAspectj().matches(type) ? inherited : annotated.or(inherited));
+                    return builder.visit(advice.on(advised)).visit(publisherAdvice.on(advised.and(reactor)));
+                });
     }
 
     private static ElementMatcher.Junction<TypeDescription> ignoredTypes() {

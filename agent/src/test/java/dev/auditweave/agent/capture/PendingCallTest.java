@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * A method that returns a {@code CompletionStage}: its annotations fire when the stage completes, bound to the
  * transaction of the thread that called the method.
  */
-class CompletedStageTest {
+class PendingCallTest {
 
     private final MemorySink sink = new MemorySink();
     private final ExecutorService completer = Executors.newSingleThreadExecutor();

@@ -13,25 +13,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 
 /**
- * The events of one call whose method returned a {@code CompletionStage}, waiting for it: attached with
- * {@code whenComplete} (the caller gets the very stage the method returned, never a replacement), it fires the
- * {@code on = RETURNED} annotations with the completed value as the result when the stage completes normally, and the
- * {@code on = THROWN} ones when it completes exceptionally or is cancelled, with the cause ({@code CompletionException}
- * and {@code ExecutionException} unwrapped; a cancellation is a {@code CancellationException}). Guards and fields are
- * evaluated then, on the thread that completes the stage, against the arguments of the call; {@code NOW} is the
- * completion instant.
+ * The events of one call whose outcome comes after the return, waiting for it: for a {@code CompletionStage},
+ * attached with {@code whenComplete} ({@link #attach}: the caller gets the very stage the method returned, never a
+ * replacement); for a Reactor publisher, told by {@link ReactorResults} once per subscription. It fires the
+ * {@code on = RETURNED} annotations with the completed value as the result when the call completes normally, and the
+ * {@code on = THROWN} ones when it fails, with the cause ({@code CompletionException} and {@code ExecutionException}
+ * unwrapped; a cancelled stage is a {@code CancellationException}). Guards and fields are evaluated then, on the
+ * thread that completes the call, against the arguments of the call; {@code NOW} is the completion instant.
  *
- * <p>Which transaction the events wait for is decided on the calling thread, when the method returns: a stage that
- * completes after that transaction ended follows its outcome at once ({@link PendingEvents#hold}).
+ * <p>Which transaction the events wait for is decided on the calling thread, when the method returns ({@link #at}):
+ * a call that completes after that transaction ended follows its outcome at once ({@link PendingEvents#hold}).
  *
  * <pre>{@code
  * // in Capture.afterReturn, on the calling thread, for a method returning CompletableFuture<Integer>
- * CompletedStage.attach(runtime, plan, args, future, selected);
+ * PendingCall.attach(runtime, plan, args, future, selected);
  * }</pre>
  */
-final class CompletedStage implements BiConsumer<Object, Throwable> {
+final class PendingCall implements BiConsumer<Object, Throwable> {
 
-    private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(CompletedStage.class), 60);
+    private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(PendingCall.class), 60);
 
     private final AuditweaveRuntime runtime;
     private final EmitPlan plan;
@@ -39,7 +39,7 @@ final class CompletedStage implements BiConsumer<Object, Throwable> {
     private final long selected;
     private final PendingEvents pending;
 
-    private CompletedStage(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, long selected,
+    private PendingCall(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, long selected,
                            PendingEvents pending) {
         this.runtime = runtime;
         this.plan = plan;
@@ -49,16 +49,23 @@ final class CompletedStage implements BiConsumer<Object, Throwable> {
     }
 
     /**
-     * On the calling thread: finds the transaction the events will wait for (when an annotation asks for
-     * {@code AFTER_COMMIT}) and attaches to {@code stage}. A stage that is complete already fires at once. Never
-     * throws.
+     * On the calling thread, at the return: the call whose {@code selected} annotations wait for its outcome, bound
+     * to the transaction they will wait for (when an annotation asks for {@code AFTER_COMMIT}).
+     */
+    static PendingCall at(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, long selected) {
+        Class<?> caller = plan.caller();
+        PendingEvents pending = plan.holdsForCommit() && caller != null
+                ? Transactions.pendingEvents(caller, runtime) : null;
+        return new PendingCall(runtime, plan, args, selected, pending);
+    }
+
+    /**
+     * On the calling thread: attaches the call to {@code stage}, which fires it when it completes (at once when it
+     * is complete already). Never throws.
      */
     static void attach(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, Object stage, long selected) {
         try {
-            Class<?> caller = plan.caller();
-            PendingEvents pending = plan.holdsForCommit() && caller != null
-                    ? Transactions.pendingEvents(caller, runtime) : null;
-            ((CompletionStage<?>) stage).whenComplete(new CompletedStage(runtime, plan, args, selected, pending));
+            ((CompletionStage<?>) stage).whenComplete(at(runtime, plan, args, selected));
         } catch (Throwable t) {
             runtime.counters().captureError();
             WARN.warn("attach|" + plan.method(), "auditweave: cannot wait for the CompletionStage {} returned;"
@@ -71,6 +78,10 @@ final class CompletedStage implements BiConsumer<Object, Throwable> {
         return pending;
     }
 
+    /**
+     * The outcome: {@code failure} {@code null} when the call completed normally with {@code value}. Never throws,
+     * so that it cannot break the stage or publisher it is attached to.
+     */
     @Override
     public void accept(Object value, Throwable failure) {
         try {
