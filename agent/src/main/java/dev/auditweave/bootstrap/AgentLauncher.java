@@ -1,6 +1,7 @@
 package dev.auditweave.bootstrap;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.util.jar.JarFile;
@@ -20,12 +21,15 @@ import java.util.jar.JarFile;
  *   <li>hands over to the agent proper, {@code dev.auditweave.agent.weave.bytebuddy.AuditweaveAgent}, in it.</li>
  * </ol>
  *
+ * <p>As a program ({@link #main}), it runs the agent jar's commands, such as {@code scan}.
+ *
  * So the agent's classes never meet the application's: not a woven copy of auditweave in a fat jar, not the
  * application's Byte Buddy or Jackson. If anything fails here the application starts uninstrumented.
  */
 public final class AgentLauncher {
 
     static final String AGENT_CLASS = "dev.auditweave.agent.weave.bytebuddy.AuditweaveAgent";
+    static final String COMMAND_CLASS = "dev.auditweave.agent.scan.ScanCommand";
 
     private AgentLauncher() {
     }
@@ -37,6 +41,19 @@ public final class AgentLauncher {
     /** For dynamic attach. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         launch("agentmain", arguments, instrumentation);
+    }
+
+    /**
+     * {@code java -jar auditweave-agent.jar scan [--json] <dir-or-jar>...}: the agent jar's commands, run in the
+     * agent's own class loader as the agent is.
+     */
+    public static void main(String[] args) throws Exception {
+        File jar = agentJar();
+        ClassLoader loader = new AgentClassLoader(new JarFile(jar, false), jar.toURI().toURL());
+        Object status = Class.forName(COMMAND_CLASS, true, loader)
+                .getMethod("run", String[].class, PrintStream.class, PrintStream.class)
+                .invoke(null, args, System.out, System.err);
+        System.exit((Integer) status);
     }
 
     private static void launch(String entry, String arguments, Instrumentation instrumentation) {
