@@ -12,6 +12,8 @@ public final class EventTypes {
     public static final String USER_RENAME_REQUESTED = "user.rename_requested";
     public static final String ORG_MEMBER_ADDED = "org.member_added";
     public static final String ORG_MEMBER_REMOVED = "org.member_removed";
+    /** A sign-up, for the abuse service's auth events (field notes §1), with the user's organization memberships. */
+    public static final String AUTH_SIGNUP = "auth.signup";
     public static final String STRIPE_CHARGE_DISPUTE_CREATED = "stripe.charge.dispute.created";
 
     private EventTypes() {

@@ -105,6 +105,26 @@ final class SampleAppSession {
         return json(expect(send(HttpRequest.newBuilder(base.resolve("/api/users/" + userId)).GET()), 200));
     }
 
+    /** Whether {@code GET /api/users/{id}} finds the user (200), or not (404). */
+    boolean exists(String userId) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/users/" + userId)).GET());
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new AssertionError("GET " + response.uri() + " answered " + response.statusCode()
+                    + " (expected 200 or 404): " + response.body());
+        }
+        return response.statusCode() == 200;
+    }
+
+    /**
+     * {@code POST /api/auth/signup/invited?userId=...&email=...&organizationId=...&role=...}: the HTTP status, 409
+     * when the id is taken.
+     */
+    int signUpInvited(String userId, String email, String organizationId, String role)
+            throws IOException, InterruptedException {
+        return status("POST", "/api/auth/signup/invited?userId=" + encode(userId) + "&email=" + encode(email)
+                + "&organizationId=" + encode(organizationId) + "&role=" + encode(role));
+    }
+
     /** {@code PUT /api/users/{id}/display-name?name=...} (its own transaction): the HTTP status, 409 when refused. */
     int rename(String userId, String name) throws IOException, InterruptedException {
         return status("PUT", "/api/users/" + userId + "/display-name?name=" + encode(name));

@@ -22,7 +22,8 @@ import org.opentest4j.TestAbortedException;
  * The sample Spring Boot application (Spring MVC, Security form login, Data JPA on H2) as a real fat jar started
  * with {@code java -jar}, five ways ({@link Way}): under the agent on Java 17 and on Java 25, woven at build time,
  * woven plus the agent, and under a disabled agent. Each way's app is started once and shared by the tests of that
- * way: it logs in, drives {@link ModerationScenario} and {@link TransactionScenario}, stops the app with SIGTERM
+ * way: it logs in, drives {@link ModerationScenario}, {@link TransactionScenario} and {@link EnrichmentScenario},
+ * stops the app with SIGTERM
  * (so the shutdown drain runs), and the tests then check what the loopback receiver got: exactly the expected
  * events, each once (the redelivered webhook twice, with one id), none of a transaction that did not commit, or
  * nothing at all when auditweave is disabled.
@@ -44,6 +45,11 @@ class SpringAppIT {
                 case DISABLED_AGENT_25 -> BootLaunch.agent("agent-disabled-25", ChildJvm.java25OrSkip())
                         .with(List.of("auditweave.enabled=false"));
             };
+        }
+
+        /** Whether auditweave sends events in this way. */
+        boolean emits() {
+            return this != DISABLED_AGENT_25;
         }
     }
 
@@ -67,7 +73,7 @@ class SpringAppIT {
 
     private static Object attempt(Way way) {
         try {
-            return SpringRun.run(way.launch());
+            return SpringRun.run(way.launch(), way.emits());
         } catch (Exception | AssertionError e) {
             return e;
         }
@@ -161,6 +167,80 @@ class SpringAppIT {
         expectStep(runOf(way), Step.REPOSITORY_METHOD_OUTER_THROWS);
     }
 
+    // Bug class 6, enrichment off the calling thread: the sample's EventEnricher bean looks up committed data after the
+    // commit; when it throws or runs past its budget, the event is still sent, without its fields, and counted.
+
+    /**
+     * An invited user's sign-up: the membership its transaction wrote after the annotated {@code signUp} returned is
+     * in the event's {@code org_memberships}, looked up by the enricher bean after the commit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass6_theEnricherBeanAddsWhatTheTransactionCommitted(Way way) {
+        expectEnrichmentStep(runOf(way), EnrichmentScenario.Step.ENRICHED_AFTER_COMMIT);
+    }
+
+    /** A sign-up whose outer transaction then throws: no event, none enriched, counted in droppedRollback. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass6_aRolledBackSignUpIsNeitherEnrichedNorSent(Way way) {
+        expectEnrichmentStep(runOf(way), EnrichmentScenario.Step.ROLLED_BACK_SIGN_UP);
+    }
+
+    /** The look-up throws: the sign-up answers 200, its event arrives without org_memberships, enrichFailed + 1. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass6_aThrowingEnricherLeavesTheEventToBeSentWithoutItsFields(Way way) {
+        SpringRun run = runOf(way);
+        expectEnrichmentStep(run, EnrichmentScenario.Step.ENRICHER_THROWS);
+        expectOneWarning(run, "enricher '" + EnrichmentScenario.ENRICHER + "' failed for event "
+                + EnrichmentScenario.SIGNUP, "injected fault");
+    }
+
+    /**
+     * The look-up hangs far past {@code auditweave.enrich.timeout-ms}: the sign-up answers 200, its event arrives
+     * without org_memberships, enrichTimedOut + 1 (and not enrichFailed, though the interrupted look-up then throws).
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void bugClass6_anEnricherPastItsBudgetLeavesTheEventToBeSentWithoutItsFields(Way way) {
+        SpringRun run = runOf(way);
+        expectEnrichmentStep(run, EnrichmentScenario.Step.ENRICHER_HANGS);
+        expectOneWarning(run, "enricher '" + EnrichmentScenario.ENRICHER + "' ran past the "
+                + EnrichmentScenario.BUDGET_MS + " ms budget of event " + EnrichmentScenario.SIGNUP,
+                "sent without its fields");
+    }
+
+    /** auditweave disabled: every sign-up still answers as it should (checked as it ran), and nothing is counted. */
+    @Test
+    void bugClass6_disabledAgentServesTheSignUpsAndSendsNothing() {
+        SpringRun run = runOf(Way.DISABLED_AGENT_25);
+        assertThat(run.events()).as("no event at the receiver\n%s", run.describe()).isEmpty();
+        for (EnrichmentScenario.Step step : EnrichmentScenario.Step.values()) {
+            assertThat(run.counted(step)).as("%s: what it added to the counters\n%s", step, run.describe())
+                    .isEqualTo(new EnrichmentScenario.Counts(0, 0, 0, 0, 0));
+        }
+    }
+
+    /** Exactly the step's events at the receiver (told apart by the user), and what it added to the counters. */
+    private static void expectEnrichmentStep(SpringRun run, EnrichmentScenario.Step step) {
+        List<TypedData> arrived = run.events().stream().map(SpringAppIT::typedData)
+                .filter(event -> step.owns(event.data())).toList();
+        assertThat(arrived).as("%s: the events of this step at the receiver (type + data)\n%s", step, run.describe())
+                .containsExactlyInAnyOrderElementsOf(step.arriving());
+        assertThat(run.counted(step))
+                .as("%s: what it added to captured, heldForCommit, droppedRollback, enrichFailed and enrichTimedOut"
+                        + " of GET /actuator/auditweave\n%s", step, run.describe())
+                .isEqualTo(step.counts());
+    }
+
+    /** Exactly one WARN line of the application's log contains both {@code text} and {@code detail}. */
+    private static void expectOneWarning(SpringRun run, String text, String detail) {
+        assertThat(run.stdout()).as("one WARN line with \"%s\" and \"%s\"\n%s", text, detail, run.describe())
+                .filteredOn(line -> line.contains(" WARN ") && line.contains(text) && line.contains(detail))
+                .hasSize(1);
+    }
+
     /**
      * Exactly the step's events at the receiver (told apart by the step's own names), and what the step added to
      * {@code captured}, {@code heldForCommit} and {@code droppedRollback} of {@code GET /actuator/auditweave}.
@@ -191,8 +271,9 @@ class SpringAppIT {
         List<JsonNode> events = run.events();
         assertThat(events.stream().map(SpringAppIT::typedData).toList())
                 .as("events at the receiver (type + data)\n%s", run.describe())
-                .containsExactlyInAnyOrderElementsOf(Stream.concat(ModerationScenario.expectedEvents().stream(),
-                        TransactionScenario.arrivingEvents().stream()).toList());
+                .containsExactlyInAnyOrderElementsOf(Stream.of(ModerationScenario.expectedEvents(),
+                        TransactionScenario.arrivingEvents(), EnrichmentScenario.arrivingEvents())
+                        .flatMap(List::stream).toList());
 
         List<JsonNode> disputes = events.stream()
                 .filter(event -> event.path("type").asText().equals("stripe.charge.dispute.created")).toList();
@@ -212,6 +293,7 @@ class SpringAppIT {
         List<String> siteTypes = new ArrayList<>(ModerationScenario.expectedEvents().stream()
                 .map(TypedData::type).distinct().toList());
         siteTypes.addAll(TransactionScenario.SITE_TYPES);
+        siteTypes.addAll(EnrichmentScenario.SITE_TYPES);
         assertThat(endpoint.path("sites")).extracting(site -> site.path("type").asText())
                 .as("GET /actuator/auditweave lists every emit site, the repository interface method's included\n%s",
                         run.describe())
@@ -221,7 +303,7 @@ class SpringAppIT {
         JsonNode droppedRollback = endpoint.path("metrics").path("droppedRollback");
         assertThat(droppedRollback.isIntegralNumber() ? droppedRollback.asLong() : null)
                 .as("droppedRollback: events dropped as their transaction did not commit\n%s", run.describe())
-                .isEqualTo(TransactionScenario.droppedRollback());
+                .isEqualTo(TransactionScenario.droppedRollback() + EnrichmentScenario.droppedRollback());
         assertThat(endpoint.path("metrics").path("captured").asLong())
                 .as("captured so far: every event received, and those dropped on rollback\n%s", run.describe())
                 .isEqualTo(events.size() + droppedRollback.asLong());

@@ -47,4 +47,11 @@ public class TransactionOutcomeController {
     public void blockThenFail(@PathVariable String userId, @RequestParam String reason, Principal actor) {
         outcomes.blockThenFail(userId, reason, actor.getName());
     }
+
+    @PostMapping("/sign-up-invited-then-fail")
+    public void signUpInvitedThenFail(@PathVariable String userId, @RequestParam String email,
+                                      @RequestParam String organizationId,
+                                      @RequestParam(defaultValue = "member") String role) {
+        outcomes.signUpInvitedThenFail(userId, email, organizationId, role);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.auditweave.samplespring.tx;
 
+import dev.auditweave.samplespring.auth.InvitationService;
 import dev.auditweave.samplespring.user.RenameRequests;
 import dev.auditweave.samplespring.user.UserProfileService;
 import dev.auditweave.samplespring.user.UserRepository;
@@ -22,12 +23,14 @@ public class TransactionOutcomeService {
     private final UserProfileService profiles;
     private final UserRepository users;
     private final RenameRequests renameRequests;
+    private final InvitationService invitations;
 
     public TransactionOutcomeService(UserProfileService profiles, UserRepository users,
-                                     RenameRequests renameRequests) {
+                                     RenameRequests renameRequests, InvitationService invitations) {
         this.profiles = profiles;
         this.users = users;
         this.renameRequests = renameRequests;
+        this.invitations = invitations;
     }
 
     /** Renames, then a later rule fails: the transaction rolls back, the rename's event with it. */
@@ -67,5 +70,14 @@ public class TransactionOutcomeService {
     public void blockThenFail(String userId, String reason, String actorEmail) {
         users.blockUser(userId, reason, actorEmail);
         throw new Conflict("blocked " + userId + ", then a later rule failed: rolled back");
+    }
+
+    /**
+     * Signs up an invited user (the account and the membership), then fails: nothing is committed, so the sign-up's
+     * event is neither enriched nor sent.
+     */
+    public void signUpInvitedThenFail(String userId, String email, String organizationId, String role) {
+        invitations.signUpInvited(userId, email, organizationId, role);
+        throw new Conflict("signed up " + userId + ", then a later rule failed: rolled back");
     }
 }
