@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The events emitted during one test, in the order they left for delivery (after their transaction committed and
- * their enrichers ran), recorded by {@link AuditweaveExtension} from just before the first {@code @BeforeEach}
- * method to just after the last {@code @AfterEach} method. Ask for it as a parameter of the test (or of a
- * {@code @BeforeEach}/{@code @AfterEach} method) and assert on it with {@link AuditweaveAssertions#assertThat}:
+ * The events one test method emitted, in the order they left for delivery (after their transaction committed and
+ * their enrichers ran), recorded by {@link AuditweaveExtension} from the end of the {@code @BeforeEach} methods to
+ * the return of the test method. Ask for it as a parameter of the test method and assert on it with
+ * {@link AuditweaveAssertions#assertThat}:
  *
  * <pre>{@code
  * @ExtendWith(AuditweaveExtension.class)

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -66,27 +67,68 @@ class AuditweaveExtensionTest {
     }
 
     @Test
-    void recordsFromBeforeTheFirstBeforeEachToAfterTheLastAfterEach() {
+    void recordsWhatTheTestMethodEmitsNotItsSetUp() {
         assertThat(Outcomes.run(Lifecycle.class).byTest()).containsExactly(Map.entry("deletes", "passed"));
     }
 
     @ExtendWith(AuditweaveExtension.class)
     static class Lifecycle {
         @BeforeEach
-        void setUp(EmittedEvents events) {
+        void setUp() {
             ACCOUNTS.block("u-0", "setup", 1);
         }
 
         @Test
         void deletes(EmittedEvents events) {
             ACCOUNTS.delete("u-1");
-            assertThat(events).containsExactlyTypes("user.blocked", "user.deleted");
+            assertThat(events).containsExactlyTypes("user.deleted");
+        }
+    }
+
+    @Test
+    void anEventOfTheSetUpStillInEnrichmentWhenTheTestStartsIsNotRecorded() {
+        assertThat(Outcomes.run(SetUpStillEnriching.class).byTest())
+                .containsExactly(Map.entry("seesNothingOfTheSetUp", "passed"));
+    }
+
+    @ExtendWith(AuditweaveExtension.class)
+    static class SetUpStillEnriching {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final EventEnricher slow = new EventEnricher() {
+            @Override
+            public String name() {
+                return Accounts.MEMBERSHIPS;
+            }
+
+            @Override
+            public Map<String, ?> enrich(String type, Map<String, Object> data) throws InterruptedException {
+                release.await(30, TimeUnit.SECONDS);
+                return Map.of();
+            }
+        };
+
+        @BeforeEach
+        void setUp() {
+            Auditweave.addEnricher(slow);
+            ACCOUNTS.signIn("u-0");
+            Thread test = Thread.currentThread();
+            // Lets the enricher finish only once this thread waits (for enrichment, before the recording starts).
+            new Thread(() -> {
+                while (test.getState() != Thread.State.TIMED_WAITING) {
+                    Thread.onSpinWait();
+                }
+                release.countDown();
+            }).start();
         }
 
         @AfterEach
-        void tearDown(EmittedEvents events) {
-            ACCOUNTS.delete("u-2");
-            assertThat(events).containsExactlyTypes("user.blocked", "user.deleted", "user.deleted");
+        void tearDown() {
+            Auditweave.removeEnricher(slow);
+        }
+
+        @Test
+        void seesNothingOfTheSetUp(EmittedEvents events) {
+            assertThat(events).containsNoEvents();
         }
     }
 
@@ -192,12 +234,13 @@ class AuditweaveExtensionTest {
     // ---- where EmittedEvents can be taken ----
 
     @Test
-    void emittedEventsInAConstructorOrABeforeAllMethodIsAClearError() {
-        String expected = "ParameterResolutionException: EmittedEvents is recorded per test method: take it as a"
-                + " parameter of a @Test, @BeforeEach or @AfterEach method, not of ";
+    void emittedEventsAnywhereButInATestMethodIsAClearError() {
+        String expected = "ParameterResolutionException: EmittedEvents holds what one test method emits: take it as a"
+                + " parameter of the @Test method, not of ";
         assertThat(Outcomes.run(InConstructor.class).byTest().get("test")).startsWith(expected)
                 .contains("InConstructor(dev.auditweave.test.EmittedEvents)");
         assertThat(Outcomes.run(InBeforeAll.class).container()).startsWith(expected).contains("setUpAll");
+        assertThat(Outcomes.run(InBeforeEach.class).byTest().get("test")).startsWith(expected).contains("setUp");
     }
 
     @ExtendWith(AuditweaveExtension.class)
@@ -214,6 +257,17 @@ class AuditweaveExtensionTest {
     static class InBeforeAll {
         @BeforeAll
         static void setUpAll(EmittedEvents events) {
+        }
+
+        @Test
+        void test() {
+        }
+    }
+
+    @ExtendWith(AuditweaveExtension.class)
+    static class InBeforeEach {
+        @BeforeEach
+        void setUp(EmittedEvents events) {
         }
 
         @Test
