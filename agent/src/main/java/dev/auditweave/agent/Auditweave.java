@@ -240,6 +240,41 @@ public final class Auditweave {
         runtime().removeActorResolver(resolver);
     }
 
+    /**
+     * Adds a tap that sees every event as it leaves for delivery, after its commit and its enrichers: what the test
+     * kit ({@code auditweave-test}) records. See {@link EventTap} for the thread it runs on and what a failing tap
+     * does.
+     *
+     * <pre>{@code
+     * EventTap tap = event -> log.info("emitted {} {}", event.type(), event.data());
+     * Auditweave.addTap(tap);
+     * }</pre>
+     */
+    public static void addTap(EventTap tap) {
+        Objects.requireNonNull(tap, "tap");
+        runtime().addTap(tap);
+    }
+
+    /** Removes a tap added with {@link #addTap}, this very instance; nothing when it was not added. */
+    public static void removeTap(EventTap tap) {
+        Objects.requireNonNull(tap, "tap");
+        runtime().removeTap(tap);
+    }
+
+    /**
+     * Waits until every event released so far (captured outside a transaction, or whose transaction committed) has
+     * been through its enrichers and handed to delivery and to the taps, at most {@code timeout}; {@code true} if it
+     * was. Unlike {@link #flush}, it does not wait for the sinks. Blocks the caller: for tests.
+     *
+     * <pre>{@code
+     * userService.signIn("one@example.com", password);    // enrich = "orgMemberships": enriched on another thread
+     * Auditweave.awaitEnrichment(Duration.ofSeconds(5));   // now the taps have seen it
+     * }</pre>
+     */
+    public static boolean awaitEnrichment(Duration timeout) {
+        return runtime().awaitEnrichment(timeout.toMillis());
+    }
+
     /** The agent's runtime when the agent is attached, else this copy's own ({@link LocalRuntime}). */
     private static RuntimeControl runtime() {
         EmitHandler agent = EmitBridge.handler();

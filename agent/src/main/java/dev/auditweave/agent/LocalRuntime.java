@@ -8,6 +8,7 @@ import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.plan.PreparedSites;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import dev.auditweave.agent.runtime.Taps;
 import dev.auditweave.agent.tx.ScopedTransactions;
 import dev.auditweave.agent.tx.Transactions;
 import dev.auditweave.bootstrap.LogTarget;
@@ -129,5 +130,20 @@ public final class LocalRuntime implements RuntimeControl {
     @Override
     public void removeActorResolver(ActorResolver resolver) {
         ActorResolvers.remove(resolver);
+    }
+
+    @Override
+    public void addTap(EventTap tap) {
+        Taps.add(tap);
+    }
+
+    @Override
+    public void removeTap(EventTap tap) {
+        Taps.remove(tap);
+    }
+
+    @Override
+    public boolean awaitEnrichment(long timeoutMillis) {
+        return AuditweaveRuntime.current().awaitEnrichment(Duration.ofMillis(timeoutMillis));
     }
 }

@@ -4,6 +4,7 @@ import dev.auditweave.agent.ActorResolver;
 import dev.auditweave.agent.AuditweaveTransaction;
 import dev.auditweave.agent.EmitSite;
 import dev.auditweave.agent.EventEnricher;
+import dev.auditweave.agent.EventTap;
 import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import java.lang.reflect.Method;
@@ -59,4 +60,13 @@ public interface RuntimeControl {
 
     /** {@link dev.auditweave.agent.Auditweave#removeActorResolver(ActorResolver)}. */
     void removeActorResolver(ActorResolver resolver);
+
+    /** {@link dev.auditweave.agent.Auditweave#addTap(EventTap)}. */
+    void addTap(EventTap tap);
+
+    /** {@link dev.auditweave.agent.Auditweave#removeTap(EventTap)}. */
+    void removeTap(EventTap tap);
+
+    /** {@link dev.auditweave.agent.Auditweave#awaitEnrichment(java.time.Duration)}. */
+    boolean awaitEnrichment(long timeoutMillis);
 }

@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * @param captured        events that passed their guard and were built
  * @param captureErrors   evaluations that threw (a guard or field expression, e.g. a throwing getter; that event is
- *                        not emitted), and {@code ACTOR} resolvers that threw (the event is emitted with a null actor)
+ *                        not emitted), {@code ACTOR} resolvers that threw (the event is emitted with a null actor),
+ *                        and event taps that threw (the event is delivered regardless)
  * @param enqueued        events accepted into a sink's queue
  * @param dropped         events dropped, for every reason of {@code droppedByReason}
  * @param delivered       events a sink confirmed

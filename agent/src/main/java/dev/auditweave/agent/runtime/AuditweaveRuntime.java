@@ -70,7 +70,7 @@ public final class AuditweaveRuntime {
         this.pipeline = new Pipeline(dispatchers, counters);
         this.enrichment = new Enrichment(new EnrichPolicy(settings.get(ConfigKeys.ENRICH_THREADS),
                 settings.get(ConfigKeys.ENRICH_QUEUE_CAPACITY), settings.get(ConfigKeys.ENRICH_TIMEOUT)), counters,
-                pipeline::offer);
+                this::deliver);
         this.idle = !settings.enabled() || pipeline.isEmpty();
         this.shutdownHook = new Thread(this::shutdownAtExit, "auditweave-shutdown");
         this.lossReporter = new LossReporter(counters::snapshot);
@@ -261,10 +261,24 @@ public final class AuditweaveRuntime {
      */
     public void release(Event event) {
         if (event.enrichRequest() == null) {
-            pipeline.offer(event);
+            deliver(event);
         } else {
             enrichment.offer(event);
         }
+    }
+
+    /** The one place an event leaves for delivery, enriched if it named enrichers: its sinks' queues and the taps. */
+    private void deliver(Event event) {
+        pipeline.offer(event);
+        Taps.show(event, counters);
+    }
+
+    /**
+     * Waits until every event released so far has been through its enrichers and handed to delivery (and the taps),
+     * at most {@code timeout}; {@code true} if it was. Does not wait for delivery itself (see {@link #flush}).
+     */
+    public boolean awaitEnrichment(Duration timeout) {
+        return enrichment.awaitIdle(System.nanoTime() + timeout.toNanos());
     }
 
     /**
