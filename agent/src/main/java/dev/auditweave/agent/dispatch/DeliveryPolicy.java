@@ -4,16 +4,32 @@ import dev.auditweave.agent.config.Settings;
 import java.time.Duration;
 
 /**
- * How one sink's worker batches and retries.
+ * How one sink's worker batches and retries. Every component is checked when the policy is built, so that an
+ * invalid policy cannot exist (a batch of 0 events would make the worker spin): the message names the component
+ * and the value.
  *
- * @param queueCapacity  the bounded queue's size; a full queue drops, never blocks
- * @param maxBatchEvents a batch is sent as soon as it holds this many events
- * @param maxBatchDelay  ... or when its oldest event has waited this long
- * @param maxAttempts    sends per batch, the first included, before it is given up
+ * <pre>{@code
+ * DeliveryPolicy policy = new DeliveryPolicy(10_000, 500, Duration.ofSeconds(1), 5,
+ *         new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)));
+ * new DeliveryPolicy(10_000, 0, ...);   // IllegalArgumentException: maxBatchEvents must be at least 1, was 0
+ * }</pre>
+ *
+ * @param queueCapacity  the bounded queue's size, at least 1; a full queue drops, never blocks
+ * @param maxBatchEvents a batch is sent as soon as it holds this many events, at least 1
+ * @param maxBatchDelay  ... or when its oldest event has waited this long, zero or more
+ * @param maxAttempts    sends per batch, the first included, before it is given up, at least 1
  * @param backoff        the wait between attempts
  */
 public record DeliveryPolicy(int queueCapacity, int maxBatchEvents, Duration maxBatchDelay, int maxAttempts,
                              Backoff backoff) {
+
+    public DeliveryPolicy {
+        Checks.atLeast("queueCapacity", queueCapacity, 1);
+        Checks.atLeast("maxBatchEvents", maxBatchEvents, 1);
+        Checks.notNegative("maxBatchDelay", maxBatchDelay);
+        Checks.atLeast("maxAttempts", maxAttempts, 1);
+        Checks.notNull("backoff", backoff);
+    }
 
     public static DeliveryPolicy from(Settings settings) {
         return new DeliveryPolicy(settings.queueCapacity(), settings.batchMaxEvents(), settings.batchMaxDelay(),
