@@ -78,7 +78,7 @@ public final class Dispatcher {
         this.ledger = Checks.notNull("ledger", ledger);
         this.filter = Checks.notNull("filter", filter);
         this.spool = spool;
-        this.queue = new EventQueue(policy.queueCapacity());
+        this.queue = new EventQueue(policy.queueCapacity(), policy.queueMaxBytes());
         this.custody = new Custody(queue);
         this.sender = new BatchSender(sink, policy, ledger, spool, ticker, sleeper);
         SpoolMode spoolMode = spool == null ? null : new SpoolMode(spool, sink.name(), policy, ticker);

@@ -62,8 +62,8 @@ public final class AuditweaveRuntime {
         List<Dispatcher> dispatchers = new ArrayList<>();
         for (Sinks.Configured configured : sinks) {
             SinkSettings sink = configured.settings();
-            DeliveryPolicy policy = new DeliveryPolicy(sink.queueCapacity(), sink.batchMaxEvents(),
-                    sink.batchMaxDelay(), sink.retryMaxAttempts(),
+            DeliveryPolicy policy = new DeliveryPolicy(sink.queueCapacity(), settings.get(ConfigKeys.QUEUE_MAX_BYTES),
+                    sink.batchMaxEvents(), sink.batchMaxDelay(), sink.retryMaxAttempts(),
                     new Backoff(sink.retryInitialBackoff(), sink.retryMaxBackoff()));
             Ledger ledger = new Ledger(counters.forSink());
             dispatchers.add(new Dispatcher(configured.sink(), policy, ledger, TypeFilter.of(sink.eventTypes()),
@@ -91,13 +91,17 @@ public final class AuditweaveRuntime {
         return configured;
     }
 
+    /** The spool's overflow ring holds at most this many events (as many as the queue, if it is smaller). */
+    private static final int MAX_OVERFLOW_RING = 16_384;
+
     /** The spool of {@code sink} when {@code auditweave.spool.dir} is set (and usable), else {@code null}. */
     private static Spool openSpool(Settings settings, String sink, Ledger ledger) {
         if (!settings.enabled()) {
             return null;
         }
         return settings.spoolDir().map(dir -> Spool.open(dir, sink, settings.spoolMaxBytes(),
-                settings.spoolFsyncInterval(), settings.queueCapacity(), ledger)).orElse(null);
+                settings.spoolFsyncInterval(), Math.min(settings.queueCapacity(), MAX_OVERFLOW_RING), ledger))
+                .orElse(null);
     }
 
     /** The running instance, started from the environment's configuration on first use. */
