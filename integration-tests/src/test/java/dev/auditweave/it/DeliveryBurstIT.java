@@ -39,6 +39,7 @@ class DeliveryBurstIT {
                 String returned = app.expectLine("CALLS-RETURNED", LONG);
                 long burstMs = Long.parseLong(returned.split(" ")[3]);
                 long returnedAt = System.nanoTime();
+                app.expectLine("METRICS-AFTER-CALLS", LONG);
                 Map<String, Long> afterCalls = app.figures("METRICS-AFTER-CALLS");
                 boolean all = awaitDelivered(receiver, CALLS, LONG);
                 long drainMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - returnedAt);
