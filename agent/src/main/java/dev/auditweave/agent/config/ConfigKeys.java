@@ -81,9 +81,15 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> BATCH_MAX_DELAY = register("auditweave.batch.max-delay-ms", "1000",
             millis(0, HOUR_MS), "longest an event waits for its batch to fill");
 
-    public static final ConfigKey<Integer> QUEUE_CAPACITY = register("auditweave.queue.capacity", "10000",
+    public static final ConfigKey<Integer> QUEUE_CAPACITY = register("auditweave.queue.capacity", "262144",
             wholeNumber(1, 10_000_000),
-            "events held for delivery, per sink, rounded up to a power of two; when full, new events are dropped and counted");
+            "most events held for delivery, per sink, rounded up to a power of two (at least 4); the queue grows in chunks of 1024"
+                    + " and gives them back once drained; when full, new events are dropped and counted");
+
+    public static final ConfigKey<Long> QUEUE_MAX_BYTES = register("auditweave.queue.max-bytes", "67108864",
+            byteCount(1024, Long.MAX_VALUE / 2),
+            "most heap the events held for delivery may take, per sink, as estimated from their fields (default"
+                    + " 64 MiB); beyond it new events are dropped and counted (QUEUE_FULL)");
 
     public static final ConfigKey<Integer> RETRY_MAX_ATTEMPTS = register("auditweave.retry.max-attempts", "5",
             wholeNumber(1, 100), "attempts per batch, including the first");

@@ -1,8 +1,6 @@
 package dev.auditweave.agent.dispatch;
 
 import dev.auditweave.agent.event.Event;
-import dev.auditweave.agent.metrics.Counters;
-import dev.auditweave.agent.metrics.DropReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +21,12 @@ public final class Pipeline {
     private static final int MAX_CACHED_TYPES = 4096;
 
     private final List<Dispatcher> dispatchers;
-    private final Counters counters;
     private final Dispatcher[] everySink;
     private final boolean everySinkTakesEveryType;
     private final ConcurrentMap<String, Dispatcher[]> routes = new ConcurrentHashMap<>();
 
-    public Pipeline(List<Dispatcher> dispatchers, Counters counters) {
+    public Pipeline(List<Dispatcher> dispatchers) {
         this.dispatchers = List.copyOf(dispatchers);
-        this.counters = counters;
         this.everySink = this.dispatchers.toArray(new Dispatcher[0]);
         this.everySinkTakesEveryType = this.dispatchers.stream().allMatch(d -> d.filter().matchesAll());
     }
@@ -48,21 +44,13 @@ public final class Pipeline {
     }
 
     /**
-     * Offers {@code event} to every sink that takes its type, without blocking, counting each acceptance or drop
-     * on that sink's counters (an event spilled to a spool's overflow ring is counted by the spool once it is on
-     * disk).
+     * Offers {@code event} to every sink that takes its type, without blocking; each sink's dispatcher records in
+     * its ledger whether it took or dropped it.
      */
     public void offer(Event event) {
         Dispatcher[] targets = everySinkTakesEveryType ? everySink : route(event.type());
         for (Dispatcher dispatcher : targets) {
-            switch (dispatcher.offerOrSpill(event)) {
-                case ENQUEUED -> dispatcher.counters().enqueued();
-                case SPILLED -> {
-                }
-                case FULL -> dispatcher.counters().dropped(DropReason.QUEUE_FULL, 1);
-                case STOPPED -> dispatcher.counters().dropped(DropReason.SHUTDOWN, 1);
-                default -> throw new IllegalStateException();
-            }
+            dispatcher.offerOrSpill(event);
         }
     }
 
@@ -94,7 +82,10 @@ public final class Pipeline {
         return done;
     }
 
-    /** Drains every sink within {@code timeout}; returns the number of events that could not be delivered in time. */
+    /**
+     * Drains every sink within {@code timeout}; returns the number of events that could not be delivered in time
+     * (each dispatcher recorded them as lost).
+     */
     public int shutdown(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         dispatchers.forEach(dispatcher -> dispatcher.beginShutdown(deadline));
@@ -102,7 +93,6 @@ public final class Pipeline {
         for (Dispatcher dispatcher : dispatchers) {
             int left = dispatcher.awaitShutdown();
             dispatcher.sink().close();
-            dispatcher.counters().lost(left); // a sink's counters add to the runtime's
             lost += left;
         }
         return lost;

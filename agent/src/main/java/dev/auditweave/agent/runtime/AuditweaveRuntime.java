@@ -16,6 +16,7 @@ import dev.auditweave.agent.event.SnapshotLimits;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
+import dev.auditweave.agent.metrics.Ledger;
 import dev.auditweave.agent.metrics.LossReporter;
 import dev.auditweave.agent.metrics.MetricsMBeans;
 import dev.auditweave.agent.sink.Sink;
@@ -61,13 +62,14 @@ public final class AuditweaveRuntime {
         List<Dispatcher> dispatchers = new ArrayList<>();
         for (Sinks.Configured configured : sinks) {
             SinkSettings sink = configured.settings();
-            DeliveryPolicy policy = new DeliveryPolicy(sink.queueCapacity(), sink.batchMaxEvents(),
-                    sink.batchMaxDelay(), sink.retryMaxAttempts(),
+            DeliveryPolicy policy = new DeliveryPolicy(sink.queueCapacity(), settings.get(ConfigKeys.QUEUE_MAX_BYTES),
+                    sink.batchMaxEvents(), sink.batchMaxDelay(), sink.retryMaxAttempts(),
                     new Backoff(sink.retryInitialBackoff(), sink.retryMaxBackoff()));
-            dispatchers.add(new Dispatcher(configured.sink(), policy, counters.forSink(),
-                    TypeFilter.of(sink.eventTypes()), openSpool(settings, configured.sink().name())));
+            Ledger ledger = new Ledger(counters.forSink());
+            dispatchers.add(new Dispatcher(configured.sink(), policy, ledger, TypeFilter.of(sink.eventTypes()),
+                    openSpool(settings, configured.sink().name(), ledger)));
         }
-        this.pipeline = new Pipeline(dispatchers, counters);
+        this.pipeline = new Pipeline(dispatchers);
         this.enrichment = new Enrichment(new EnrichPolicy(settings.get(ConfigKeys.ENRICH_THREADS),
                 settings.get(ConfigKeys.ENRICH_QUEUE_CAPACITY), settings.get(ConfigKeys.ENRICH_TIMEOUT)), counters,
                 this::deliver);
@@ -89,13 +91,17 @@ public final class AuditweaveRuntime {
         return configured;
     }
 
+    /** The spool's overflow ring holds at most this many events (as many as the queue, if it is smaller). */
+    private static final int MAX_OVERFLOW_RING = 16_384;
+
     /** The spool of {@code sink} when {@code auditweave.spool.dir} is set (and usable), else {@code null}. */
-    private Spool openSpool(Settings settings, String sink) {
+    private static Spool openSpool(Settings settings, String sink, Ledger ledger) {
         if (!settings.enabled()) {
             return null;
         }
         return settings.spoolDir().map(dir -> Spool.open(dir, sink, settings.spoolMaxBytes(),
-                settings.spoolFsyncInterval(), settings.queueCapacity(), counters)).orElse(null);
+                settings.spoolFsyncInterval(), Math.min(settings.queueCapacity(), MAX_OVERFLOW_RING), ledger))
+                .orElse(null);
     }
 
     /** The running instance, started from the environment's configuration on first use. */

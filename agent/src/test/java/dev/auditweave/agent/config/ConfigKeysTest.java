@@ -18,6 +18,7 @@ class ConfigKeysTest {
                 "auditweave.batch.max-events",
                 "auditweave.batch.max-delay-ms",
                 "auditweave.queue.capacity",
+                "auditweave.queue.max-bytes",
                 "auditweave.retry.max-attempts",
                 "auditweave.retry.initial-backoff-ms",
                 "auditweave.retry.max-backoff-ms",

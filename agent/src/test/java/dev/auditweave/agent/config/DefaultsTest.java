@@ -20,7 +20,8 @@ class DefaultsTest {
         assertThat(settings.httpConnectTimeout()).isEqualTo(Duration.ofMillis(2_000));
         assertThat(settings.batchMaxEvents()).isEqualTo(500);
         assertThat(settings.batchMaxDelay()).isEqualTo(Duration.ofMillis(1_000));
-        assertThat(settings.queueCapacity()).isEqualTo(10_000);
+        assertThat(settings.queueCapacity()).isEqualTo(262_144);
+        assertThat(settings.get(ConfigKeys.QUEUE_MAX_BYTES)).isEqualTo(64L << 20);
         assertThat(settings.retryMaxAttempts()).isEqualTo(5);
         assertThat(settings.retryInitialBackoff()).isEqualTo(Duration.ofMillis(200));
         assertThat(settings.retryMaxBackoff()).isEqualTo(Duration.ofMillis(30_000));

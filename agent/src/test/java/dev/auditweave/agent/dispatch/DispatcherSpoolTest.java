@@ -8,12 +8,13 @@ import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.DropReason;
+import dev.auditweave.agent.metrics.Ledger;
 import dev.auditweave.agent.sink.HttpSink;
 import dev.auditweave.agent.sink.SendResult;
 import dev.auditweave.agent.sink.Sink;
 import dev.auditweave.agent.spool.Spool;
-import dev.auditweave.testing.LoopbackReceiver;
 import dev.auditweave.testing.LoopbackReceiver.Reply;
+import dev.auditweave.testing.LoopbackReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ class DispatcherSpoolTest {
     Path root;
 
     private final Counters counters = new Counters();
+    private final Ledger ledger = new Ledger(counters);
     private final List<Dispatcher> started = new ArrayList<>();
     private LoopbackReceiver receiver;
 
@@ -141,7 +143,7 @@ class DispatcherSpoolTest {
             }
         };
         Dispatcher dispatcher = start(partial, 1024, Spool.open(root, "partial", 1 << 20, Duration.ofMillis(5), 64,
-                counters));
+                ledger));
         for (int i = 0; i < 10; i++) {
             dispatcher.offer(event(i));
         }
@@ -182,7 +184,7 @@ class DispatcherSpoolTest {
     @Test
     void atTheShutdownDeadlineWhatIsLeftIsSpooledNotLostEvenFromAStuckSend() {
         BlockingSink sink = new BlockingSink();
-        Dispatcher dispatcher = new Dispatcher(sink, policy(1024), counters, TypeFilter.ALL, spool(1024));
+        Dispatcher dispatcher = new Dispatcher(sink, policy(1024), ledger, TypeFilter.ALL, spool(1024));
         dispatcher.start();
         for (int i = 0; i < 30; i++) {
             dispatcher.offer(event(i));
@@ -194,7 +196,7 @@ class DispatcherSpoolTest {
 
         assertThat(lost).isZero();
         assertThat(counters.snapshot().spooled()).isEqualTo(30);
-        Spool reopened = Spool.open(root, "blocking", 1 << 20, Duration.ofMillis(5), 16, new Counters());
+        Spool reopened = Spool.open(root, "blocking", 1 << 20, Duration.ofMillis(5), 16, new Ledger(new Counters()));
         try {
             List<String> back = new ArrayList<>();
             List<Event> batch;
@@ -211,11 +213,11 @@ class DispatcherSpoolTest {
     // ------------------------------------------------------------------------------------------------
 
     private Spool spool(int overflowCapacity) {
-        return Spool.open(root, "blocking", 1 << 20, Duration.ofMillis(5), overflowCapacity, counters);
+        return Spool.open(root, "blocking", 1 << 20, Duration.ofMillis(5), overflowCapacity, ledger);
     }
 
     private Dispatcher start(Sink sink, int queueCapacity, Spool spool) {
-        Dispatcher dispatcher = new Dispatcher(sink, policy(queueCapacity), counters, TypeFilter.ALL, spool);
+        Dispatcher dispatcher = new Dispatcher(sink, policy(queueCapacity), ledger, TypeFilter.ALL, spool);
         dispatcher.start();
         started.add(dispatcher);
         return dispatcher;

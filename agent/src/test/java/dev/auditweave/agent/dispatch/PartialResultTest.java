@@ -6,6 +6,7 @@ import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.DropReason;
+import dev.auditweave.agent.metrics.Ledger;
 import dev.auditweave.agent.sink.SendResult;
 import dev.auditweave.agent.sink.Sink;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class PartialResultTest {
         };
         Counters counters = new Counters();
         Dispatcher dispatcher = new Dispatcher(sink, new DeliveryPolicy(16, 4, Duration.ofHours(1), 5,
-                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1))), counters, TypeFilter.ALL, null);
+                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1))), new Ledger(counters), TypeFilter.ALL, null);
         dispatcher.start();
         try {
             for (int i = 0; i < 4; i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.Counters;
+import dev.auditweave.agent.metrics.Ledger;
 import dev.auditweave.agent.sink.MemorySink;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ class RoutingTest {
         Counters counters = new Counters();
         Dispatcher users = dispatcher(counters, TypeFilter.of(List.of("user.*")));
         Dispatcher all = dispatcher(counters, TypeFilter.ALL);
-        Pipeline pipeline = new Pipeline(List.of(users, all), counters);
+        Pipeline pipeline = new Pipeline(List.of(users, all));
 
         Dispatcher[] first = pipeline.route("user.blocked");
 
@@ -45,7 +46,7 @@ class RoutingTest {
     void eventsOfNoSinksTypesAreNotEnqueued() {
         Counters counters = new Counters();
         Dispatcher users = dispatcher(counters.forSink(), TypeFilter.of(List.of("user.*")));
-        Pipeline pipeline = new Pipeline(List.of(users), counters);
+        Pipeline pipeline = new Pipeline(List.of(users));
 
         pipeline.offer(new Event("e1", "org.created", 1L, Map.of()));
         pipeline.offer(new Event("e2", "user.blocked", 1L, Map.of()));
@@ -56,6 +57,6 @@ class RoutingTest {
 
     private static Dispatcher dispatcher(Counters counters, TypeFilter filter) {
         return new Dispatcher(new MemorySink(), new DeliveryPolicy(16, 10, Duration.ofHours(1), 1,
-                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1))), counters, filter, null);
+                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1))), new Ledger(counters), filter, null);
     }
 }

@@ -1,17 +1,21 @@
 package dev.auditweave.agent.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.DropReason;
+import dev.auditweave.agent.metrics.Ledger;
 import dev.auditweave.agent.sink.SendResult;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +38,7 @@ class SpoolTest {
     Path root;
 
     private final Counters counters = new Counters();
+    private final Ledger ledger = new Ledger(counters);
     private final List<Spool> open = new ArrayList<>();
 
     @AfterEach
@@ -209,7 +214,7 @@ class SpoolTest {
     @Test
     void aSecondSpoolOnTheSameDirectoryIsRefusedWhileTheFirstHoldsTheLock() {
         Spool first = open(1 << 20, SMALL_SEGMENT);
-        assertThat(Spool.open(root, "http", 1 << 20, SMALL_SEGMENT, FSYNC, 16, counters)).isNull();
+        assertThat(Spool.open(root, "http", 1 << 20, SMALL_SEGMENT, FSYNC, 16, ledger)).isNull();
         close(first);
         assertThat(open(1 << 20, SMALL_SEGMENT)).isNotNull();
     }
@@ -217,7 +222,7 @@ class SpoolTest {
     @Test
     void sinksHaveTheirOwnSubdirectories() {
         Spool http = open(1 << 20, SMALL_SEGMENT);
-        Spool audit = Spool.open(root, "audit", 1 << 20, SMALL_SEGMENT, FSYNC, 16, counters);
+        Spool audit = Spool.open(root, "audit", 1 << 20, SMALL_SEGMENT, FSYNC, 16, ledger);
         open.add(audit);
         assertThat(http.directory()).isEqualTo(root.resolve("http"));
         assertThat(audit.directory()).isEqualTo(root.resolve("audit"));
@@ -227,7 +232,8 @@ class SpoolTest {
     void deadLettersAreJsonLinesWithTheirReason() throws IOException {
         Spool spool = open(1 << 20, SMALL_SEGMENT);
         Event event = events(0, 1).get(0);
-        assertThat(spool.deadLetter(List.of(new SendResult.Poison(event, "422: field n too large")))).isEqualTo(1);
+        spool.deadLetter(List.of(new SendResult.Poison(event, "422: field n too large")));
+        assertThat(counters.snapshot().deadLettered()).isEqualTo(1);
 
         List<String> lines = Files.readAllLines(root.resolve("http").resolve("dead-letter.jsonl"));
         assertThat(lines).hasSize(1);
@@ -254,15 +260,53 @@ class SpoolTest {
     }
 
     @Test
+    void filesAndDirectoriesAreTheOwnersOnly() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "a POSIX file system");
+        Path fresh = root.resolve("fresh");
+        Spool spool = Spool.open(fresh, "http", 1 << 20, SMALL_SEGMENT, FSYNC, 64, ledger);
+        open.add(spool);
+        spool.append(events(0, 3));
+        awaitSpooled(3);
+        readAll(spool);
+        spool.deadLetter(List.of(new SendResult.Poison(events(3, 4).get(0), "400")));
+
+        Path directory = fresh.resolve("http");
+        assertThat(Files.getPosixFilePermissions(fresh)).as("the spool root it created")
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(directory)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> all = files.toList();
+            assertThat(all).extracting(p -> p.getFileName().toString())
+                    .contains("lock", "cursor", "dead-letter.jsonl").anyMatch(name -> name.endsWith(".spool"));
+            assertThat(all).allSatisfy(file -> assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    @Test
+    void aSinkDirectoryLeftOpenByAnOlderVersionIsMadeTheOwnersOnly() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "a POSIX file system");
+        Path directory = Files.createDirectories(root.resolve("http"));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path lock = Files.writeString(directory.resolve("lock"), "");
+        Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-r--r--"));
+
+        open(1 << 20, SMALL_SEGMENT);
+
+        assertThat(Files.getPosixFilePermissions(directory)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(lock)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
     void anUnusableDirectoryMeansNoSpoolNotAnException() throws IOException {
         Path file = Files.writeString(root.resolve("not-a-directory"), "x");
-        assertThat(Spool.open(file, "http", 1 << 20, SMALL_SEGMENT, FSYNC, 16, counters)).isNull();
+        assertThat(Spool.open(file, "http", 1 << 20, SMALL_SEGMENT, FSYNC, 16, ledger)).isNull();
     }
 
     // ------------------------------------------------------------------------------------------------
 
     private Spool open(long maxBytes, long segmentBytes) {
-        Spool spool = Spool.open(root, "http", maxBytes, segmentBytes, FSYNC, 64, counters);
+        Spool spool = Spool.open(root, "http", maxBytes, segmentBytes, FSYNC, 64, ledger);
         assertThat(spool).isNotNull();
         open.add(spool);
         return spool;
