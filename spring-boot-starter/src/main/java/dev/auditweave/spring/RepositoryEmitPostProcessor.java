@@ -2,6 +2,7 @@ package dev.auditweave.spring;
 
 import dev.auditweave.agent.Auditweave;
 import dev.auditweave.agent.capture.Capture;
+import dev.auditweave.agent.expr.Completion;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * attached: AspectJ weaves classes, and never sees the JDK proxy Spring Data creates for a repository interface.
  * To each repository proxy whose interfaces declare an annotated method, it adds (outermost, so after the
  * repository's own transaction committed) an interceptor that hands the interface method, the arguments and the
- * result to {@link Capture} after a normal return. With the agent attached it adds nothing: the agent
+ * result to {@link Capture} after a normal return (the exception after a throw). With the agent attached it adds nothing: the agent
  * instruments the proxy itself, and each call must emit exactly once.
  */
 final class RepositoryEmitPostProcessor implements BeanPostProcessor {
@@ -76,7 +77,11 @@ final class RepositoryEmitPostProcessor implements BeanPostProcessor {
         }
     }
 
-    /** After a normal return of an annotated interface method: {@link Capture}. A throw passes untouched. */
+    /**
+     * Around an annotated interface method: after a normal return, {@link Capture} (a returned Reactor {@code Mono} or
+     * {@code Flux} is replaced by one that watches it, as the weavers do); after a throw, its {@code on = THROWN}
+     * annotations, and the very exception passes on untouched.
+     */
     static final class EmitInterceptor implements MethodInterceptor {
 
         private final Set<Method> annotated;
@@ -87,20 +92,45 @@ final class RepositoryEmitPostProcessor implements BeanPostProcessor {
 
         @Override
         public Object invoke(MethodInvocation invocation) throws Throwable {
-            Object result = invocation.proceed();
             Method method = invocation.getMethod();
-            if (annotated.contains(method)) {
-                try {
-                    long selected = Capture.select(method, result);
-                    if (selected != 0L) {
-                        Capture.afterReturn(method, invocation.getArguments(), result, selected);
-                    }
-                } catch (Throwable t) {
-                    // Capture never throws; this only guards against a linkage problem. The call must not notice.
-                    LOG.debug("auditweave: could not capture {}: {}", method, t.toString());
+            if (!annotated.contains(method)) {
+                return invocation.proceed();
+            }
+            Object result;
+            try {
+                result = invocation.proceed();
+            } catch (Throwable thrown) {
+                afterThrow(method, invocation.getArguments(), thrown);
+                throw thrown;
+            }
+            return afterReturn(method, invocation.getArguments(), result);
+        }
+
+        private static Object afterReturn(Method method, Object[] args, Object result) {
+            try {
+                if (Completion.of(method.getReturnType()).publisher()) {
+                    return Capture.afterPublisher(method, args, result);
                 }
+                long selected = Capture.select(method, result);
+                if (selected != 0L) {
+                    Capture.afterReturn(method, args, result, selected);
+                }
+            } catch (Throwable t) {
+                // Capture never throws; this only guards against a linkage problem. The call must not notice.
+                LOG.debug("auditweave: could not capture {}: {}", method, t.toString());
             }
             return result;
+        }
+
+        private static void afterThrow(Method method, Object[] args, Throwable thrown) {
+            try {
+                long selected = Capture.selectThrown(method, thrown);
+                if (selected != 0L) {
+                    Capture.afterThrow(method, args, thrown, selected);
+                }
+            } catch (Throwable t) {
+                LOG.debug("auditweave: could not capture {}: {}", method, t.toString());
+            }
         }
     }
 }
