@@ -64,12 +64,13 @@ final class ReflectType implements ModelType {
 
     @Override
     public boolean is(String className) {
-        return raw.getName().equals(className);
+        return raw.getName().equals(className) || raw.getTypeName().equals(className);
     }
 
     @Override
     public boolean isSubtypeOf(String className) {
-        return className.equals("java.lang.Object") || subtype(StaticType.boxed(raw), className);
+        return className.equals("java.lang.Object") || raw.getTypeName().equals(className)
+                || subtype(StaticType.boxed(raw), className);
     }
 
     private static boolean subtype(Class<?> type, String className) {
