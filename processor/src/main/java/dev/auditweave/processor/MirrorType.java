@@ -195,11 +195,23 @@ final class MirrorType implements ModelType {
         }
         List<ModelMember> components = new ArrayList<>();
         for (RecordComponentElement component : element.getRecordComponents()) {
-            ExecutableElement accessor = component.getAccessor();
+            ExecutableElement accessor = accessor(element, component);
             components.add(new ModelMember(component.getSimpleName().toString(), memberType(accessor,
                     accessor.getReturnType()), accessor));
         }
         return components;
+    }
+
+    /** The component's accessor; the AspectJ compiler's model does not link it, so it is found by name there. */
+    private static ExecutableElement accessor(TypeElement record, RecordComponentElement component) {
+        if (component.getAccessor() != null) {
+            return component.getAccessor();
+        }
+        return ElementFilter.methodsIn(record.getEnclosedElements()).stream()
+                .filter(method -> method.getSimpleName().contentEquals(component.getSimpleName())
+                        && method.getParameters().isEmpty())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no accessor of record component "
+                        + component.getSimpleName() + " in " + record.getQualifiedName()));
     }
 
     @Override
