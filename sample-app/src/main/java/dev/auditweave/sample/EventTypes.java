@@ -1,15 +1,21 @@
 package dev.auditweave.sample;
 
+import dev.auditweave.annotations.EventCatalog;
+import dev.auditweave.annotations.EventSchema;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every event type the sample app emits, in one place. Emit sites ({@code @EmitsAbuseEvent(type = ...)})
  * and the demo's expectations refer to these constants, never to re-typed string literals, so a coverage
- * check can compare what is declared with what is emitted.
+ * check can compare what is declared with what is emitted: {@code @EventCatalog} has auditweave-processor do it
+ * when the module is built ({@code -Aauditweave.catalog=error} in the pom), and check user.blocked's fields
+ * against its schema.
  */
+@EventCatalog
 public final class EventTypes {
 
+    @EventSchema("schemas/user.blocked.json")
     public static final String USER_BLOCKED = "user.blocked";
     public static final String USER_UNBLOCKED = "user.unblocked";
     public static final String USER_DELETED = "user.deleted";

@@ -2,22 +2,14 @@ package dev.auditweave.agent.expr;
 
 import dev.auditweave.agent.Actor;
 import dev.auditweave.agent.expr.StaticType.Kind;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * Type-checks a {@link Syntax} tree against a {@link Scope} and compiles it into {@link Node}s, resolving every
- * name and statically typed property on the way. Remembers what the expression reads.
+ * Type-checks a {@link Syntax} tree against a {@link ModelScope} and, through its {@link Nodes}, compiles it into
+ * {@link Node}s, resolving every name and statically typed property on the way. Remembers what the expression reads.
+ * Every decision and message is made here, whichever type model the scope comes from: the runtime
+ * ({@link ReflectionModel}, {@link ReflectionNodes}) and the build-time processor ({@link Nodes#NONE}) share it.
  */
 final class Checker {
 
@@ -28,7 +20,8 @@ final class Checker {
     private static final String THROWN_HINT = "THROWN is the exception (THROWN.type, THROWN.className, THROWN.message)";
 
     private final String source;
-    private final Scope scope;
+    private final ModelScope scope;
+    private final Nodes nodes;
     private boolean readsArguments;
     private boolean readsResult;
     private boolean readsNow;
@@ -40,9 +33,10 @@ final class Checker {
      */
     private String shadowNote;
 
-    Checker(String source, Scope scope) {
+    Checker(String source, ModelScope scope, Nodes nodes) {
         this.source = source;
         this.scope = scope;
+        this.nodes = nodes;
     }
 
     boolean readsArguments() {
@@ -64,7 +58,8 @@ final class Checker {
     Typed check(Syntax syntax) {
         if (syntax instanceof Syntax.Literal literal) {
             Object value = literal.value();
-            return new Typed(new ConstantNode(value), value == null ? StaticType.NULL : StaticType.of(value.getClass()));
+            return new Typed(nodes.constant(value), value == null ? StaticType.nullType(scope.model())
+                    : known(value.getClass()), value instanceof Number number ? number : null);
         }
         if (syntax instanceof Syntax.Name name) {
             return name(name);
@@ -91,15 +86,20 @@ final class Checker {
             throw error(expression.start(), "a guard must be a boolean expression, but " + text(expression)
                     + " is " + type.describe());
         }
-        if (expected == Expected.EPOCH_MILLIS && !type.fits(Kind.NUMBER) && !isTime(type.raw())) {
+        if (expected == Expected.EPOCH_MILLIS && !type.fits(Kind.NUMBER) && !isTime(type.type())) {
             throw error(expression.start(), "a time must be a number of epoch milliseconds, an Instant, a Date, "
                     + "an OffsetDateTime or a ZonedDateTime, but " + text(expression) + " is " + type.describe());
         }
     }
 
-    private static boolean isTime(Class<?> type) {
-        return type == Instant.class || Date.class.isAssignableFrom(type)
-                || type == OffsetDateTime.class || type == ZonedDateTime.class;
+    private static boolean isTime(ModelType type) {
+        return type.is("java.time.Instant") || type.isSubtypeOf("java.util.Date")
+                || type.is("java.time.OffsetDateTime") || type.is("java.time.ZonedDateTime");
+    }
+
+    /** The scope's model's view of a type the checker knows by itself. */
+    private StaticType known(Class<?> type) {
+        return StaticType.of(scope.model().type(type));
     }
 
     private Typed name(Syntax.Name name) {
@@ -116,8 +116,9 @@ final class Checker {
             case "RETURNED_ROWS":
                 requireReturned(name, "the rows the result reports");
                 noteShadowing(name, "the number of rows the result reports");
+                requireRows(name);
                 readsResult = true;
-                return new Typed(new ReturnedRowsNode(), StaticType.LONG);
+                return new Typed(nodes.returnedRows(), known(long.class));
             case "INSERTED":
                 requireReturned(name, "whether the result reports an insert");
                 noteShadowing(name, "whether the result reports an insert");
@@ -125,7 +126,7 @@ final class Checker {
             case "NOW":
                 noteShadowing(name, "the capture instant in epoch milliseconds");
                 readsNow = true;
-                return new Typed(new NowNode(), StaticType.LONG);
+                return new Typed(nodes.now(), known(long.class));
             case "THROWN":
                 return thrown(name);
             case "ACTOR":
@@ -133,7 +134,7 @@ final class Checker {
                 readsActor = true;
                 // The actor travels in the arguments array, so the guard is not decided by the result alone.
                 readsArguments = true;
-                return new Typed(new ActorNode(scope.actorSlot()), StaticType.of(Actor.class));
+                return new Typed(nodes.actor(scope.actorSlot()), known(Actor.class));
             default:
                 return parameter(name);
         }
@@ -151,7 +152,7 @@ final class Checker {
                     + " exception, or read the return value as 'result'");
         }
         noteShadowing(name, "the exception the method threw");
-        return new Typed(new ResultNode(), StaticType.of(Thrown.class));
+        return new Typed(nodes.result(), known(Thrown.class));
     }
 
     /** In an {@code on = Outcome.THROWN} annotation, the roots that read the result are errors. */
@@ -182,12 +183,12 @@ final class Checker {
         }
         if (written.equals("result") && parameter >= 0) {
             throw error(name.start(), "'result' is ambiguous in this method: it is the return value ("
-                    + simpleName(scope.resultType()) + ") and also parameter " + describeParameter(parameter)
+                    + scope.resultType().simpleName() + ") and also parameter " + describeParameter(parameter)
                     + "; write 'args[" + parameter + "]' for the parameter, or 'RESULT' for the return value");
         }
-        noteShadowing(name, "the return value (" + simpleName(scope.resultType()) + ")");
+        noteShadowing(name, "the return value (" + scope.resultType().simpleName() + ")");
         readsResult = true;
-        return new Typed(new ResultNode(), type);
+        return new Typed(nodes.result(), type);
     }
 
     /** The index of the parameter called {@code name}, or -1 (also when names are not available). */
@@ -196,10 +197,47 @@ final class Checker {
         return names == null ? -1 : names.indexOf(name);
     }
 
+    /**
+     * {@code RETURNED_ROWS} of a method that returns nothing is always 0: a guard on it never holds, so the
+     * annotation would silently never fire.
+     */
+    private void requireRows(Syntax.Name name) {
+        ModelType result = scope.resultType();
+        if (result.is("void") || result.is("java.lang.Void")) {
+            throw error(name.start(), "RETURNED_ROWS is always 0: " + scope.description()
+                    + (scope.completion().later() ? " completes with " + result.genericName() : " returns void")
+                    + ", so a guard on it can never hold; return the number of rows (an int, a long, an int[]),"
+                    + " or drop the guard to emit on every call");
+        }
+    }
+
+    /**
+     * {@code status == 'ACTIV'} against an enum without that constant: always false ({@code !=}: always true), so
+     * the annotation would silently never (or always) fire.
+     */
+    private void requireConstant(Syntax.Binary binary, Syntax literalSide, Typed enumSide) {
+        Syntax literal = literalSide;
+        while (literal instanceof Syntax.Group group) {
+            literal = group.inner();
+        }
+        if (!(literal instanceof Syntax.Literal written) || !(written.value() instanceof String constant)
+                || !enumSide.type().is(Kind.ENUM)) {
+            return;
+        }
+        List<String> constants = enumSide.type().type().enumConstants();
+        if (constants.isEmpty() || constants.contains(constant)) {
+            return;
+        }
+        boolean equal = binary.operator() == Syntax.BinaryOperator.EQUAL;
+        throw error(literal.start(), "'" + constant + "' is not a constant of " + enumSide.type().type().name()
+                + " (it has: " + String.join(", ", constants) + "), so " + text(binary) + " is always "
+                + (equal ? "false" : "true") + Suggestions.didYouMean(constant, constants));
+    }
+
     /** {@code 1 'result' (BindingResult)}. */
     private String describeParameter(int index) {
         return index + " '" + scope.parameterNames().get(index) + "' ("
-                + simpleName(scope.parameterTypes().get(index)) + ")";
+                + scope.parameterTypes().get(index).simpleName() + ")";
     }
 
     /** Remembers, for later errors, that the built-in {@code name} hides a parameter of the same name. */
@@ -211,36 +249,23 @@ final class Checker {
         }
     }
 
-    /** {@code String}, {@code List<User>}, {@code int[]}: the type as it is written in source, without packages. */
-    private static String simpleName(Type type) {
-        if (type instanceof Class<?> c) {
-            return c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
-        }
-        if (type instanceof ParameterizedType p) {
-            return simpleName(p.getRawType()) + Arrays.stream(p.getActualTypeArguments())
-                    .map(Checker::simpleName).collect(Collectors.joining(", ", "<", ">"));
-        }
-        return type.getTypeName();
-    }
-
     private Typed inserted(Syntax.Name name) {
         readsResult = true;
         StaticType type = StaticType.of(scope.resultType());
         if (type.is(Kind.BOOLEAN)) {
-            return new Typed(new IsTrueNode(new ResultNode()), StaticType.BOOLEAN);
+            return new Typed(nodes.insertedFlag(), known(Boolean.class));
         }
         if (type.is(Kind.DYNAMIC)) {
-            return new Typed(new DynamicInsertedNode(), StaticType.BOOLEAN);
+            return new Typed(nodes.insertedDynamic(), known(Boolean.class));
         }
-        Method accessor = PropertyResolver.insertedAccessor(type.raw());
+        ModelMember accessor = PropertyResolver.insertedMember(type.type());
         if (accessor == null) {
             throw error(name.start(), "INSERTED needs a boolean result or a result with inserted() or isInserted(), "
                     + "but " + scope.description() + (scope.completion().later() ? " completes with " : " returns ")
-                    + type.generic().getTypeName());
+                    + type.type().genericName());
         }
         try {
-            PropertyReader flag = new HandleReader(accessor.getName(), Handles.of(type.raw(), accessor));
-            return new Typed(new IsTrueNode(new PropertyNode(new ResultNode(), flag)), StaticType.BOOLEAN);
+            return new Typed(nodes.insertedBy(type.type(), accessor), known(Boolean.class));
         } catch (IllegalAccessException e) {
             throw error(name.start(), e.getMessage());
         }
@@ -251,7 +276,7 @@ final class Checker {
         if (names == null) {
             int count = scope.parameterTypes().size();
             throw error(name.start(), "parameter names are not available for " + scope.description()
-                    + ": compile with -parameters (maven-compiler-plugin <parameters>true</parameters>), or use "
+                    + ": compile with -parameters (" + scope.parametersFix() + "), or use "
                     + (count == 1 ? "args[0]" : "args[0]..args[" + (count - 1) + "]"));
         }
         int index = names.indexOf(name.name());
@@ -279,50 +304,50 @@ final class Checker {
 
     private Typed argument(int index) {
         readsArguments = true;
-        return new Typed(new ArgumentNode(index), StaticType.of(scope.parameterTypes().get(index)));
+        return new Typed(nodes.argument(index), StaticType.of(scope.parameterTypes().get(index)));
     }
 
     private Typed property(Syntax.Property syntax) {
         Typed target = check(syntax.target());
         StaticType type = target.type();
         if (type.is(Kind.DYNAMIC)) {
-            return new Typed(new DynamicPropertyNode(target.node(), syntax.name()), StaticType.DYNAMIC);
+            return new Typed(nodes.dynamicProperty(target.node(), syntax.name()), type);
         }
         if (type.is(Kind.NULL)) {
             throw error(syntax.nameStart(), "no property '" + syntax.name() + "' on null");
         }
-        Property property;
+        ModelMember member = PropertyResolver.member(type.type(), syntax.name());
+        if (member == null && type.type().is(Thrown.class.getName())) {
+            throw error(syntax.nameStart(), "no property '" + syntax.name() + "' on THROWN (it has: type, className,"
+                    + " message)" + Suggestions.didYouMean(syntax.name(), PropertyResolver.names(type.type())));
+        }
+        if (member == null) {
+            throw error(syntax.nameStart(), PropertyResolver.missing(type.type(), syntax.name()));
+        }
         try {
-            property = PropertyResolver.find(type.generic(), syntax.name());
+            return new Typed(nodes.property(target.node(), type.type(), syntax.name(), member),
+                    StaticType.of(member.type()));
         } catch (IllegalAccessException e) {
             throw error(syntax.nameStart(), e.getMessage());
         }
-        if (property == null && type.raw() == Thrown.class) {
-            throw error(syntax.nameStart(), "no property '" + syntax.name() + "' on THROWN (it has: type, className,"
-                    + " message)" + Suggestions.didYouMean(syntax.name(), PropertyResolver.names(Thrown.class)));
-        }
-        if (property == null) {
-            throw error(syntax.nameStart(), PropertyResolver.missing(type.raw(), syntax.name()));
-        }
-        return new Typed(new PropertyNode(target.node(), property.reader()), StaticType.of(property.type()));
     }
 
     private Typed unary(Syntax.Unary unary) {
         Typed operand = check(unary.operand());
         if (unary.operator() == Syntax.UnaryOperator.NOT) {
             requireBoolean(unary.operand(), operand, "!", "a boolean");
-            return new Typed(new NotNode(operand.node()), StaticType.BOOLEAN);
+            return new Typed(nodes.not(operand.node()), known(Boolean.class));
         }
         if (!operand.type().fits(Kind.NUMBER) && !operand.type().is(Kind.NULL)) {
             throw error(unary.operand().start(), "operator '-' needs a number, but " + text(unary.operand())
                     + " is " + operand.type().describe());
         }
-        // A negative literal is folded, so that "-1" does not box a new Long on every call.
-        if (operand.node() instanceof ConstantNode constant && constant.value() instanceof Number number) {
-            Number negated = Numbers.negate(number);
-            return new Typed(new ConstantNode(negated), StaticType.of(negated.getClass()));
+        // A negative literal is a constant of its own type (and its node is folded: no new Long on every call).
+        if (operand.constant() != null) {
+            Number negated = Numbers.negate(operand.constant());
+            return new Typed(nodes.negate(operand.node()), known(negated.getClass()), negated);
         }
-        return new Typed(new NegateNode(operand.node()), StaticType.NUMBER);
+        return new Typed(nodes.negate(operand.node()), known(Number.class));
     }
 
     private Typed binary(Syntax.Binary binary) {
@@ -332,18 +357,20 @@ final class Checker {
             case OR:
                 requireBoolean(binary.left(), left, "||", "booleans");
                 requireBoolean(binary.right(), right, "||", "booleans");
-                return new Typed(new OrNode(left.node(), right.node()), StaticType.BOOLEAN);
+                return new Typed(nodes.or(left.node(), right.node()), known(Boolean.class));
             case AND:
                 requireBoolean(binary.left(), left, "&&", "booleans");
                 requireBoolean(binary.right(), right, "&&", "booleans");
-                return new Typed(new AndNode(left.node(), right.node()), StaticType.BOOLEAN);
+                return new Typed(nodes.and(left.node(), right.node()), known(Boolean.class));
             case EQUAL:
             case NOT_EQUAL:
                 if (!canBeEqual(left.type(), right.type())) {
                     throw incomparable(binary, left, right);
                 }
-                return new Typed(new EqualityNode(binary.operator() == Syntax.BinaryOperator.NOT_EQUAL,
-                        left.node(), right.node()), StaticType.BOOLEAN);
+                requireConstant(binary, binary.left(), right);
+                requireConstant(binary, binary.right(), left);
+                return new Typed(nodes.equality(binary.operator() == Syntax.BinaryOperator.NOT_EQUAL,
+                        left.node(), right.node()), known(Boolean.class));
             case LESS:
                 return ordering(binary, Ordering.LESS, left, right);
             case LESS_OR_EQUAL:
@@ -354,7 +381,7 @@ final class Checker {
                 return ordering(binary, Ordering.GREATER_OR_EQUAL, left, right);
             case PLUS:
                 if (left.type().is(Kind.STRING) || right.type().is(Kind.STRING)) {
-                    return new Typed(new ConcatNode(left.node(), right.node()), StaticType.STRING);
+                    return new Typed(nodes.concat(left.node(), right.node()), known(String.class));
                 }
                 return arithmetic(binary, ArithmeticOperator.PLUS, left, right);
             case MINUS:
@@ -374,8 +401,8 @@ final class Checker {
         // A dynamic operand may turn out to be a String, and then '+' concatenates.
         boolean mayConcatenate = operator == ArithmeticOperator.PLUS
                 && (left.type().is(Kind.DYNAMIC) || right.type().is(Kind.DYNAMIC));
-        return new Typed(new ArithmeticNode(operator, binary.operator().symbol, left.node(), right.node()),
-                mayConcatenate ? StaticType.DYNAMIC : StaticType.NUMBER);
+        return new Typed(nodes.arithmetic(operator, binary.operator().symbol, left.node(), right.node()),
+                known(mayConcatenate ? Object.class : Number.class));
     }
 
     private void requireNumber(Syntax.Binary binary, Syntax operand, Typed typed) {
@@ -399,8 +426,7 @@ final class Checker {
         if (!canBeOrdered(left.type(), right.type())) {
             throw incomparable(binary, left, right);
         }
-        Node fast = RowsThresholdNode.of(ordering, left.node(), right.node());
-        return new Typed(fast != null ? fast : new OrderingNode(ordering, left.node(), right.node()), StaticType.BOOLEAN);
+        return new Typed(nodes.ordering(ordering, left.node(), right.node()), known(Boolean.class));
     }
 
     private ExpressionException incomparable(Syntax.Binary binary, Typed left, Typed right) {
@@ -420,14 +446,13 @@ final class Checker {
         if ((a.is(Kind.ENUM) && b.is(Kind.STRING)) || (a.is(Kind.STRING) && b.is(Kind.ENUM))) {
             return true;
         }
-        Class<?> x = StaticType.boxed(a.raw());
-        Class<?> y = StaticType.boxed(b.raw());
-        if (x.isAssignableFrom(y) || y.isAssignableFrom(x)) {
+        if (a.accepts(b) || b.accepts(a)) {
             return true;
         }
         // An interface and a non-final class may still meet in a subclass that implements the interface.
-        return (x.isInterface() && !Modifier.isFinal(y.getModifiers()))
-                || (y.isInterface() && !Modifier.isFinal(x.getModifiers()));
+        ModelType x = a.type();
+        ModelType y = b.type();
+        return (x.isInterface() && !y.isFinal()) || (y.isInterface() && !x.isFinal());
     }
 
     private static boolean canBeOrdered(StaticType a, StaticType b) {
@@ -440,10 +465,8 @@ final class Checker {
         if (a.is(Kind.BOOLEAN) || b.is(Kind.BOOLEAN) || a.is(Kind.NUMBER) || b.is(Kind.NUMBER)) {
             return false;
         }
-        Class<?> x = StaticType.boxed(a.raw());
-        Class<?> y = StaticType.boxed(b.raw());
-        return Comparable.class.isAssignableFrom(x) && Comparable.class.isAssignableFrom(y)
-                && (x.isAssignableFrom(y) || y.isAssignableFrom(x));
+        return a.type().isSubtypeOf("java.lang.Comparable") && b.type().isSubtypeOf("java.lang.Comparable")
+                && (a.accepts(b) || b.accepts(a));
     }
 
     private String text(Syntax syntax) {

@@ -38,10 +38,29 @@ public final class ExpressionCompiler {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(expected, "expected");
         Syntax tree = Parser.parse(source);
-        Checker checker = new Checker(source, scope);
+        Checker checker = new Checker(source, ReflectionModel.scope(scope), ReflectionNodes.INSTANCE);
         Typed typed = checker.check(tree);
         checker.expect(tree, typed, expected);
         return new CompiledTree(source, typed.node(), checker.readsArguments(), checker.readsResult(),
                 checker.readsNow(), checker.readsActor());
+    }
+
+    /**
+     * Parses and type-checks {@code source} against {@code scope} without compiling it: the verdict and the message
+     * {@link #compile} gives for the same method, for a scope from any {@link TypeModel} (the build-time processor's).
+     *
+     * <pre>{@code
+     * ExpressionCompiler.check("RETURNED_ROWS > 0", modelScope, Expected.BOOLEAN); // throws on a bad expression
+     * }</pre>
+     *
+     * @throws ExpressionException on any problem, naming its position
+     */
+    public static void check(String source, ModelScope scope, Expected expected) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(expected, "expected");
+        Syntax tree = Parser.parse(source);
+        Checker checker = new Checker(source, scope, Nodes.NONE);
+        checker.expect(tree, checker.check(tree), expected);
     }
 }

@@ -2,158 +2,171 @@ package dev.auditweave.agent.expr;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Finds property {@code n} of a type, in this order: a {@code Map} key, a record component, {@code getN()},
- * {@code isN()} returning a boolean, {@code n()}, a public field. Used at compile time for declared types and,
- * once per class, at run time for dynamically typed values.
+ * {@code isN()} returning a boolean, {@code n()}, a public field. The rules work on a {@link ModelType}, so that the
+ * build-time checker resolves exactly what the runtime does; used at compile time for declared types and, once per
+ * class, at run time for dynamically typed values.
  */
 final class PropertyResolver {
 
     private PropertyResolver() {
     }
 
-    /**
-     * The property {@code name} of {@code ownerType}, or {@code null} when there is none.
-     *
-     * @throws IllegalAccessException when it exists but cannot be read from here
-     */
-    static Property find(Type ownerType, String name) throws IllegalAccessException {
-        Class<?> owner = Types.erasure(ownerType);
-        if (Map.class.isAssignableFrom(owner)) {
-            return new Property(Types.typeArgument(ownerType, Map.class, 1), new MapKeyReader(name));
+    /** The member property {@code name} of {@code owner} reads, or {@code null} when there is none. */
+    static ModelMember member(ModelType owner, String name) {
+        if (owner.isSubtypeOf("java.util.Map")) {
+            return ModelMember.mapKey(name, owner.typeArgument("java.util.Map", 1));
         }
-        Method accessor = recordAccessor(owner, name);
-        if (accessor == null) {
-            accessor = accessor(owner, "get" + capitalize(name), false);
+        ModelMember found = recordComponent(owner, name);
+        if (found == null) {
+            found = accessor(owner, "get" + capitalize(name), false);
         }
-        if (accessor == null) {
-            accessor = accessor(owner, "is" + capitalize(name), true);
+        if (found == null) {
+            found = accessor(owner, "is" + capitalize(name), true);
         }
-        if (accessor == null) {
-            accessor = accessor(owner, name, false);
+        if (found == null) {
+            found = accessor(owner, name, false);
         }
-        if (accessor != null) {
-            return new Property(Types.resolve(accessor.getGenericReturnType(), ownerType),
-                    new HandleReader(name, Handles.of(owner, accessor)));
+        if (found == null) {
+            found = field(owner, name);
         }
-        Field field = field(owner, name);
-        if (field != null) {
-            return new Property(Types.resolve(field.getGenericType(), ownerType),
-                    new HandleReader(name, Handles.of(owner, field)));
-        }
-        return null;
+        return found;
     }
 
     /** The {@code inserted()} or {@code isInserted()} accessor of {@code owner}, or {@code null}. */
-    static Method insertedAccessor(Class<?> owner) {
-        Method accessor = accessor(owner, "inserted", true);
+    static ModelMember insertedMember(ModelType owner) {
+        ModelMember accessor = accessor(owner, "inserted", true);
         return accessor != null ? accessor : accessor(owner, "isInserted", true);
     }
 
     /** "no property 'custmer' on com.acme.Event (it has: id, customer); did you mean 'customer'?" */
-    static String missing(Class<?> owner, String name) {
+    static String missing(ModelType owner, String name) {
         Set<String> names = names(owner);
-        return "no property '" + name + "' on " + owner.getTypeName()
+        return "no property '" + name + "' on " + owner.name()
                 + (names.isEmpty() ? " (it has no properties)" : " (it has: " + String.join(", ", names) + ")")
                 + Suggestions.didYouMean(name, names);
     }
 
     /** The readable properties of {@code owner}: record components in order, then the rest alphabetically. */
-    static Set<String> names(Class<?> owner) {
+    static Set<String> names(ModelType owner) {
         Set<String> names = new LinkedHashSet<>();
-        if (owner.isRecord()) {
-            for (RecordComponent component : owner.getRecordComponents()) {
-                if (component.getType() != Class.class) {
-                    names.add(component.getName());
-                }
+        for (ModelMember component : owner.recordComponents()) {
+            if (!component.type().is("java.lang.Class")) {
+                names.add(component.name());
             }
         }
         Set<String> rest = new TreeSet<>();
-        for (Method method : owner.getMethods()) {
+        for (ModelMember method : owner.methods()) {
             if (isAccessor(method)) {
                 rest.add(propertyName(method));
             }
         }
-        for (Field field : owner.getFields()) {
-            if (isReadable(field)) {
-                rest.add(field.getName());
+        for (ModelMember field : owner.fields()) {
+            if (!field.type().is("java.lang.Class")) {
+                rest.add(field.name());
             }
         }
         names.addAll(rest);
         return names;
     }
 
-    private static Method recordAccessor(Class<?> owner, String name) {
-        if (!owner.isRecord()) {
-            return null;
+    /**
+     * The reflective property {@code name} of {@code ownerType}, with its reader, or {@code null} when there is none.
+     *
+     * @throws IllegalAccessException when it exists but cannot be read from here
+     */
+    static Property find(Type ownerType, String name) throws IllegalAccessException {
+        ReflectType owner = ReflectType.of(ownerType);
+        ModelMember member = member(owner, name);
+        return member == null ? null
+                : new Property(((ReflectType) member.type()).generic(), reader(owner.raw(), name, member));
+    }
+
+    /** How to read {@code member}, found as property {@code name} of {@code owner}, through reflection. */
+    static PropertyReader reader(Class<?> owner, String name, ModelMember member) throws IllegalAccessException {
+        if (member.isMapKey()) {
+            return new MapKeyReader(name);
         }
-        for (RecordComponent component : owner.getRecordComponents()) {
-            if (component.getName().equals(name) && component.getType() != Class.class) {
-                return component.getAccessor();
+        if (member.source() instanceof Method method) {
+            return new HandleReader(name, Handles.of(owner, method));
+        }
+        return new HandleReader(name, Handles.of(owner, (Field) member.source()));
+    }
+
+    /** The reflective {@code inserted()} or {@code isInserted()} accessor of {@code owner}, or {@code null}. */
+    static Method insertedAccessor(Class<?> owner) {
+        ModelMember member = insertedMember(ReflectType.of(owner));
+        return member == null ? null : (Method) member.source();
+    }
+
+    /** {@link #missing(ModelType, String)} of a class. */
+    static String missing(Class<?> owner, String name) {
+        return missing(ReflectType.of(owner), name);
+    }
+
+    private static ModelMember recordComponent(ModelType owner, String name) {
+        for (ModelMember component : owner.recordComponents()) {
+            if (component.name().equals(name) && !component.type().is("java.lang.Class")) {
+                return component;
             }
         }
         return null;
     }
 
-    private static Method accessor(Class<?> owner, String methodName, boolean booleanOnly) {
-        Method found = null;
-        for (Method method : owner.getMethods()) {
-            if (!method.getName().equals(methodName) || !isAccessor(method)) {
+    private static ModelMember accessor(ModelType owner, String methodName, boolean booleanOnly) {
+        ModelMember found = null;
+        for (ModelMember method : owner.methods()) {
+            if (!method.name().equals(methodName) || !isAccessor(method)) {
                 continue;
             }
-            if (booleanOnly && method.getReturnType() != boolean.class && method.getReturnType() != Boolean.class) {
+            if (booleanOnly && !returnsBoolean(method)) {
                 continue;
             }
             // Interfaces may declare the same accessor with a wider return type: keep the most specific one.
-            if (found == null || found.getReturnType().isAssignableFrom(method.getReturnType())) {
+            if (found == null || method.type().is(found.type().name())
+                    || method.type().isSubtypeOf(found.type().name())) {
                 found = method;
             }
         }
         return found;
     }
 
-    private static boolean isAccessor(Method method) {
-        return method.getParameterCount() == 0
-                && !Modifier.isStatic(method.getModifiers())
-                && !method.isBridge()
-                && method.getReturnType() != void.class
+    private static boolean isAccessor(ModelMember method) {
+        return !method.type().is("void")
                 // No class references: getClass() and getDeclaringClass() must not open a way to reflection.
-                && method.getReturnType() != Class.class
-                && !isObjectMethod(method.getName());
+                && !method.type().is("java.lang.Class")
+                && !isObjectMethod(method.name());
+    }
+
+    private static boolean returnsBoolean(ModelMember method) {
+        return method.type().is("boolean") || method.type().is("java.lang.Boolean");
     }
 
     private static boolean isObjectMethod(String name) {
         return name.equals("hashCode") || name.equals("toString") || name.equals("clone");
     }
 
-    private static Field field(Class<?> owner, String name) {
-        for (Field field : owner.getFields()) {
-            if (field.getName().equals(name) && isReadable(field)) {
+    private static ModelMember field(ModelType owner, String name) {
+        for (ModelMember field : owner.fields()) {
+            if (field.name().equals(name) && !field.type().is("java.lang.Class")) {
                 return field;
             }
         }
         return null;
     }
 
-    private static boolean isReadable(Field field) {
-        return !Modifier.isStatic(field.getModifiers()) && field.getType() != Class.class;
-    }
-
-    private static String propertyName(Method accessor) {
-        String name = accessor.getName();
+    private static String propertyName(ModelMember accessor) {
+        String name = accessor.name();
         if (name.length() > 3 && name.startsWith("get") && Character.isUpperCase(name.charAt(3))) {
             return decapitalize(name.substring(3));
         }
-        boolean returnsBoolean = accessor.getReturnType() == boolean.class || accessor.getReturnType() == Boolean.class;
-        if (returnsBoolean && name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2))) {
+        if (returnsBoolean(accessor) && name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2))) {
             return decapitalize(name.substring(2));
         }
         return name;

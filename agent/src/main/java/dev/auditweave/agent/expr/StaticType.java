@@ -1,15 +1,12 @@
 package dev.auditweave.agent.expr;
 
-import java.lang.reflect.Type;
-
 /**
  * What the checker knows about an expression's value before it runs.
  *
- * @param generic the declared generic type, kept so that {@code Map<String, Foo>} yields {@code Foo}
- * @param raw     its erasure
- * @param kind    the category that decides which operators apply
+ * @param type the declared type, kept generic so that {@code Map<String, Foo>} yields {@code Foo}
+ * @param kind the category that decides which operators apply
  */
-record StaticType(Type generic, Class<?> raw, Kind kind) {
+record StaticType(ModelType type, Kind kind) {
 
     enum Kind {
         /** Declared as {@code Object} or a type variable: checked at run time. */
@@ -24,35 +21,32 @@ record StaticType(Type generic, Class<?> raw, Kind kind) {
         OTHER
     }
 
-    static final StaticType DYNAMIC = of(Object.class);
-    static final StaticType NULL = new StaticType(Void.class, Void.class, Kind.NULL);
-    static final StaticType BOOLEAN = of(Boolean.class);
-    static final StaticType LONG = of(long.class);
-    static final StaticType NUMBER = of(Number.class);
-    static final StaticType STRING = of(String.class);
-
-    static StaticType of(Type type) {
-        Class<?> raw = Types.erasure(type);
-        return new StaticType(type, raw, kindOf(raw));
+    static StaticType of(ModelType type) {
+        return new StaticType(type, kindOf(type));
     }
 
-    private static Kind kindOf(Class<?> raw) {
-        if (raw == Object.class) {
+    /** The type of the literal {@code null}. */
+    static StaticType nullType(TypeModel model) {
+        return new StaticType(model.type(Void.class), Kind.NULL);
+    }
+
+    private static Kind kindOf(ModelType type) {
+        if (type.is("java.lang.Object")) {
             return Kind.DYNAMIC;
         }
-        if (raw == void.class) {
+        if (type.is("void")) {
             return Kind.VOID;
         }
-        if (raw == boolean.class || raw == Boolean.class) {
+        if (type.is("boolean") || type.is("java.lang.Boolean")) {
             return Kind.BOOLEAN;
         }
-        if (Number.class.isAssignableFrom(boxed(raw))) {
+        if (type.isSubtypeOf("java.lang.Number")) {
             return Kind.NUMBER;
         }
-        if (raw == String.class) {
+        if (type.is("java.lang.String")) {
             return Kind.STRING;
         }
-        if (Enum.class.isAssignableFrom(raw)) {
+        if (type.isSubtypeOf("java.lang.Enum")) {
             return Kind.ENUM;
         }
         return Kind.OTHER;
@@ -90,6 +84,22 @@ record StaticType(Type generic, Class<?> raw, Kind kind) {
         return Void.class;
     }
 
+    /** The name of the wrapper class of a primitive type named {@code name}, else {@code name} itself. */
+    static String boxedName(String name) {
+        return switch (name) {
+            case "int" -> "java.lang.Integer";
+            case "long" -> "java.lang.Long";
+            case "double" -> "java.lang.Double";
+            case "float" -> "java.lang.Float";
+            case "short" -> "java.lang.Short";
+            case "byte" -> "java.lang.Byte";
+            case "char" -> "java.lang.Character";
+            case "boolean" -> "java.lang.Boolean";
+            case "void" -> "java.lang.Void";
+            default -> name;
+        };
+    }
+
     boolean is(Kind other) {
         return kind == other;
     }
@@ -99,6 +109,10 @@ record StaticType(Type generic, Class<?> raw, Kind kind) {
         return kind == wanted || kind == Kind.DYNAMIC;
     }
 
+    /** Whether a value of {@code other}'s type, primitives boxed, is always one of this type. */
+    boolean accepts(StaticType other) {
+        return other.type.isSubtypeOf(boxedName(type.name()));
+    }
 
     /** For messages: "a number", "a String", "a com.acme.User". */
     String describe() {
@@ -112,7 +126,7 @@ record StaticType(Type generic, Class<?> raw, Kind kind) {
             case NULL:
                 return "always null";
             default:
-                String name = raw.getTypeName();
+                String name = type.name();
                 return ("AEIOU".indexOf(Character.toUpperCase(name.charAt(0))) >= 0 ? "an " : "a ") + name;
         }
     }

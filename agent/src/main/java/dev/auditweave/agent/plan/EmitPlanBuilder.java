@@ -1,17 +1,15 @@
 package dev.auditweave.agent.plan;
 
 import dev.auditweave.agent.expr.CompiledExpression;
-import dev.auditweave.agent.expr.Completion;
 import dev.auditweave.agent.expr.Expected;
 import dev.auditweave.agent.expr.ExpressionCompiler;
 import dev.auditweave.agent.expr.ExpressionException;
+import dev.auditweave.agent.expr.ReflectionModel;
 import dev.auditweave.agent.expr.Scope;
 import dev.auditweave.agent.log.Loggers;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -64,49 +62,31 @@ public final class EmitPlanBuilder {
      * in place of the method's, which must fit the declared type).
      */
     private static String unsupportedReturn(Class<?> type, Scope scope) {
-        Class<?> reactor = Completion.reactorBase(type);
-        if (reactor != null && reactor != type) {
-            return scope.description() + " is declared to return " + type.getName() + ", a subclass of "
-                    + reactor.getSimpleName() + ": auditweave returns a " + reactor.getSimpleName() + " that watches"
-                    + " the method's, so declare the return type as " + reactor.getName();
-        }
-        if (reactor == null && Completion.isPublisher(type)) {
-            return scope.description() + " returns a Reactive Streams Publisher (" + type.getName() + ") that is"
-                    + " not a Reactor Mono or Flux: its outcome comes when it is subscribed, which auditweave cannot"
-                    + " watch (it would fire before anything happened); return a Mono, a Flux or a CompletionStage";
-        }
-        return null;
+        return DeclarationRules.unsupportedReturn(ReflectionModel.INSTANCE.type(type), scope.description());
     }
 
     private static EventSpec compile(EmitDeclaration declaration, Scope methodScope) {
-        if (declaration.type().isBlank()) {
-            throw new InvalidDeclarationException("type: must not be empty");
+        String problem = DeclarationRules.type(declaration.type());
+        if (problem == null) {
+            problem = DeclarationRules.fields(declaration.data().stream()
+                    .map(field -> new String[] {field.name(), field.value()}).toList());
+        }
+        if (problem == null) {
+            problem = DeclarationRules.enrich(declaration.enrich());
+        }
+        if (problem != null) {
+            throw new InvalidDeclarationException(problem);
         }
         boolean onThrown = declaration.on().equals("THROWN");
         Scope scope = onThrown ? methodScope.onThrown() : methodScope;
         CompiledExpression guard = optional("when", declaration.when(), scope, Expected.BOOLEAN);
         List<EventSpec.FieldSpec> fields = new ArrayList<>(declaration.data().size());
-        Set<String> names = new HashSet<>();
         for (EmitDeclaration.FieldDeclaration field : declaration.data()) {
-            if (field.name().isBlank()) {
-                throw new InvalidDeclarationException("data: a @Field has an empty name");
-            }
-            if (!names.add(field.name())) {
-                throw new InvalidDeclarationException("data: field '" + field.name() + "' is declared twice");
-            }
-            if (field.value().isBlank()) {
-                throw new InvalidDeclarationException("data field '" + field.name() + "': the value is empty");
-            }
             fields.add(new EventSpec.FieldSpec(field.name(),
-                    expression("data field '" + field.name() + "'", field.value(), scope, Expected.ANY)));
+                    expression(DeclarationRules.fieldAttribute(field.name()), field.value(), scope, Expected.ANY)));
         }
         CompiledExpression occurredAt = optional("occurredAt", declaration.occurredAt(), scope, Expected.EPOCH_MILLIS);
         CompiledExpression key = optional("idempotencyKey", declaration.idempotencyKey(), scope, Expected.ANY);
-        for (String enricher : declaration.enrich()) {
-            if (enricher.isBlank()) {
-                throw new InvalidDeclarationException("enrich: an enricher name is empty");
-            }
-        }
         return new EventSpec(declaration.type(), guard, fields, occurredAt, key,
                 declaration.phase().equals("AFTER_COMMIT"), onThrown, declaration.enrich());
     }

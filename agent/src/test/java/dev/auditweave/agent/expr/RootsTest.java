@@ -140,7 +140,14 @@ class RootsTest {
         assertThat(eval("RETURNED_ROWS", scope(Api.class, "batch"), batch, List.of())).isEqualTo(3L);
         assertThat(eval("RETURNED_ROWS", scope(Api.class, "findUser"), new User("u", "e"), "u")).isEqualTo(1L);
         assertThat(eval("RETURNED_ROWS", scope(Api.class, "findUser"), null, "u")).isEqualTo(0L);
-        assertThat(eval("RETURNED_ROWS", scope(Api.class, "notify"), null, "u")).isEqualTo(0L);
+    }
+
+    @Test
+    void returnedRows_ofAVoidMethodIsAnError() {
+        Scope notify = scope(Api.class, "notify");
+        fails("RETURNED_ROWS > 0", notify, Expected.BOOLEAN, 0, "RETURNED_ROWS is always 0: " + notify.description()
+                + " returns void, so a guard on it can never hold; return the number of rows (an int, a long, an"
+                + " int[]), or drop the guard to emit on every call");
     }
 
     @Test
