@@ -135,6 +135,21 @@ public final class Auditweave {
     }
 
     /**
+     * Compiles, now, every emit site that {@code auditweave-processor} checked when the code was built, as listed in
+     * the {@code META-INF/auditweave/emit-sites.json} files {@code loader} sees, so that no first call pays for it;
+     * a listed site the loaded classes no longer match (a stale jar) is a WARN naming it. The Spring Boot starter calls
+     * it when the context has started; call it from your own start-up otherwise. Returns how many methods were
+     * prepared; never throws.
+     *
+     * <pre>{@code
+     * Auditweave.prepareBuildCheckedSites(Main.class.getClassLoader());
+     * }</pre>
+     */
+    public static int prepareBuildCheckedSites(ClassLoader loader) {
+        return runtime().prepareBuildCheckedSites(loader);
+    }
+
+    /**
      * Every annotation of every method given to {@link #prepare}, sorted by class, method and type, with the sinks
      * that receive its events.
      *

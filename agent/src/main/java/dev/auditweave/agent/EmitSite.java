@@ -20,9 +20,17 @@ import java.util.Objects;
  * @param sinks     the sinks that receive this event type; empty when disabled
  * @param enabled   whether events are captured
  * @param reason    why not, such as an expression error; empty when enabled
+ * @param checkedAtBuild whether {@code auditweave-processor} checked this annotation when the code was built, and
+ *                  the class as loaded still carries it ({@link Auditweave#prepareBuildCheckedSites})
  */
 public record EmitSite(String className, String method, String type, String guard, List<String> sinks,
-                       boolean enabled, String reason) {
+                       boolean enabled, String reason, boolean checkedAtBuild) {
+
+    /** A site the build did not check (or that was listed before it was known). */
+    public EmitSite(String className, String method, String type, String guard, List<String> sinks,
+                    boolean enabled, String reason) {
+        this(className, method, type, guard, sinks, enabled, reason, false);
+    }
 
     public EmitSite {
         Objects.requireNonNull(className, "className");

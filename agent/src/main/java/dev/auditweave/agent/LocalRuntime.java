@@ -6,6 +6,7 @@ import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.enrich.Enrichers;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
+import dev.auditweave.agent.plan.BuildCheckedSites;
 import dev.auditweave.agent.plan.PreparedSites;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
 import dev.auditweave.agent.runtime.Taps;
@@ -70,6 +71,11 @@ public final class LocalRuntime implements RuntimeControl {
     }
 
     @Override
+    public int prepareBuildCheckedSites(ClassLoader loader) {
+        return BuildCheckedSites.prepare(loader, this::prepare);
+    }
+
+    @Override
     public List<EmitSite> emitSites() {
         AuditweaveRuntime runtime = AuditweaveRuntime.current();
         List<EmitSite> sites = new ArrayList<>();
@@ -78,7 +84,8 @@ public final class LocalRuntime implements RuntimeControl {
                     .map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
             for (PreparedSites.Site site : prepared) {
                 sites.add(new EmitSite(method.getDeclaringClass().getName(), signature, site.type(), site.guard(),
-                        site.enabled() ? runtime.sinksFor(site.type()) : List.of(), site.enabled(), site.reason()));
+                        site.enabled() ? runtime.sinksFor(site.type()) : List.of(), site.enabled(), site.reason(),
+                        BuildCheckedSites.listed(method, site.type())));
             }
         });
         sites.sort(Comparator.comparing(EmitSite::className).thenComparing(EmitSite::method)

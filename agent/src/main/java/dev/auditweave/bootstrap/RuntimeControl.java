@@ -31,6 +31,9 @@ public interface RuntimeControl {
     /** {@link dev.auditweave.agent.Auditweave#prepare(Method)}. */
     void prepare(Method method);
 
+    /** {@link dev.auditweave.agent.Auditweave#prepareBuildCheckedSites(ClassLoader)}. */
+    int prepareBuildCheckedSites(ClassLoader loader);
+
     /** {@link dev.auditweave.agent.Auditweave#emitSites()}. */
     List<EmitSite> emitSites();
 

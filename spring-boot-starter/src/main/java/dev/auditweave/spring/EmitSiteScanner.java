@@ -21,7 +21,8 @@ import org.springframework.util.ClassUtils;
  * class loaders may differ) on the bean classes of the context (the ultimate target class of each bean, its
  * superclasses and interfaces, and the interfaces of JDK proxies such as Spring Data repositories), has each plan
  * compiled through {@link Auditweave#prepare}, and logs one WARN per annotated method that neither weaving mode
- * covers.
+ * covers. Then the sites {@code auditweave-processor} listed at build time
+ * ({@link Auditweave#prepareBuildCheckedSites}).
  */
 final class EmitSiteScanner implements Runnable {
 
@@ -52,6 +53,9 @@ final class EmitSiteScanner implements Runnable {
                 scan(type, seen, agent);
             }
         }
+        // What auditweave-processor checked at build time: compiled too (a class no bean shows), and cross-checked.
+        ClassLoader loader = beanFactory.getBeanClassLoader();
+        Auditweave.prepareBuildCheckedSites(loader != null ? loader : EmitSiteScanner.class.getClassLoader());
     }
 
     /** The classes to look at for bean {@code name}: its ultimate target class, and a JDK proxy's interfaces. */
