@@ -66,6 +66,8 @@ public final class Enrichment {
     private final Object idle = new Object();
     /** Between {@link #start} and {@link #shutdown}: events are enriched only then. */
     private volatile boolean accepting;
+    /** Whether the threads run: from the first event that names an enricher, so an application without any has none. */
+    private volatile boolean threadsStarted;
 
     /**
      * @param policy     threads, capacity and time budget
@@ -81,11 +83,25 @@ public final class Enrichment {
         this.runners = new RunnerPool(this, policy.threads());
     }
 
-    /** Starts the enrichment threads and the deadline watch. */
+    /**
+     * Opens the stage. Its threads and the deadline watch start with the first event that names an enricher, so that
+     * an application that uses none runs no idle thread for it.
+     */
     public void start() {
-        watch.start();
-        runners.start();
         accepting = true;
+    }
+
+    /** Whether the threads were started (by a first event that names an enricher). */
+    boolean threadsStarted() {
+        return threadsStarted;
+    }
+
+    private synchronized void startThreads() {
+        if (!threadsStarted && accepting) {
+            watch.start();
+            runners.start();
+            threadsStarted = true;
+        }
     }
 
     /**
@@ -93,6 +109,9 @@ public final class Enrichment {
      * stage is full, not started or shutting down, sends it on at once without enrichment, counted {@code enrichTimedOut}.
      */
     public void offer(Event event) {
+        if (!threadsStarted) {
+            startThreads();
+        }
         if (!accepting) {
             skip(event, "stopping", "auditweave: event {} sent without enrichment: enrichment is not running");
             return;
@@ -160,7 +179,10 @@ public final class Enrichment {
      * had to be sent before their enrichers finished.
      */
     public int shutdown(long deadlineNanos) {
-        accepting = false;
+        synchronized (this) {
+            // Under the lock of startThreads: no thread starts after this.
+            accepting = false;
+        }
         awaitIdle(deadlineNanos);
         // Swept before the threads are interrupted, so that an interrupted enricher is not taken for a failed one.
         int cut = watch.stopAndSweep(deadlineNanos);

@@ -54,6 +54,29 @@ class EnrichmentTest {
     // ---- enriching ----
 
     @Test
+    void start_runsNoThreadUntilAnEventNamesAnEnricher() throws InterruptedException {
+        add("orgMemberships-0", (type, data) -> Map.of("org_memberships", List.of()));
+        start(3, 16, Duration.ofSeconds(5));
+
+        assertThat(stage.threadsStarted()).as("an application without enrichers runs none").isFalse();
+        stage.offer(event("signin", Map.of("kilo_user_id", "u-1"), "orgMemberships-0"));
+
+        assertThat(next().data()).containsKey("org_memberships");
+        assertThat(stage.threadsStarted()).isTrue();
+    }
+
+    @Test
+    void shutdown_beforeAnyEvent_startsNothingLater() {
+        start(1, 4, Duration.ofSeconds(5));
+        stage.shutdown(System.nanoTime());
+
+        stage.offer(event("signin", Map.of("kilo_user_id", "u-1"), "orgMemberships-0"));
+
+        assertThat(stage.threadsStarted()).isFalse();
+        assertThat(sent).as("sent on without enrichment").hasSize(1);
+    }
+
+    @Test
     void offer_anEnricherAddsItsFieldsAfterTheDeclaredOnes_onAnEnrichmentThread() throws InterruptedException {
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         add("orgMemberships-1", (type, data) -> {
