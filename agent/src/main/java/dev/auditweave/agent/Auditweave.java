@@ -1,5 +1,6 @@
 package dev.auditweave.agent;
 
+import dev.auditweave.agent.spi.SinkProvider;
 import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.bootstrap.EmitBridge;
@@ -234,6 +235,31 @@ public final class Auditweave {
     public static void removeEnricher(EventEnricher enricher) {
         Objects.requireNonNull(enricher, "enricher");
         runtime().removeEnricher(enricher);
+    }
+
+    /**
+     * Adds a provider of a sink type, asked before those found by {@link java.util.ServiceLoader}
+     * ({@code META-INF/services/dev.auditweave.agent.spi.SinkProvider}), for the sinks of the next start (the
+     * Spring Boot starter adds every bean of the type before it starts auditweave); replaces one added before for the
+     * same type. See {@link dev.auditweave.agent.spi.SinkProvider}.
+     *
+     * <pre>{@code
+     * Auditweave.addSinkProvider(new FileSinkProvider());   // type "file"
+     * Auditweave.start(Map.of("auditweave.sinks", "audit", "auditweave.sink.audit.type", "file",
+     *         "auditweave.sink.audit.path", "/var/log/app/audit.jsonl"), Map.of());
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when its {@code type()} is not a valid type name, naming its class
+     */
+    public static void addSinkProvider(SinkProvider provider) {
+        Objects.requireNonNull(provider, "provider");
+        runtime().addSinkProvider(provider);
+    }
+
+    /** Removes a provider added with {@link #addSinkProvider}, this very instance; running sinks stay as they are. */
+    public static void removeSinkProvider(SinkProvider provider) {
+        Objects.requireNonNull(provider, "provider");
+        runtime().removeSinkProvider(provider);
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.auditweave.agent.capture.ActorResolvers;
 import dev.auditweave.agent.capture.CapturePath;
 import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.enrich.Enrichers;
+import dev.auditweave.agent.sink.SinkProviders;
+import dev.auditweave.agent.spi.SinkProvider;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.plan.BuildCheckedSites;
@@ -127,6 +129,16 @@ public final class LocalRuntime implements RuntimeControl {
     @Override
     public void removeEnricher(EventEnricher enricher) {
         Enrichers.remove(enricher);
+    }
+
+    @Override
+    public void addSinkProvider(SinkProvider provider) {
+        SinkProviders.add(provider);
+    }
+
+    @Override
+    public void removeSinkProvider(SinkProvider provider) {
+        SinkProviders.remove(provider);
     }
 
     @Override

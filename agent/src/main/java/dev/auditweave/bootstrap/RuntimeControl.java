@@ -7,6 +7,7 @@ import dev.auditweave.agent.EventEnricher;
 import dev.auditweave.agent.EventTap;
 import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
+import dev.auditweave.agent.spi.SinkProvider;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,12 @@ public interface RuntimeControl {
 
     /** {@link dev.auditweave.agent.Auditweave#removeEnricher(EventEnricher)}. */
     void removeEnricher(EventEnricher enricher);
+
+    /** {@link dev.auditweave.agent.Auditweave#addSinkProvider(SinkProvider)}. */
+    void addSinkProvider(SinkProvider provider);
+
+    /** {@link dev.auditweave.agent.Auditweave#removeSinkProvider(SinkProvider)}. */
+    void removeSinkProvider(SinkProvider provider);
 
     /** {@link dev.auditweave.agent.Auditweave#addActorResolver(ActorResolver)}. */
     void addActorResolver(ActorResolver resolver);

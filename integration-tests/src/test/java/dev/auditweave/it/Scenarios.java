@@ -102,6 +102,22 @@ final class Scenarios {
         });
     }
 
+    /**
+     * Two sinks of the fixtures' own type {@code it-file} ({@code FileSinkProvider}, found by ServiceLoader in the
+     * application's class path): {@code audit} appends to {@code <directory>/audit.jsonl}, {@code broken} throws on
+     * every batch. Not kept: the directory belongs to the caller.
+     */
+    static ScenarioRun userSinks(ChildJvm jvm, Path directory) {
+        return run(jvm.name() + "/user-sinks", jvm, null, null, List.of(
+                        "auditweave.sinks=audit,broken",
+                        "auditweave.sink.audit.type=it-file",
+                        "auditweave.sink.audit.path=" + directory.resolve("audit.jsonl"),
+                        "auditweave.sink.broken.type=it-file",
+                        "auditweave.sink.broken.path=" + directory.resolve("broken.jsonl"),
+                        "auditweave.sink.broken.fail=true"),
+                List.of("sink"), MAIN_EXIT_BOUND_SECONDS);
+    }
+
     /** Events inside the public hook's and Spring's transactions on H2 ({@code TransactionScenario}), flushed. */
     static synchronized ScenarioRun transactions(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/transactions", name -> {

@@ -4,6 +4,7 @@ import dev.auditweave.agent.ActorResolver;
 import dev.auditweave.agent.EventEnricher;
 import java.util.ArrayList;
 import java.util.List;
+import dev.auditweave.agent.spi.SinkProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,12 +44,13 @@ public class AuditweaveAutoConfiguration {
                                             ConfigurableListableBeanFactory beanFactory,
                                             ObjectProvider<StartListener> listeners,
                                             ObjectProvider<EventEnricher> enrichers,
-                                            ObjectProvider<ActorResolver> resolvers) {
+                                            ObjectProvider<ActorResolver> resolvers,
+                                            ObjectProvider<SinkProvider> sinkProviders) {
         boolean repositories = isPresent(SPRING_DATA) && isPresent(SPRING_AOP);
         List<Runnable> afterStart = new ArrayList<>();
         afterStart.add(new EmitSiteScanner(beanFactory, repositories));
         afterStart.add(() -> listeners.orderedStream().forEach(StartListener::started));
-        return new AuditweaveLifecycle(environment, afterStart, new ExtensionBeans(enrichers, resolvers));
+        return new AuditweaveLifecycle(environment, afterStart, new ExtensionBeans(enrichers, resolvers, sinkProviders));
     }
 
     private static boolean isPresent(String className) {

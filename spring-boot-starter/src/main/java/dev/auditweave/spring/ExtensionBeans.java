@@ -3,16 +3,18 @@ package dev.auditweave.spring;
 import dev.auditweave.agent.ActorResolver;
 import dev.auditweave.agent.Auditweave;
 import dev.auditweave.agent.EventEnricher;
+import dev.auditweave.agent.spi.SinkProvider;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The context's {@link EventEnricher} and {@link ActorResolver} beans, handed to auditweave while the context runs:
- * {@link #add()} when it starts ({@code Auditweave.addEnricher}, {@code Auditweave.addActorResolver}, in the beans'
- * order), {@link #remove()} when it stops, after the queued events were drained (so that they are still enriched).
- * With the {@code -javaagent} attached the facade hands them to the agent's runtime, which shares both interfaces
- * with the application.
+ * The context's {@link EventEnricher}, {@link ActorResolver} and {@link SinkProvider} beans, handed to auditweave
+ * while the context runs: {@link #add()} before it starts auditweave ({@code Auditweave.addEnricher},
+ * {@code Auditweave.addActorResolver}, {@code Auditweave.addSinkProvider}, in the beans' order, so that
+ * {@code auditweave.sink.<name>.type} can name a provider bean's type), {@link #remove()} when it stops, after the
+ * queued events were drained (so that they are still enriched). With the {@code -javaagent} attached the facade
+ * hands them to the agent's runtime, which shares the three interfaces with the application.
  *
  * <pre>{@code
  * @Bean
@@ -25,18 +27,23 @@ final class ExtensionBeans {
 
     private final ObjectProvider<EventEnricher> enrichers;
     private final ObjectProvider<ActorResolver> resolvers;
+    private final ObjectProvider<SinkProvider> sinkProviders;
     private final List<EventEnricher> addedEnrichers = new ArrayList<>();
+    private final List<SinkProvider> addedSinkProviders = new ArrayList<>();
     private final List<ActorResolver> addedResolvers = new ArrayList<>();
 
-    ExtensionBeans(ObjectProvider<EventEnricher> enrichers, ObjectProvider<ActorResolver> resolvers) {
+    ExtensionBeans(ObjectProvider<EventEnricher> enrichers, ObjectProvider<ActorResolver> resolvers,
+                   ObjectProvider<SinkProvider> sinkProviders) {
         this.enrichers = enrichers;
         this.resolvers = resolvers;
+        this.sinkProviders = sinkProviders;
     }
 
     /**
      * Adds every bean of both types.
      *
-     * @throws IllegalArgumentException for an enricher without a name, naming its class; nothing stays added
+     * @throws IllegalArgumentException for an enricher without a name or a sink provider without a valid type, naming
+     *                                  its class; nothing stays added
      */
     synchronized void add() {
         try {
@@ -48,6 +55,10 @@ final class ExtensionBeans {
                 Auditweave.addActorResolver(resolver);
                 addedResolvers.add(resolver);
             });
+            sinkProviders.orderedStream().forEach(provider -> {
+                Auditweave.addSinkProvider(provider);
+                addedSinkProviders.add(provider);
+            });
         } catch (RuntimeException e) {
             remove();
             throw e;
@@ -58,7 +69,9 @@ final class ExtensionBeans {
     synchronized void remove() {
         addedEnrichers.forEach(Auditweave::removeEnricher);
         addedResolvers.forEach(Auditweave::removeActorResolver);
+        addedSinkProviders.forEach(Auditweave::removeSinkProvider);
         addedEnrichers.clear();
         addedResolvers.clear();
+        addedSinkProviders.clear();
     }
 }

@@ -11,6 +11,12 @@ import dev.auditweave.agent.EventEnricher;
 import dev.auditweave.agent.enrich.Enrichers;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.sink.MemorySink;
+import dev.auditweave.agent.spi.SendResult;
+import dev.auditweave.agent.spi.Sink;
+import dev.auditweave.agent.spi.SinkContext;
+import dev.auditweave.agent.spi.SinkEvent;
+import dev.auditweave.agent.spi.SinkProvider;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +27,7 @@ import org.mockito.MockedStatic;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Enricher and actor resolver beans are handed to auditweave while the context runs; their counters are meters. */
+/** Enricher, actor resolver and sink provider beans are handed to auditweave while the context runs; their counters are meters. */
 class ExtensionBeansTest {
 
     private static final Duration FLUSH = Duration.ofSeconds(10);
@@ -153,5 +159,52 @@ class ExtensionBeansTest {
             assertThat(report.metrics().enrichTimedOut()).isZero();
             assertThat(report.metrics().delivered()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void aSinkProviderBean_makesTheSinkThatTheConfigurationNamesByItsType() {
+        List<SinkEvent> received = new CopyOnWriteArrayList<>();
+        List<String> prefixes = new CopyOnWriteArrayList<>();
+        SinkProvider provider = new SinkProvider() {
+            @Override
+            public String type() {
+                return "bean-recorder";
+            }
+
+            @Override
+            public Sink create(SinkContext context) {
+                prefixes.add(context.requireString("prefix"));
+                return batch -> {
+                    received.addAll(batch);
+                    return SendResult.delivered();
+                };
+            }
+        };
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AuditweaveAutoConfiguration.class))
+                .withPropertyValues("auditweave.sinks=audit", "auditweave.sink.audit.type=bean-recorder",
+                        "auditweave.sink.audit.prefix=from-spring", "auditweave.sink.audit.batch.max-delay-ms=0")
+                .withBean(EnrichedService.class)
+                .withBean("recorder", SinkProvider.class, () -> provider)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    EnrichedService.emit("u-4");
+                    assertThat(Auditweave.flush(FLUSH)).isTrue();
+
+                    assertThat(prefixes).containsExactly("from-spring");
+                    assertThat(received).singleElement().satisfies(event ->
+                            assertThat(event.data()).containsEntry("kilo_user_id", "u-4"));
+                    assertThat(Auditweave.metrics("audit").delivered()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void aSinkTypeNoBeanOrProviderHas_failsTheStartNamingTheKeyAndTheKnownTypes() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AuditweaveAutoConfiguration.class))
+                .withPropertyValues("auditweave.sinks=audit", "auditweave.sink.audit.type=nowhere")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("auditweave.sink.audit.type = 'nowhere'")
+                        .hasMessageContaining("the known types are http, log, memory"));
     }
 }

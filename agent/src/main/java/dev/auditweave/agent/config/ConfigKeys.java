@@ -47,13 +47,14 @@ public final class ConfigKeys {
     /** The sink value that means "deliver nowhere"; it cannot be combined with others. */
     public static final String NO_SINK = "none";
 
-    /** The types of a named sink ({@code auditweave.sink.<name>.type}). */
+    /** The built-in types of a named sink ({@code auditweave.sink.<name>.type}); providers add more. */
     public static final List<String> SINK_TYPES = List.of("http", "log", "memory");
 
     /** The formats of a named sink ({@code auditweave.sink.<name>.format}). */
     public static final List<String> SINK_FORMATS = List.of("envelope", "flat", "cloudevents", "cloudevents-batch");
 
     private static final long HOUR_MS = 3_600_000L;
+    private static final Pattern SINK_SETTING_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
     // Declared before the keys: register() fills it as the keys below are initialised, in table order.
@@ -177,8 +178,9 @@ public final class ConfigKeys {
             secretHeaderValue(), "(unset)", "one key per HTTP header of the named http sink; the value may use ${ENV_VAR}; values are"
                     + " never shown");
 
-    public static final KeyFamily SINK_TYPE = sinkKey("type", "(required)", checked(oneOf(SINK_TYPES)),
-            "what the named sink is: http (POST to its url), log (one INFO line per event), memory (tests)");
+    public static final KeyFamily SINK_TYPE = sinkKey("type", "(required)", checked(ValueTypes.sinkType(SINK_TYPES)),
+            "what the named sink is: http (POST to its url), log (one INFO line per event), memory (tests), or the"
+                    + " type of a SinkProvider found at start-up (docs/delivery.md, Writing a sink)");
 
     public static final KeyFamily SINK_URL = sinkKey("url", "(unset)", checked(httpUrl()),
             "endpoint of a named http sink; empty or unset makes it a silent no-op");
@@ -223,10 +225,24 @@ public final class ConfigKeys {
             "as `auditweave.retry.max-backoff-ms`", checked(RETRY_MAX_BACKOFF.type()),
             "longest wait between retries of the named sink; at least its initial backoff");
 
-    /** Every per-sink family, header first: a header named like a setting must still be a header. */
+    /**
+     * Any other setting of a named sink, for its provider to read ({@code auditweave.sink.audit.path}); last of the
+     * sink families, so that every setting auditweave defines keeps its own checks.
+     */
+    public static final KeyFamily SINK_SETTING = new KeyFamily("auditweave.sink.<name>.<setting>",
+            ConfigKeys::isSinkSettingVariable, "a sink name of auditweave.sinks, then a setting made of letters,"
+                    + " digits, ., _ and -", true, ValueTypes.sinkSetting(), "(unset)",
+            "a setting of the named sink's own type, read by its SinkProvider (one it never reads is warned about);"
+                    + " not read from the environment: use ${ENV_VAR} in the value", false);
+
+    /**
+     * Every per-sink family, header first (a header named like a setting must still be a header), the catch-all
+     * {@link #SINK_SETTING} last.
+     */
     private static final List<KeyFamily> SINK_FAMILIES = List.of(SINK_HEADER, SINK_TYPE, SINK_URL, SINK_EVENT_TYPES,
             SINK_FORMAT, SINK_SOURCE, SINK_CONNECT_TIMEOUT, SINK_TIMEOUT, SINK_BATCH_MAX_EVENTS, SINK_BATCH_MAX_DELAY,
-            SINK_QUEUE_CAPACITY, SINK_RETRY_MAX_ATTEMPTS, SINK_RETRY_INITIAL_BACKOFF, SINK_RETRY_MAX_BACKOFF);
+            SINK_QUEUE_CAPACITY, SINK_RETRY_MAX_ATTEMPTS, SINK_RETRY_INITIAL_BACKOFF, SINK_RETRY_MAX_BACKOFF,
+            SINK_SETTING);
 
     private static final List<ConfigKey<?>> KEY_LIST = Collections.unmodifiableList(KEYS);
     private static final Map<String, ConfigKey<?>> BY_NAME = byName();
@@ -251,6 +267,17 @@ public final class ConfigKeys {
         return SINK_FAMILIES;
     }
 
+    /** The settings auditweave defines for every named sink, such as {@code url} and {@code batch.max-events}. */
+    static List<String> sinkSettingNames() {
+        List<String> names = new ArrayList<>();
+        for (KeyFamily family : SINK_FAMILIES) {
+            if (!family.hasTwoParts()) {
+                names.add(family.keyFor("").substring("auditweave.sink..".length()));
+            }
+        }
+        return names;
+    }
+
     private static KeyFamily sinkKey(String setting, String defaultText, ValueType<String> type, String description) {
         return new KeyFamily("auditweave.sink.<name>." + setting, ConfigKeys::isSinkName,
                 "a sink name of auditweave.sinks", true, type, defaultText, description);
@@ -258,6 +285,11 @@ public final class ConfigKeys {
 
     private static boolean isSinkName(String name) {
         return ValueTypes.SINK_NAME.matcher(name).matches();
+    }
+
+    private static boolean isSinkSettingVariable(String variable) {
+        List<String> parts = SINK_SETTING.parts(variable);
+        return isSinkName(parts.get(0)) && SINK_SETTING_NAME.matcher(parts.get(1)).matches();
     }
 
     private static boolean isSinkHeaderVariable(String variable) {

@@ -34,6 +34,8 @@ public final class KeyFamily {
     private final boolean ignoreCase;
     private final ValueType<String> type;
     private final String description;
+    /** Whether an environment variable can set a key of the family. */
+    private final boolean inEnvironment;
 
     KeyFamily(String pattern, Predicate<String> variableRule, String variableExpected, boolean ignoreCase,
               ValueType<String> type, String description) {
@@ -46,6 +48,17 @@ public final class KeyFamily {
      */
     KeyFamily(String pattern, Predicate<String> variableRule, String variableExpected, boolean ignoreCase,
               ValueType<String> type, String defaultText, String description) {
+        this(pattern, variableRule, variableExpected, ignoreCase, type, defaultText, description, true);
+    }
+
+    /**
+     * @param inEnvironment {@code false} for a family whose keys no environment variable can name unambiguously
+     *                      (a sink's own settings: in {@code AUDITWEAVE_SINK_MY_AUDIT_PATH} the sink name and the
+     *                      setting cannot be told apart)
+     */
+    KeyFamily(String pattern, Predicate<String> variableRule, String variableExpected, boolean ignoreCase,
+              ValueType<String> type, String defaultText, String description, boolean inEnvironment) {
+        this.inEnvironment = inEnvironment;
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         int open = pattern.indexOf('<');
         int close = pattern.indexOf('>', open);
@@ -85,6 +98,9 @@ public final class KeyFamily {
 
     /** The environment form of the pattern, such as {@code AUDITWEAVE_HTTP_HEADER_<HEADER_NAME>}. */
     public String environmentPattern() {
+        if (!inEnvironment) {
+            return "(none)";
+        }
         String first = ConfigKey.environmentName(prefix) + "<" + ConfigKey.environmentName(placeholder) + ">";
         if (middle != null) {
             return first + ConfigKey.environmentName(middle) + "<" + ConfigKey.environmentName(secondPlaceholder) + ">";
@@ -141,6 +157,9 @@ public final class KeyFamily {
 
     /** The user-chosen part of an environment variable's name, when it belongs to this family. */
     public Optional<String> variableOfEnvironment(String name) {
+        if (!inEnvironment) {
+            return Optional.empty();
+        }
         String envPrefix = ConfigKey.environmentName(prefix);
         String envSuffix = ConfigKey.environmentName(suffix);
         if (!name.startsWith(envPrefix) || !name.endsWith(envSuffix)

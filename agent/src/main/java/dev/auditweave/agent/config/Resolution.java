@@ -19,11 +19,12 @@ import java.util.Map;
  * @param sinkValues   per named sink (lower case), the resolved text of each of its keys some source set
  * @param sinkHeaders  per named sink, the HTTP headers to send, by name as written
  * @param sinkKeyValues the resolved text of every key of a named sink some source set, for describe()
+ * @param sinkOptions  per named sink, every setting some source set, for the sink's provider
  */
 record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> explicit,
                   Map<String, String> headers, List<RawValue> headerValues, List<String> warnings,
                   Map<String, Map<KeyFamily, RawValue>> sinkValues, Map<String, Map<String, String>> sinkHeaders,
-                  List<RawValue> sinkKeyValues) {
+                  List<RawValue> sinkKeyValues, Map<String, SinkOptions> sinkOptions) {
 
     static Resolution of(List<Layer> layers, Map<String, String> environment) {
         Precedence precedence = Precedence.of(layers);
@@ -55,13 +56,13 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
         NamedSinks named = namedSinks(precedence, environment, values, explicit, warnings);
         return new Resolution(Collections.unmodifiableMap(values), Collections.unmodifiableMap(explicit),
                 Collections.unmodifiableMap(headers), List.copyOf(headerValues), List.copyOf(warnings),
-                named.values(), named.headers(), named.keyValues());
+                named.values(), named.headers(), named.keyValues(), named.options());
     }
 
     // ---- Several destinations (issue #4) ----
 
     private record NamedSinks(Map<String, Map<KeyFamily, RawValue>> values, Map<String, Map<String, String>> headers,
-                              List<RawValue> keyValues) {
+                              List<RawValue> keyValues, Map<String, SinkOptions> options) {
     }
 
     /**
@@ -75,6 +76,8 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
         Map<String, Map<KeyFamily, RawValue>> sinkValues = new LinkedHashMap<>();
         Map<String, Map<String, String>> sinkHeaders = new LinkedHashMap<>();
         List<RawValue> keyValues = new ArrayList<>();
+        Map<String, Map<String, RawValue>> settings = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> own = new LinkedHashMap<>();
         for (KeyFamily family : ConfigKeys.sinkFamilies()) {
             for (RawValue raw : precedence.winners(family)) {
                 List<String> parts = family.parts(family.variableOf(raw.key()).orElseThrow());
@@ -87,7 +90,12 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
                                     + origin(ConfigKeys.SINKS, explicit) + ")");
                 }
                 keyValues.add(resolved);
-                if (family == ConfigKeys.SINK_HEADER) {
+                String setting = raw.key().substring((ConfigKeys.PREFIX + "sink." + parts.get(0) + ".").length())
+                        .toLowerCase(Locale.ROOT);
+                settings.computeIfAbsent(sink, ignored -> new LinkedHashMap<>()).put(setting, resolved);
+                if (family == ConfigKeys.SINK_SETTING) {
+                    own.computeIfAbsent(sink, ignored -> new java.util.LinkedHashSet<>()).add(setting);
+                } else if (family == ConfigKeys.SINK_HEADER) {
                     if (!resolved.text().isEmpty()) {
                         sinkHeaders.computeIfAbsent(sink, ignored -> new LinkedHashMap<>())
                                 .put(parts.get(1), resolved.text());
@@ -123,8 +131,13 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
         }
         sinkValues.replaceAll((sink, map) -> Collections.unmodifiableMap(map));
         sinkHeaders.replaceAll((sink, map) -> Collections.unmodifiableMap(map));
+        Map<String, SinkOptions> options = new LinkedHashMap<>();
+        for (String sink : sinks) {
+            options.put(sink, new SinkOptions(sink, settings.getOrDefault(sink, Map.of()),
+                    own.getOrDefault(sink, java.util.Set.of())));
+        }
         return new NamedSinks(Collections.unmodifiableMap(sinkValues), Collections.unmodifiableMap(sinkHeaders),
-                List.copyOf(keyValues));
+                List.copyOf(keyValues), Collections.unmodifiableMap(options));
     }
 
     private static RawValue resolveFamilyValue(KeyFamily family, RawValue raw, Map<String, String> environment) {

@@ -323,6 +323,14 @@ public final class Settings {
         return List.copyOf(all);
     }
 
+    /**
+     * The settings of the named sink {@code name} ({@code auditweave.sink.<name>.*}) for its provider to read; none
+     * for a sink of the shorthand {@code auditweave.sink}.
+     */
+    public SinkOptions sinkOptions(String name) {
+        return resolution.sinkOptions().getOrDefault(name, SinkOptions.none(name));
+    }
+
     /** The typed value of one key of a named sink, or {@code fallback} when no source set it. */
     @SuppressWarnings("unchecked") // Safe: every sink family's type is checked(...) of the value type its caller expects.
     private static <T> T sinkValue(Map<KeyFamily, RawValue> own, KeyFamily family, T fallback) {
@@ -356,7 +364,7 @@ public final class Settings {
         StringJoiner lines = new StringJoiner("\n");
         resolution.explicit().forEach((key, value) -> lines.add(line(value, key.type())));
         resolution.headerValues().forEach(value -> lines.add(line(value, ConfigKeys.HTTP_HEADER.type())));
-        resolution.sinkKeyValues().forEach(value -> lines.add(line(value, sinkFamilyType(value.key()))));
+        resolution.sinkKeyValues().forEach(value -> lines.add(sinkLine(value)));
         return lines.toString();
     }
 
@@ -368,6 +376,16 @@ public final class Settings {
 
     private static String line(RawValue value, ValueType<?> type) {
         return value.key() + " = " + type.shown(value.text()) + " (" + value.origin() + ")";
+    }
+
+    /** A sink's own settings show as their names suggest: {@code ***} for a password, secret, token or credential. */
+    private static String sinkLine(RawValue value) {
+        String key = value.key();
+        if (sinkFamilyType(key) == ConfigKeys.SINK_SETTING.type()) {
+            String setting = ConfigKeys.SINK_SETTING.parts(ConfigKeys.SINK_SETTING.variableOf(key).orElseThrow()).get(1);
+            return key + " = " + SinkOptions.shown(setting, value.text()) + " (" + value.origin() + ")";
+        }
+        return line(value, sinkFamilyType(key));
     }
 
     private static ValueType<?> sinkFamilyType(String key) {

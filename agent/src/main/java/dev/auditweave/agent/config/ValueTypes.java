@@ -70,6 +70,49 @@ final class ValueTypes {
         return new OneOf(List.copyOf(names));
     }
 
+    /** What a sink type may be: a letter, then letters, digits, {@code .}, {@code _} and {@code -}. */
+    static final java.util.regex.Pattern SINK_TYPE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+
+    /** The type of a named sink: a built-in one or a provider's, lower-cased; which exist is checked at start-up. */
+    static ValueType<String> sinkType(List<String> builtIn) {
+        return new SinkType(List.copyOf(builtIn));
+    }
+
+    /** A setting of a sink's own type: any text, empty included; its provider reads and checks it. */
+    static ValueType<String> sinkSetting() {
+        return new SinkSetting();
+    }
+
+    private record SinkType(List<String> builtIn) implements ValueType<String> {
+
+        @Override
+        public String parse(String text) {
+            if (!SINK_TYPE.matcher(text).matches()) {
+                throw new IllegalArgumentException("expected " + expected());
+            }
+            return text.toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String expected() {
+            return String.join(", ", builtIn) + " or the type of a SinkProvider (a letter, then letters, digits, ., _"
+                    + " or -)";
+        }
+    }
+
+    private record SinkSetting() implements ValueType<String> {
+
+        @Override
+        public String parse(String text) {
+            return text;
+        }
+
+        @Override
+        public String expected() {
+            return "what the sink's provider reads";
+        }
+    }
+
     /** A comma-separated list of event type patterns where {@code *} stands for any text. */
     static ValueType<List<String>> typePatterns() {
         return new TypePatterns();

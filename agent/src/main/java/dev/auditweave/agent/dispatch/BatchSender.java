@@ -5,14 +5,15 @@ import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.metrics.DropReason;
 import dev.auditweave.agent.metrics.Ledger;
-import dev.auditweave.agent.sink.SendResult;
-import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.spi.SendResult;
+import dev.auditweave.agent.spi.Sink;
+import dev.auditweave.agent.spi.SinkEvent;
 import dev.auditweave.agent.spool.Spool;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +25,7 @@ final class BatchSender {
 
     private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(BatchSender.class), 60);
 
+    private final String name;
     private final Sink sink;
     private final DeliveryPolicy policy;
     private final Ledger ledger;
@@ -35,8 +37,13 @@ final class BatchSender {
     /** When the current send began ({@link Ticker#nanoTime()}, lowest bit set), or 0 when none is running. */
     private volatile long sendStartedAt;
 
-    /** @param spool where dead letters go, or {@code null}: poison is then dropped ({@code POISON_NO_SPOOL}) */
-    BatchSender(Sink sink, DeliveryPolicy policy, Ledger ledger, Spool spool, Ticker ticker, Sleeper sleeper) {
+    /**
+     * @param name  the sink's name, for the log
+     * @param spool where dead letters go, or {@code null}: poison is then dropped ({@code POISON_NO_SPOOL})
+     */
+    BatchSender(String name, Sink sink, DeliveryPolicy policy, Ledger ledger, Spool spool, Ticker ticker,
+                Sleeper sleeper) {
+        this.name = name;
         this.sink = sink;
         this.policy = policy;
         this.ledger = ledger;
@@ -55,13 +62,19 @@ final class BatchSender {
         return started != 0 && ticker.nanoTime() - started > nanos;
     }
 
-    /** One attempt. A sink that throws is a rejection: retrying the same batch would fail the same way. */
+    /**
+     * One attempt, with the batch as an unmodifiable view (the sink may keep it). A sink that throws, or answers
+     * {@code null}, is a rejection: retrying the same batch would fail the same way. Linkage errors count too, since
+     * a sink of the application may miss a class at run time; only the JVM's own errors pass.
+     */
     SendResult send(List<Event> batch) {
         inSend = true;
         sendStartedAt = ticker.nanoTime() | 1;
         try {
-            return sink.send(batch);
-        } catch (RuntimeException e) {
+            SendResult result = sink.send(Collections.unmodifiableList(batch));
+            return result != null ? result : new SendResult.Rejected("the sink " + sink.getClass().getName()
+                    + " returned null instead of a SendResult");
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             return new SendResult.Rejected("the sink threw " + e);
         } finally {
             sendStartedAt = 0;
@@ -93,8 +106,8 @@ final class BatchSender {
             long wait = policy.backoff().delay(attempt, retry.retryAfter()).toNanos();
             if (attempt >= policy.maxAttempts() || ticker.nanoTime() + wait > deadline.getAsLong()) {
                 ledger.failed(batch);
-                WARN.warn("gave-up|" + sink.name(), "auditweave: sink {} gave up a batch of {} events after {}"
-                        + " attempts: {}", sink.name(), batch.size(), attempt, retry.reason());
+                WARN.warn("gave-up|" + name, "auditweave: sink {} gave up a batch of {} events after {}"
+                        + " attempts: {}", name, batch.size(), attempt, retry.reason());
                 return;
             }
             ledger.retried();
@@ -126,21 +139,22 @@ final class BatchSender {
             return;
         }
         if (result instanceof SendResult.Partial partial) {
-            Set<Event> poisoned = Collections.newSetFromMap(new IdentityHashMap<>());
-            partial.poisoned().forEach(poison -> poisoned.add(poison.event()));
+            List<SendResult.Poison> poisoned = ofBatch(batch, partial.poisoned());
+            Map<SinkEvent, Boolean> refused = new IdentityHashMap<>();
+            poisoned.forEach(poison -> refused.put(poison.event(), Boolean.TRUE));
             List<Event> delivered = new ArrayList<>(batch.size());
             for (Event event : batch) {
-                if (!poisoned.contains(event)) {
+                if (!refused.containsKey(event)) {
                     delivered.add(event);
                 }
             }
             ledger.delivered(delivered, replay);
-            poison(partial.poisoned());
+            poison(poisoned);
             return;
         }
         SendResult.Rejected rejected = (SendResult.Rejected) result;
-        WARN.warn("rejected|" + sink.name(), "auditweave: sink {} rejected a batch of {} events: {}",
-                sink.name(), batch.size(), rejected.reason());
+        WARN.warn("rejected|" + name, "auditweave: sink {} rejected a batch of {} events: {}",
+                name, batch.size(), rejected.reason());
         if (spool == null) {
             ledger.failed(batch);
             return;
@@ -150,20 +164,43 @@ final class BatchSender {
         spool.deadLetter(all);
     }
 
+    /**
+     * The poison of a partial result that is an event of {@code batch}, each once: a sink that names an event it was
+     * not given (or one twice) must not make the ledger count an event that is not there, or one twice.
+     */
+    private List<SendResult.Poison> ofBatch(List<Event> batch, List<SendResult.Poison> poisoned) {
+        Map<SinkEvent, Boolean> inBatch = new IdentityHashMap<>();
+        batch.forEach(event -> inBatch.put(event, Boolean.FALSE));
+        List<SendResult.Poison> kept = new ArrayList<>(poisoned.size());
+        int foreign = 0;
+        for (SendResult.Poison poison : poisoned) {
+            if (inBatch.replace(poison.event(), Boolean.TRUE) == Boolean.FALSE) {
+                kept.add(poison);
+            } else {
+                foreign++;
+            }
+        }
+        if (foreign > 0) {
+            WARN.warn("foreign-poison|" + name, "auditweave: sink {} reported {} poison events that are not events of"
+                    + " its batch (or twice); they are ignored", name, foreign);
+        }
+        return kept;
+    }
+
     private void poison(List<SendResult.Poison> poisoned) {
         if (poisoned.isEmpty()) {
             return;
         }
         if (spool == null) {
-            ledger.dropped(DropReason.POISON_NO_SPOOL, poisoned.stream().map(SendResult.Poison::event).toList());
-            WARN.warn("poison|" + sink.name(), "auditweave: sink {} refused {} events for good (first: {}); no spool"
-                    + " directory for a dead-letter file, they are dropped", sink.name(), poisoned.size(),
+            ledger.dropped(DropReason.POISON_NO_SPOOL, Spool.eventsOf(poisoned));
+            WARN.warn("poison|" + name, "auditweave: sink {} refused {} events for good (first: {}); no spool"
+                    + " directory for a dead-letter file, they are dropped", name, poisoned.size(),
                     poisoned.get(0).reason());
             return;
         }
         spool.deadLetter(poisoned);
-        WARN.warn("poison|" + sink.name(), "auditweave: sink {} refused {} events for good (first: {}); written to {}",
-                sink.name(), poisoned.size(), poisoned.get(0).reason(), spool.directory().resolve("dead-letter.jsonl"));
+        WARN.warn("poison|" + name, "auditweave: sink {} refused {} events for good (first: {}); written to {}",
+                name, poisoned.size(), poisoned.get(0).reason(), spool.directory().resolve("dead-letter.jsonl"));
     }
 
     /** Waits until {@code until}, or the deadline if sooner (shutdown may bring it forward and wake the worker). */

@@ -4,7 +4,7 @@ import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.DropReason;
 import dev.auditweave.agent.metrics.Ledger;
-import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.spi.Sink;
 import dev.auditweave.agent.spool.Spool;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * the current send has run longer than 100 ms (so that it reaches the disk instead of waiting in memory).
  *
  * <pre>{@code
- * Dispatcher abuse = new Dispatcher(httpSink, DeliveryPolicy.from(settings), new Ledger(counters.forSink()),
+ * Dispatcher abuse = new Dispatcher("abuse", httpSink, DeliveryPolicy.from(settings), new Ledger(counters.forSink()),
  *         TypeFilter.of(List.of("user.*")), null);
  * abuse.start();
  * abuse.offer(event);                         // never blocks
@@ -48,6 +48,7 @@ public final class Dispatcher {
         STOPPED
     }
 
+    private final String name;
     private final Sink sink;
     private final DeliveryPolicy policy;
     private final Ledger ledger;
@@ -58,21 +59,23 @@ public final class Dispatcher {
     private final BatchSender sender;
     private final Worker worker;
 
-    public Dispatcher(Sink sink, DeliveryPolicy policy, Counters counters) {
-        this(sink, policy, new Ledger(counters), TypeFilter.ALL, null);
+    public Dispatcher(String name, Sink sink, DeliveryPolicy policy, Counters counters) {
+        this(name, sink, policy, new Ledger(counters), TypeFilter.ALL, null);
     }
 
     /**
+     * @param name   the sink's name: its thread ({@code auditweave-dispatch-<name>}), logs and metrics carry it
      * @param ledger this sink's ledger (over a {@link Counters#forSink()} child when there are several sinks)
      * @param filter the event types this sink receives; {@link Pipeline} routes by it
      * @param spool  where what cannot be delivered now goes, or {@code null} for no spool
      */
-    public Dispatcher(Sink sink, DeliveryPolicy policy, Ledger ledger, TypeFilter filter, Spool spool) {
-        this(sink, policy, ledger, filter, spool, Ticker.SYSTEM, Sleeper.PARK);
+    public Dispatcher(String name, Sink sink, DeliveryPolicy policy, Ledger ledger, TypeFilter filter, Spool spool) {
+        this(name, sink, policy, ledger, filter, spool, Ticker.SYSTEM, Sleeper.PARK);
     }
 
-    Dispatcher(Sink sink, DeliveryPolicy policy, Ledger ledger, TypeFilter filter, Spool spool, Ticker ticker,
-               Sleeper sleeper) {
+    Dispatcher(String name, Sink sink, DeliveryPolicy policy, Ledger ledger, TypeFilter filter, Spool spool,
+               Ticker ticker, Sleeper sleeper) {
+        this.name = Checks.notNull("name", name);
         this.sink = Checks.notNull("sink", sink);
         this.policy = Checks.notNull("policy", policy);
         this.ledger = Checks.notNull("ledger", ledger);
@@ -80,13 +83,18 @@ public final class Dispatcher {
         this.spool = spool;
         this.queue = new EventQueue(policy.queueCapacity(), policy.queueMaxBytes());
         this.custody = new Custody(queue);
-        this.sender = new BatchSender(sink, policy, ledger, spool, ticker, sleeper);
-        SpoolMode spoolMode = spool == null ? null : new SpoolMode(spool, sink.name(), policy, ticker);
-        this.worker = new Worker(sink.name(), policy, queue, custody, sender, spoolMode, ticker);
+        this.sender = new BatchSender(name, sink, policy, ledger, spool, ticker, sleeper);
+        SpoolMode spoolMode = spool == null ? null : new SpoolMode(spool, name, policy, ticker);
+        this.worker = new Worker(name, policy, queue, custody, sender, spoolMode, ticker);
     }
 
     public void start() {
         worker.start();
+    }
+
+    /** The sink's name, as configured. */
+    public String name() {
+        return name;
     }
 
     public Sink sink() {

@@ -1,6 +1,8 @@
 package dev.auditweave.agent.dispatch;
 
 import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.log.Loggers;
+import dev.auditweave.agent.log.RateLimitedLogger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.concurrent.ConcurrentMap;
  * concurrent map keyed by the type string, whose hash the {@code String} caches.
  */
 public final class Pipeline {
+
+    private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(Pipeline.class), 60);
 
     /** Event types come from annotations, so few; past this many the map stops growing and routing computes. */
     private static final int MAX_CACHED_TYPES = 4096;
@@ -92,9 +96,19 @@ public final class Pipeline {
         int lost = 0;
         for (Dispatcher dispatcher : dispatchers) {
             int left = dispatcher.awaitShutdown();
-            dispatcher.sink().close();
+            close(dispatcher);
             lost += left;
         }
         return lost;
+    }
+
+    /** Closes a sink after its last send; one that throws (a sink of the application's) is logged, not passed on. */
+    private static void close(Dispatcher dispatcher) {
+        try {
+            dispatcher.sink().close();
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            WARN.warn("close|" + dispatcher.name(), "auditweave: sink {} threw while closing: {}", dispatcher.name(),
+                    e.toString());
+        }
     }
 }

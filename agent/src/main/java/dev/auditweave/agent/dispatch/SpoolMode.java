@@ -3,7 +3,7 @@ package dev.auditweave.agent.dispatch;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
-import dev.auditweave.agent.sink.SendResult;
+import dev.auditweave.agent.spi.SendResult;
 import dev.auditweave.agent.spool.Spool;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.event;
 
+import dev.auditweave.agent.spi.SinkEvent;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>An event whose annotation names enrichers carries an {@link EnrichRequest} from capture to the enrichment
  * stage, which sends on a copy with the added fields ({@link #withData}); every other event carries {@code null}.
  */
-public final class Event {
+public final class Event implements SinkEvent {
 
     private final String type;
     private final long occurredAt;
@@ -86,6 +87,7 @@ public final class Event {
     }
 
     /** Unique, or derived from the type and an idempotency key (see {@link EventIds}). */
+    @Override
     public String id() {
         String text = id;
         if (text == null) {
@@ -96,16 +98,19 @@ public final class Event {
     }
 
     /** For example {@code "user.blocked"}. */
+    @Override
     public String type() {
         return type;
     }
 
     /** Epoch milliseconds of the business fact. */
+    @Override
     public long occurredAt() {
         return occurredAt;
     }
 
     /** The declared fields only, as an unmodifiable map of immutable values (see {@link EventValues}). */
+    @Override
     public Map<String, Object> data() {
         return data;
     }

@@ -19,7 +19,7 @@ import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.Ledger;
 import dev.auditweave.agent.metrics.LossReporter;
 import dev.auditweave.agent.metrics.MetricsMBeans;
-import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.sink.NamedSink;
 import dev.auditweave.agent.sink.Sinks;
 import dev.auditweave.agent.spool.Spool;
 import dev.auditweave.agent.tx.PendingEvents;
@@ -55,6 +55,7 @@ public final class AuditweaveRuntime {
     private final Thread shutdownHook;
     private final LossReporter lossReporter;
     private volatile MetricsMBeans mbeans;
+    private boolean sinksFailed;
 
     private AuditweaveRuntime(Settings settings, List<Sinks.Configured> sinks) {
         this.settings = settings;
@@ -66,8 +67,11 @@ public final class AuditweaveRuntime {
                     sink.batchMaxEvents(), sink.batchMaxDelay(), sink.retryMaxAttempts(),
                     new Backoff(sink.retryInitialBackoff(), sink.retryMaxBackoff()));
             Ledger ledger = new Ledger(counters.forSink());
-            dispatchers.add(new Dispatcher(configured.sink(), policy, ledger, TypeFilter.of(sink.eventTypes()),
-                    openSpool(settings, configured.sink().name(), ledger)));
+            if (configured.context() != null) {
+                configured.context().bindMetrics(ledger.counters()::snapshot);
+            }
+            dispatchers.add(new Dispatcher(configured.name(), configured.sink(), policy, ledger,
+                    TypeFilter.of(sink.eventTypes()), openSpool(settings, configured.name(), ledger)));
         }
         this.pipeline = new Pipeline(dispatchers);
         this.enrichment = new Enrichment(new EnrichPolicy(settings.get(ConfigKeys.ENRICH_THREADS),
@@ -79,14 +83,14 @@ public final class AuditweaveRuntime {
     }
 
     /** Sinks given in code: each with the global delivery settings and every event type. */
-    private static List<Sinks.Configured> withGlobalSettings(Settings settings, List<Sink> sinks) {
+    private static List<Sinks.Configured> withGlobalSettings(Settings settings, List<? extends NamedSink> sinks) {
         List<Sinks.Configured> configured = new ArrayList<>();
-        for (Sink sink : sinks) {
-            configured.add(new Sinks.Configured(sink, new SinkSettings(sink.name(), sink.name(), settings.httpUrl(),
+        for (NamedSink sink : sinks) {
+            configured.add(new Sinks.Configured(sink.name(), sink, new SinkSettings(sink.name(), sink.name(), settings.httpUrl(),
                     SinkSettings.ALL_TYPES, Map.of(), "envelope", "auditweave", settings.httpTimeout(),
                     settings.httpConnectTimeout(), settings.batchMaxEvents(), settings.batchMaxDelay(),
                     settings.queueCapacity(), settings.retryMaxAttempts(), settings.retryInitialBackoff(),
-                    settings.retryMaxBackoff(), settings.eventMaxBytes())));
+                    settings.retryMaxBackoff(), settings.eventMaxBytes()), null));
         }
         return configured;
     }
@@ -114,16 +118,37 @@ public final class AuditweaveRuntime {
     public static synchronized AuditweaveRuntime install(String agentArguments) {
         if (current == null) {
             Settings settings = load(agentArguments);
-            current = settings == null ? disabled() : start(settings, Sinks.configured(settings));
+            current = settings == null ? disabled() : startOrIdle(settings);
         }
         return current;
+    }
+
+    /**
+     * Starts from {@code settings}, or, when its sinks cannot be made (a type no provider has, a provider that
+     * fails), logs the error and stays idle with these settings, so that a later look in another class loader
+     * ({@link #sinksFailed()}) can start it.
+     */
+    private static AuditweaveRuntime startOrIdle(Settings settings) {
+        try {
+            return start(settings, Sinks.configured(settings));
+        } catch (ConfigException e) {
+            LOG.error("auditweave: invalid configuration, no events will be emitted: {}", e.getMessage());
+            AuditweaveRuntime idle = new AuditweaveRuntime(settings, List.of());
+            idle.sinksFailed = true;
+            return idle;
+        }
+    }
+
+    /** Whether this instance stayed idle because its sinks could not be made at start. */
+    public boolean sinksFailed() {
+        return sinksFailed;
     }
 
     /**
      * Replaces the running instance, draining the old one first: for tests and for applications that
      * configure auditweave in code rather than through properties.
      */
-    public static synchronized AuditweaveRuntime replace(Settings settings, List<Sink> sinks) {
+    public static synchronized AuditweaveRuntime replace(Settings settings, List<? extends NamedSink> sinks) {
         return replaceWith(settings, withGlobalSettings(settings, sinks));
     }
 
@@ -210,12 +235,12 @@ public final class AuditweaveRuntime {
      */
     public AuditweaveMetrics metrics(String sink) {
         for (Dispatcher dispatcher : pipeline.dispatchers()) {
-            if (dispatcher.sink().name().equals(sink)) {
+            if (dispatcher.name().equals(sink)) {
                 return dispatcher.counters().snapshot();
             }
         }
         throw new IllegalArgumentException("no sink named '" + sink + "'; the sinks are "
-                + pipeline.dispatchers().stream().map(d -> d.sink().name()).toList());
+                + pipeline.dispatchers().stream().map(d -> d.name()).toList());
     }
 
     /** Hands a captured event to every sink's queue at once, whatever transaction is active; never blocks. */
@@ -319,18 +344,18 @@ public final class AuditweaveRuntime {
                 + settings.spoolMaxBytes() + " bytes, fsync every " + settings.spoolFsyncInterval().toMillis() + " ms)")
                 .orElse("");
         if (settings.namedSinks().isEmpty()) {
-            return "sinks " + pipeline.dispatchers().stream().map(d -> d.sink().name()).collect(Collectors.joining(", "))
+            return "sinks " + pipeline.dispatchers().stream().map(d -> d.name()).collect(Collectors.joining(", "))
                     + ", batch " + settings.batchMaxEvents() + " events / " + settings.batchMaxDelay().toMillis()
                     + " ms, queue " + settings.queueCapacity() + spool;
         }
-        return "sinks " + pipeline.dispatchers().stream().map(d -> d.sink().name() + " (types " + d.filter()
+        return "sinks " + pipeline.dispatchers().stream().map(d -> d.name() + " (types " + d.filter()
                 + ", batch " + d.policy().maxBatchEvents() + " events / " + d.policy().maxBatchDelay().toMillis()
                 + " ms, queue " + d.policy().queueCapacity() + ")").collect(Collectors.joining(", ")) + spool;
     }
 
     private void registerMBeans() {
         Map<String, java.util.function.Supplier<AuditweaveMetrics>> perSink = new LinkedHashMap<>();
-        pipeline.dispatchers().forEach(d -> perSink.put(d.sink().name(), d.counters()::snapshot));
+        pipeline.dispatchers().forEach(d -> perSink.put(d.name(), d.counters()::snapshot));
         mbeans = MetricsMBeans.register(counters::snapshot, perSink);
     }
 
@@ -431,12 +456,12 @@ public final class AuditweaveRuntime {
 
     /** The names of the sinks, in configuration order. */
     public List<String> sinkNames() {
-        return pipeline.dispatchers().stream().map(d -> d.sink().name()).toList();
+        return pipeline.dispatchers().stream().map(d -> d.name()).toList();
     }
 
     /** The names of the sinks whose {@code types} take events of {@code type}, in configuration order. */
     public List<String> sinksFor(String type) {
-        return pipeline.dispatchers().stream().filter(d -> d.filter().matches(type)).map(d -> d.sink().name())
+        return pipeline.dispatchers().stream().filter(d -> d.filter().matches(type)).map(d -> d.name())
                 .toList();
     }
 }

@@ -2,7 +2,7 @@ package dev.auditweave.agent.sink;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.spi.SinkEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -28,12 +28,12 @@ public final class EventJson {
     }
 
     /** The batch envelope {@code {"events":[...]}} as UTF-8. */
-    public static byte[] envelope(List<Event> batch) {
+    public static byte[] envelope(List<? extends SinkEvent> batch) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + batch.size() * 192);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("events");
-            for (Event event : batch) {
+            for (SinkEvent event : batch) {
                 write(json, event);
             }
             json.writeEndArray();
@@ -45,7 +45,7 @@ public final class EventJson {
     }
 
     /** One event as a JSON object. */
-    public static String event(Event event) {
+    public static String event(SinkEvent event) {
         StringWriter out = new StringWriter(192);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             write(json, event);
@@ -60,7 +60,7 @@ public final class EventJson {
      * (flat), or a CloudEvent (both cloudevents formats). Its length is the size {@code auditweave.event.max-bytes}
      * limits; {@link #body} joins items without writing them again.
      */
-    public static byte[] item(Event event, Format format, String source) {
+    public static byte[] item(SinkEvent event, Format format, String source) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(192);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             switch (format) {
@@ -112,7 +112,7 @@ public final class EventJson {
      * CloudEvents 1.0, structured mode: {@code occurred_at} becomes {@code time} (RFC 3339, UTC), the event's
      * {@code data} its {@code data}.
      */
-    private static void cloudEvent(JsonGenerator json, Event event, String source) throws IOException {
+    private static void cloudEvent(JsonGenerator json, SinkEvent event, String source) throws IOException {
         json.writeStartObject();
         json.writeStringField("specversion", "1.0");
         json.writeStringField("id", event.id());
@@ -125,7 +125,7 @@ public final class EventJson {
         json.writeEndObject();
     }
 
-    private static void write(JsonGenerator json, Event event) throws IOException {
+    private static void write(JsonGenerator json, SinkEvent event) throws IOException {
         json.writeStartObject();
         json.writeStringField("id", event.id());
         json.writeStringField("type", event.type());

@@ -1,6 +1,7 @@
 package dev.auditweave.agent.sink;
 
-import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.spi.SendResult;
+import dev.auditweave.agent.spi.SinkEvent;
 import dev.auditweave.agent.log.Loggers;
 import java.io.IOException;
 import java.net.URI;
@@ -38,7 +39,7 @@ import org.slf4j.Logger;
  *     Duration.ofSeconds(10), Duration.ofSeconds(2), HttpSink.Options.isolating(Format.ENVELOPE, "auditweave", 1 << 20));
  * }</pre>
  */
-public final class HttpSink implements Sink {
+public final class HttpSink implements NamedSink {
 
     private static final Logger LOG = Loggers.get(HttpSink.class);
     private static final int BODY_EXCERPT = 300;
@@ -51,7 +52,7 @@ public final class HttpSink implements Sink {
     private final Duration connectTimeout;
     private final Options options;
     /** Per event of the batch being retried: {@link #DELIVERED} or its {@link SendResult.Poison}. Worker thread only. */
-    private Map<Event, Object> settled = new IdentityHashMap<>();
+    private Map<SinkEvent, Object> settled = new IdentityHashMap<>();
     private HttpClient client;
 
     /**
@@ -101,12 +102,12 @@ public final class HttpSink implements Sink {
     }
 
     @Override
-    public SendResult send(List<Event> batch) {
+    public SendResult send(List<? extends SinkEvent> batch) {
         keepSettledOf(batch);
         Format format = options.format();
-        List<Event> pending = new ArrayList<>(batch.size());
+        List<SinkEvent> pending = new ArrayList<>(batch.size());
         List<byte[]> items = new ArrayList<>(batch.size());
-        for (Event event : batch) {
+        for (SinkEvent event : batch) {
             if (settled.containsKey(event)) {
                 continue;
             }
@@ -132,7 +133,7 @@ public final class HttpSink implements Sink {
         }
         int delivered = 0;
         List<SendResult.Poison> poisoned = new ArrayList<>();
-        for (Event event : batch) {
+        for (SinkEvent event : batch) {
             Object outcome = settled.get(event);
             if (outcome == DELIVERED) {
                 delivered++;
@@ -151,7 +152,7 @@ public final class HttpSink implements Sink {
      * Sends {@code events} as one request and settles them; on 400/422 bisects when isolating poison. Returns
      * {@code null} when every event is settled, else the failure that stopped it.
      */
-    private SendResult post(List<Event> events, List<byte[]> items) {
+    private SendResult post(List<SinkEvent> events, List<byte[]> items) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", options.format().contentType())
@@ -188,12 +189,12 @@ public final class HttpSink implements Sink {
     }
 
     /** Forgets what was settled for events no longer in the batch: a new batch starts clean. */
-    private void keepSettledOf(List<Event> batch) {
+    private void keepSettledOf(List<? extends SinkEvent> batch) {
         if (settled.isEmpty()) {
             return;
         }
-        Map<Event, Object> kept = new IdentityHashMap<>();
-        for (Event event : batch) {
+        Map<SinkEvent, Object> kept = new IdentityHashMap<>();
+        for (SinkEvent event : batch) {
             Object outcome = settled.get(event);
             if (outcome != null) {
                 kept.put(event, outcome);

@@ -1,6 +1,7 @@
 package dev.auditweave.agent.sink;
 
-import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.spi.SendResult;
+import dev.auditweave.agent.spi.SinkEvent;
 import dev.auditweave.agent.log.Loggers;
 import java.util.List;
 import org.slf4j.Logger;
@@ -9,7 +10,7 @@ import org.slf4j.Logger;
  * The default sink: each event as one INFO line of JSON on the logger {@code dev.auditweave.events}, so a
  * new user sees events without configuring anything.
  */
-public final class LogSink implements Sink {
+public final class LogSink implements NamedSink {
 
     private static final Logger EVENTS = Loggers.get("dev.auditweave.events");
 
@@ -37,9 +38,9 @@ public final class LogSink implements Sink {
     }
 
     @Override
-    public SendResult send(List<Event> batch) {
+    public SendResult send(List<? extends SinkEvent> batch) {
         if (EVENTS.isInfoEnabled()) {
-            for (Event event : batch) {
+            for (SinkEvent event : batch) {
                 EVENTS.info("{}", format == Format.ENVELOPE ? EventJson.event(event)
                         : new String(EventJson.item(event, format, source), java.nio.charset.StandardCharsets.UTF_8));
             }

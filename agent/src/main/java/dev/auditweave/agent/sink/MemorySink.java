@@ -1,18 +1,21 @@
 package dev.auditweave.agent.sink;
 
 import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.spi.SendResult;
+import dev.auditweave.agent.spi.SinkEvent;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps events in memory, for tests. With {@code auditweave.sink=memory} the runtime uses {@link #shared()}.
+ * Keeps events in memory, for tests. With {@code auditweave.sink=memory} the runtime uses {@link #shared()}, with
+ * {@code auditweave.sink.<name>.type=memory} {@link #named(String)}.
  *
  * <pre>{@code
  * Auditweave.flush(Duration.ofSeconds(5));
  * assertThat(MemorySink.shared().events()).extracting(Event::type).containsExactly("user.blocked");
  * }</pre>
  */
-public final class MemorySink implements Sink {
+public final class MemorySink implements NamedSink {
 
     private static final java.util.concurrent.ConcurrentMap<String, MemorySink> NAMED =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,8 +51,11 @@ public final class MemorySink implements Sink {
     }
 
     @Override
-    public synchronized SendResult send(List<Event> batch) {
-        events.addAll(batch);
+    public synchronized SendResult send(List<? extends SinkEvent> batch) {
+        for (SinkEvent event : batch) {
+            events.add(event instanceof Event internal ? internal
+                    : new Event(event.id(), event.type(), event.occurredAt(), event.data()));
+        }
         return SendResult.delivered();
     }
 

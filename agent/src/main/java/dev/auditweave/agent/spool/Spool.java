@@ -4,7 +4,7 @@ import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.DropReason;
 import dev.auditweave.agent.metrics.Ledger;
-import dev.auditweave.agent.sink.SendResult;
+import dev.auditweave.agent.spi.SendResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,12 +185,22 @@ public final class Spool implements AutoCloseable {
         if (poisoned.isEmpty()) {
             return;
         }
-        List<Event> events = poisoned.stream().map(SendResult.Poison::event).toList();
+        List<Event> events = eventsOf(poisoned);
         if (deadLetters.write(poisoned)) {
             ledger.deadLettered(events);
         } else {
             ledger.dropped(DropReason.SPOOL_ERROR, events);
         }
+    }
+
+    /**
+     * The events of {@code poisoned}. Every poison that reaches the ledger is an event of the batch it came with, as
+     * the dispatcher's own events are (the dispatcher keeps only those of a sink's partial result), so the cast holds.
+     */
+    public static List<Event> eventsOf(List<SendResult.Poison> poisoned) {
+        List<Event> events = new java.util.ArrayList<>(poisoned.size());
+        poisoned.forEach(poison -> events.add((Event) poison.event()));
+        return events;
     }
 
     // ---------------------------------------------------------------- figures

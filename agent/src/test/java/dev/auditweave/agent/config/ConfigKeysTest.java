@@ -46,7 +46,8 @@ class ConfigKeysTest {
                 "auditweave.sink.<name>.queue.capacity",
                 "auditweave.sink.<name>.retry.max-attempts",
                 "auditweave.sink.<name>.retry.initial-backoff-ms",
-                "auditweave.sink.<name>.retry.max-backoff-ms");
+                "auditweave.sink.<name>.retry.max-backoff-ms",
+                "auditweave.sink.<name>.<setting>");
     }
 
     @Test

@@ -123,7 +123,8 @@ class NamedSinksTest {
                 .isInstanceOfSatisfying(ConfigException.class,
                         e -> assertThat(e.key()).isEqualTo("auditweave.sink.audit.type"))
                 .hasMessage("auditweave.sink.audit.type is not set: auditweave.sinks = 'abuse,audit' (system property)"
-                        + " names sink 'audit', which needs a type: expected one of http, log, memory");
+                        + " names sink 'audit', which needs a type: expected http, log, memory or the type of a"
+                        + " SinkProvider (a letter, then letters, digits, ., _ or -)");
     }
 
     @Test
@@ -132,7 +133,8 @@ class NamedSinksTest {
                 + " where * stands for any text, such as user.*,org.*, not 'user.[a-z]*'");
         assertBad("auditweave.sink.abuse.types", "user.*,,org.*", "expected a comma-separated list of event types"
                 + " where * stands for any text, such as user.*,org.*, not ''");
-        assertBad("auditweave.sink.abuse.type", "kafka", "expected one of http, log, memory");
+        assertBad("auditweave.sink.abuse.type", "kafka stream", "expected http, log, memory or the type of a"
+                + " SinkProvider (a letter, then letters, digits, ., _ or -)");
         assertBad("auditweave.sink.abuse.format", "xml",
                 "expected one of envelope, flat, cloudevents, cloudevents-batch");
         assertBad("auditweave.sink.abuse.url", "ftp://h/e",
@@ -208,12 +210,42 @@ class NamedSinksTest {
     }
 
     @Test
-    void aMisspelledSinkKeyIsAWarningWithASuggestion() {
+    void aMisspelledSinkKeyIsASettingOfTheSinksOwn_warnedAboutWithASuggestionWhenItsProviderDoesNotReadIt() {
         Settings settings = Settings.from(null, Map.of("auditweave.sinks", "abuse", "auditweave.sink.abuse.type", "http",
                 "auditweave.sink.abuse.ulr", "http://h/e"), Map.of(), null);
 
-        assertThat(settings.warnings()).containsExactly("unknown key auditweave.sink.abuse.ulr (system property);"
-                + " did you mean auditweave.sink.abuse.url?");
+        assertThat(settings.warnings()).isEmpty();
+        assertThat(settings.sinkOptions("abuse").own()).containsExactly("ulr");
+        assertThat(settings.sinkOptions("abuse").unreadWarnings(java.util.Set.of(), "http")).containsExactly(
+                "auditweave.sink.abuse.ulr (system property) is not read by sink abuse (type http), so it has no"
+                        + " effect; did you mean auditweave.sink.abuse.url?");
+    }
+
+    @Test
+    void aSinksOwnSetting_mustBelongToANamedSink() {
+        assertThatThrownBy(() -> Settings.from(null, Map.of("auditweave.sinks", "abuse",
+                "auditweave.sink.abuse.type", "http", "auditweave.sink.audit.path", "/tmp/a"), Map.of(), null))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.key()).isEqualTo("auditweave.sink.audit.path"))
+                .hasMessageContaining("there is no sink named 'audit'");
+    }
+
+    @Test
+    void aSinksOwnSetting_isNotReadFromTheEnvironment() {
+        Settings settings = Settings.from(null, Map.of("auditweave.sinks", "audit", "auditweave.sink.audit.type", "log"),
+                Map.of("AUDITWEAVE_SINK_AUDIT_PATH", "/tmp/a"), null);
+
+        assertThat(settings.sinkOptions("audit").string("path")).isEmpty();
+        assertThat(settings.warnings()).singleElement().asString().contains("AUDITWEAVE_SINK_AUDIT_PATH");
+    }
+
+    @Test
+    void aSinksOwnSetting_namedLikeASecret_isMaskedInDescribe() {
+        Settings settings = Settings.from(null, Map.of("auditweave.sinks", "db", "auditweave.sink.db.type", "log",
+                "auditweave.sink.db.password", "hunter2", "auditweave.sink.db.user", "app"), Map.of(), null);
+
+        assertThat(settings.describe()).contains("auditweave.sink.db.password = *** (system property)")
+                .contains("auditweave.sink.db.user = app (system property)").doesNotContain("hunter2");
     }
 
     private static void assertBad(String key, String value, String expected) {

@@ -2,14 +2,15 @@ package dev.auditweave.agent.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditweave.agent.spi.SinkEvent;
+import dev.auditweave.agent.sink.NamedSink;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.DropReason;
 import dev.auditweave.agent.metrics.Ledger;
 import dev.auditweave.agent.metrics.Ledger.Fate;
-import dev.auditweave.agent.sink.SendResult;
-import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.spi.SendResult;
 import dev.auditweave.agent.spool.Spool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class DeliveryOracleTest {
         Ledger ledger = new Ledger(counters, fates);
         FaultySink sink = new FaultySink(new Random(random.nextLong()), random.nextInt(10) == 0);
         Spool spool = withSpool ? Spool.open(root, "faulty", 1 << 20, Duration.ofMillis(2), 64, ledger) : null;
-        Dispatcher dispatcher = new Dispatcher(sink, policy, ledger, TypeFilter.ALL, spool);
+        Dispatcher dispatcher = new Dispatcher(sink.name(), sink, policy, ledger, TypeFilter.ALL, spool);
         dispatcher.start();
 
         int producers = 1 + random.nextInt(3);
@@ -200,7 +201,7 @@ class DeliveryOracleTest {
      * Answers each send at random: delivered, a retryable failure, a rejection, some events refused for good, a
      * throw, a slow answer, or (when {@code hangs}) a send that waits until interrupted or released.
      */
-    private static final class FaultySink implements Sink {
+    private static final class FaultySink implements NamedSink {
         private final Random random;
         private final boolean hangs;
         private final CountDownLatch released = new CountDownLatch(1);
@@ -217,7 +218,7 @@ class DeliveryOracleTest {
         }
 
         @Override
-        public SendResult send(List<Event> batch) {
+        public SendResult send(List<? extends SinkEvent> batch) {
             int roll;
             synchronized (random) {
                 roll = random.nextInt(100);
@@ -233,7 +234,7 @@ class DeliveryOracleTest {
             }
             if (roll < 80) {
                 List<SendResult.Poison> poisoned = new ArrayList<>();
-                List<Event> good = new ArrayList<>();
+                List<SinkEvent> good = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
                     if (i % 3 == 0) {
                         poisoned.add(new SendResult.Poison(batch.get(i), "422"));
@@ -259,7 +260,7 @@ class DeliveryOracleTest {
             return new SendResult.Retry("hung", null);
         }
 
-        private SendResult delivered(List<Event> batch) {
+        private SendResult delivered(List<? extends SinkEvent> batch) {
             batch.forEach(event -> received.add(event.id()));
             return SendResult.delivered();
         }

@@ -2,6 +2,8 @@ package dev.auditweave.agent.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditweave.agent.spi.SinkEvent;
+import dev.auditweave.agent.sink.NamedSink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditweave.agent.event.Event;
@@ -10,8 +12,7 @@ import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.DropReason;
 import dev.auditweave.agent.metrics.Ledger;
 import dev.auditweave.agent.sink.HttpSink;
-import dev.auditweave.agent.sink.SendResult;
-import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.spi.SendResult;
 import dev.auditweave.agent.spool.Spool;
 import dev.auditweave.testing.LoopbackReceiver.Reply;
 import dev.auditweave.testing.LoopbackReceiver;
@@ -129,14 +130,14 @@ class DispatcherSpoolTest {
 
     @Test
     void poisonOfAPartialResultIsDeadLetteredAndTheRestCountsAsDelivered() throws IOException {
-        Sink partial = new Sink() {
+        NamedSink partial = new NamedSink() {
             @Override
             public String name() {
                 return "partial";
             }
 
             @Override
-            public SendResult send(List<Event> batch) {
+            public SendResult send(List<? extends SinkEvent> batch) {
                 List<SendResult.Poison> poisoned = batch.stream().filter(e -> e.id().equals("e7"))
                         .map(e -> new SendResult.Poison(e, "422 n too large")).toList();
                 return new SendResult.Partial(batch.size() - poisoned.size(), poisoned);
@@ -161,14 +162,14 @@ class DispatcherSpoolTest {
 
     @Test
     void withoutASpoolPoisonIsCountedAsDroppedWithItsReason() {
-        Sink partial = new Sink() {
+        NamedSink partial = new NamedSink() {
             @Override
             public String name() {
                 return "partial";
             }
 
             @Override
-            public SendResult send(List<Event> batch) {
+            public SendResult send(List<? extends SinkEvent> batch) {
                 return new SendResult.Partial(batch.size() - 1, List.of(new SendResult.Poison(batch.get(0), "400")));
             }
         };
@@ -184,7 +185,7 @@ class DispatcherSpoolTest {
     @Test
     void atTheShutdownDeadlineWhatIsLeftIsSpooledNotLostEvenFromAStuckSend() {
         BlockingSink sink = new BlockingSink();
-        Dispatcher dispatcher = new Dispatcher(sink, policy(1024), ledger, TypeFilter.ALL, spool(1024));
+        Dispatcher dispatcher = new Dispatcher(sink.name(), sink, policy(1024), ledger, TypeFilter.ALL, spool(1024));
         dispatcher.start();
         for (int i = 0; i < 30; i++) {
             dispatcher.offer(event(i));
@@ -216,8 +217,8 @@ class DispatcherSpoolTest {
         return Spool.open(root, "blocking", 1 << 20, Duration.ofMillis(5), overflowCapacity, ledger);
     }
 
-    private Dispatcher start(Sink sink, int queueCapacity, Spool spool) {
-        Dispatcher dispatcher = new Dispatcher(sink, policy(queueCapacity), ledger, TypeFilter.ALL, spool);
+    private Dispatcher start(NamedSink sink, int queueCapacity, Spool spool) {
+        Dispatcher dispatcher = new Dispatcher(sink.name(), sink, policy(queueCapacity), ledger, TypeFilter.ALL, spool);
         dispatcher.start();
         started.add(dispatcher);
         return dispatcher;
@@ -253,7 +254,7 @@ class DispatcherSpoolTest {
     }
 
     /** A sink whose sends wait until released (or interrupted: then a retryable failure). */
-    private static final class BlockingSink implements Sink {
+    private static final class BlockingSink implements NamedSink {
         final CountDownLatch release = new CountDownLatch(1);
         final List<String> received = Collections.synchronizedList(new ArrayList<>());
         volatile boolean sending;
@@ -264,7 +265,7 @@ class DispatcherSpoolTest {
         }
 
         @Override
-        public SendResult send(List<Event> batch) {
+        public SendResult send(List<? extends SinkEvent> batch) {
             sending = true;
             try {
                 release.await();

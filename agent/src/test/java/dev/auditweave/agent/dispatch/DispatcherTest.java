@@ -2,14 +2,15 @@ package dev.auditweave.agent.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditweave.agent.spi.SinkEvent;
+import dev.auditweave.agent.sink.NamedSink;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.Ledger;
 import dev.auditweave.agent.sink.HttpSink;
-import dev.auditweave.agent.sink.SendResult;
-import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.spi.SendResult;
 import dev.auditweave.testing.LoopbackReceiver.Reply;
 import dev.auditweave.testing.LoopbackReceiver;
 import java.io.IOException;
@@ -99,7 +100,7 @@ class DispatcherTest {
     void honoursTheRetryAfterHeaderOfTooManyRequests() {
         receiver.respond(Reply.status(429).header("Retry-After", "3"));
         FakeClock clock = new FakeClock();
-        Dispatcher dispatcher = new Dispatcher(new HttpSink(receiver.url(), Map.of(), Duration.ofSeconds(30),
+        Dispatcher dispatcher = new Dispatcher("http", new HttpSink(receiver.url(), Map.of(), Duration.ofSeconds(30),
                 Duration.ofSeconds(2)), policy(10, HOUR, 5), new Ledger(counters), TypeFilter.ALL, null, clock, clock);
         dispatcher.start();
         started.add(dispatcher);
@@ -196,15 +197,15 @@ class DispatcherTest {
 
     @Test
     void aSinkThatThrowsCountsTheBatchAsFailedAndTheWorkerCarriesOn() {
-        List<List<Event>> seen = new ArrayList<>();
-        Sink unserialisable = new Sink() {
+        List<List<SinkEvent>> seen = new ArrayList<>();
+        NamedSink unserialisable = new NamedSink() {
             @Override
             public String name() {
                 return "broken";
             }
 
             @Override
-            public SendResult send(List<Event> batch) {
+            public SendResult send(List<? extends SinkEvent> batch) {
                 seen.add(List.copyOf(batch));
                 if (seen.size() == 1) {
                     throw new UncheckedIOException(new IOException("cannot serialise"));
@@ -212,7 +213,7 @@ class DispatcherTest {
                 return SendResult.delivered();
             }
         };
-        Dispatcher dispatcher = new Dispatcher(unserialisable, policy(1, HOUR, 5), counters);
+        Dispatcher dispatcher = new Dispatcher(unserialisable.name(), unserialisable, policy(1, HOUR, 5), counters);
         dispatcher.start();
         started.add(dispatcher);
         dispatcher.offer(event(1));
@@ -227,7 +228,7 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(DeliveryPolicy policy) {
-        Dispatcher dispatcher = new Dispatcher(new HttpSink(receiver.url(), Map.of(), Duration.ofSeconds(30),
+        Dispatcher dispatcher = new Dispatcher("http", new HttpSink(receiver.url(), Map.of(), Duration.ofSeconds(30),
                 Duration.ofSeconds(2)), policy, counters);
         dispatcher.start();
         started.add(dispatcher);

@@ -2,12 +2,13 @@ package dev.auditweave.agent.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditweave.agent.spi.SinkEvent;
+import dev.auditweave.agent.sink.NamedSink;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.Ledger;
-import dev.auditweave.agent.sink.SendResult;
-import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.spi.SendResult;
 import dev.auditweave.agent.spool.Spool;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,7 +123,7 @@ class RetryTimingTest {
         Spool spool = Spool.open(root, "scripted", 1 << 20, Duration.ofMillis(1), 64, ledger);
         try {
             ScriptedSink sink = new ScriptedSink(SendResult.delivered());
-            BatchSender sender = new BatchSender(sink, policy(5), ledger, spool, clock, clock);
+            BatchSender sender = new BatchSender(sink.name(), sink, policy(5), ledger, spool, clock, clock);
             SpoolMode mode = new SpoolMode(spool, "scripted", policy(5), clock);
             mode.takeFailed(List.of(event(1), event(2)), new SendResult.Retry("429", Duration.ofSeconds(30)));
             awaitSpooled(2);
@@ -146,7 +147,7 @@ class RetryTimingTest {
         Spool spool = Spool.open(root, "scripted", 1 << 20, Duration.ofMillis(1), 64, ledger);
         try {
             ScriptedSink sink = new ScriptedSink(retry(), retry(), SendResult.delivered());
-            BatchSender sender = new BatchSender(sink, policy(5), ledger, spool, clock, clock);
+            BatchSender sender = new BatchSender(sink.name(), sink, policy(5), ledger, spool, clock, clock);
             SpoolMode mode = new SpoolMode(spool, "scripted", policy(5), clock);
             mode.takeFailed(List.of(event(1)), retry());
             awaitSpooled(1);
@@ -170,8 +171,8 @@ class RetryTimingTest {
 
     // ------------------------------------------------------------------------------------------------
 
-    private Dispatcher start(Sink sink, int maxAttempts) {
-        Dispatcher dispatcher = new Dispatcher(sink, policy(maxAttempts), ledger, TypeFilter.ALL, null, clock, clock);
+    private Dispatcher start(NamedSink sink, int maxAttempts) {
+        Dispatcher dispatcher = new Dispatcher(sink.name(), sink, policy(maxAttempts), ledger, TypeFilter.ALL, null, clock, clock);
         dispatcher.start();
         started.add(dispatcher);
         return dispatcher;
@@ -199,7 +200,7 @@ class RetryTimingTest {
     }
 
     /** Answers each send with the next scripted result; the last one repeats. */
-    private static final class ScriptedSink implements Sink {
+    private static final class ScriptedSink implements NamedSink {
         private final Deque<SendResult> script;
         private int sends;
 
@@ -213,7 +214,7 @@ class RetryTimingTest {
         }
 
         @Override
-        public synchronized SendResult send(List<Event> batch) {
+        public synchronized SendResult send(List<? extends SinkEvent> batch) {
             sends++;
             return script.size() > 1 ? script.poll() : script.peek();
         }

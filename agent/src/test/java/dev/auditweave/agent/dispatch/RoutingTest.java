@@ -56,7 +56,7 @@ class RoutingTest {
     }
 
     private static Dispatcher dispatcher(Counters counters, TypeFilter filter) {
-        return new Dispatcher(new MemorySink(), new DeliveryPolicy(16, 10, Duration.ofHours(1), 1,
+        return new Dispatcher("memory", new MemorySink(), new DeliveryPolicy(16, 10, Duration.ofHours(1), 1,
                 new Backoff(Duration.ofMillis(1), Duration.ofMillis(1))), new Ledger(counters), filter, null);
     }
 }

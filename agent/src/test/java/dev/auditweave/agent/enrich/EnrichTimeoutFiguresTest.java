@@ -2,15 +2,15 @@ package dev.auditweave.agent.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditweave.agent.spi.SinkEvent;
+import dev.auditweave.agent.sink.NamedSink;
 import dev.auditweave.agent.EventEnricher;
 import dev.auditweave.agent.capture.Capture;
 import dev.auditweave.agent.config.Settings;
-import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.plan.EmitPlan;
 import dev.auditweave.agent.plan.PlanCache;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
-import dev.auditweave.agent.sink.SendResult;
-import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.spi.SendResult;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
 import java.lang.reflect.Method;
@@ -153,16 +153,16 @@ class EnrichTimeoutFiguresTest {
     }
 
     /** Notes when each event reached it, and whether it came with enriched fields. */
-    private final class Recording implements Sink {
+    private final class Recording implements NamedSink {
         @Override
         public String name() {
             return "recording";
         }
 
         @Override
-        public SendResult send(List<Event> batch) {
+        public SendResult send(List<? extends SinkEvent> batch) {
             long now = System.nanoTime();
-            for (Event event : batch) {
+            for (SinkEvent event : batch) {
                 String seq = (String) event.data().get("seq");
                 arrived.put(seq, now);
                 enriched.put(seq, event.data().size() > 1);

@@ -26,7 +26,7 @@ class ConfiguredSinksTest {
 
         List<Sinks.Configured> sinks = Sinks.configured(settings);
 
-        assertThat(sinks).extracting(c -> c.sink().name()).containsExactly("abuse", "auth", "audit", "tests");
+        assertThat(sinks).extracting(Sinks.Configured::name).containsExactly("abuse", "auth", "audit", "tests");
         HttpSink auth = (HttpSink) sinks.get(1).sink();
         assertThat(auth.url()).isEqualTo(URI.create("http://127.0.0.1:9/api/auth-event"));
         assertThat(auth.options()).isEqualTo(HttpSink.Options.isolating(Format.FLAT, "auditweave", 4096));

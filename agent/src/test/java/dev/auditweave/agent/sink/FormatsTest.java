@@ -2,6 +2,7 @@ package dev.auditweave.agent.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditweave.agent.spi.SendResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.testing.LoopbackReceiver;

@@ -26,7 +26,7 @@ class SinksTest {
         Settings settings = Settings.defaults().with(Map.of("auditweave.sink", "log,http,memory",
                 "auditweave.http.url", "http://127.0.0.1:9/api/events"));
 
-        assertThat(Sinks.from(settings)).extracting(Sink::name).containsExactly("log", "http", "memory");
+        assertThat(Sinks.configured(settings)).extracting(Sinks.Configured::name).containsExactly("log", "http", "memory");
         assertThat(((HttpSink) Sinks.from(settings).get(1)).url()).isEqualTo(URI.create("http://127.0.0.1:9/api/events"));
     }
 

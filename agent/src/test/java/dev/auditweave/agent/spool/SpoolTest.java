@@ -9,7 +9,7 @@ import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.metrics.Counters;
 import dev.auditweave.agent.metrics.DropReason;
 import dev.auditweave.agent.metrics.Ledger;
-import dev.auditweave.agent.sink.SendResult;
+import dev.auditweave.agent.spi.SendResult;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.FileSystems;

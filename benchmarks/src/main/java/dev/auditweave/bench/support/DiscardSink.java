@@ -1,13 +1,13 @@
 package dev.auditweave.bench.support;
 
-import dev.auditweave.agent.event.Event;
-import dev.auditweave.agent.sink.SendResult;
-import dev.auditweave.agent.sink.Sink;
+import dev.auditweave.agent.sink.NamedSink;
+import dev.auditweave.agent.spi.SendResult;
+import dev.auditweave.agent.spi.SinkEvent;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A sink that counts and forgets: the per-call benchmarks measure the calling thread, not delivery. */
-public final class DiscardSink implements Sink {
+public final class DiscardSink implements NamedSink {
 
     private final LongAdder events = new LongAdder();
 
@@ -17,7 +17,7 @@ public final class DiscardSink implements Sink {
     }
 
     @Override
-    public SendResult send(List<Event> batch) {
+    public SendResult send(List<? extends SinkEvent> batch) {
         events.add(batch.size());
         return SendResult.delivered();
     }

@@ -4,7 +4,6 @@ import dev.auditweave.agent.Auditweave;
 import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
-import dev.auditweave.agent.sink.Sinks;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class Runtimes {
                 "auditweave.batch.max-events", Integer.toString(batch),
                 "auditweave.batch.max-delay-ms", "10",
                 "auditweave.queue.capacity", Integer.toString(queueCapacity)));
-        AuditweaveRuntime.replace(settings, Sinks.from(settings));
+        AuditweaveRuntime.replace(settings);
     }
 
     public static AuditweaveMetrics metrics() {

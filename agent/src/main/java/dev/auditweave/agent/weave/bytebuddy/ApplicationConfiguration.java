@@ -4,6 +4,7 @@ import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
+import dev.auditweave.agent.sink.SinkProviders;
 import org.slf4j.Logger;
 
 /**
@@ -11,7 +12,9 @@ import org.slf4j.Logger;
  * application has a class loader of its own (a Spring Boot fat jar's {@code BOOT-INF/classes}): read through the
  * loader of the first class that declares or inherits an annotated method, before that class can run, and the
  * runtime restarted with it. A file found by {@code premain} (working directory, {@code auditweave.config.file},
- * the system class path) wins, as do agent arguments, system properties and the environment over any file.
+ * the system class path) wins, as do agent arguments, system properties and the environment over any file. The
+ * same loader is searched for sink providers from then on; a runtime that stayed idle because a sink's provider
+ * was not found in {@code premain} is started again with it.
  */
 final class ApplicationConfiguration {
 
@@ -22,11 +25,12 @@ final class ApplicationConfiguration {
 
     /** Called once, with the loader of the first candidate class that is not the system or platform loader's. */
     static void firstApplicationLoader(ClassLoader loader) {
+        SinkProviders.addLoader(loader);
         AuditweaveRuntime runtime = AuditweaveRuntime.current();
         Settings settings = runtime.settings();
         try {
             Settings withFile = settings.withClassPathFileOf(loader);
-            if (withFile != settings) {
+            if (withFile != settings || runtime.sinksFailed()) {
                 // premain logged the other sources' warnings already: only the file's are new.
                 withFile.warnings().stream().filter(warning -> !settings.warnings().contains(warning))
                         .forEach(warning -> LOG.warn("auditweave: {}", warning));
