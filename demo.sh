@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the demo needs and runs it: the sample app under the -javaagent, then woven at build time,
 # both sending events to an in-process stand-in of the abuse service; exits non-zero if an expectation fails.
-# Needs only JDK 17 and Maven.
+# With --keep, the sample abuse service and its live page stay up until Ctrl-C. Needs only JDK 17 and Maven.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -12,4 +12,4 @@ mvn -q -B -DskipTests -pl sample-app,sample-app-woven -am clean package 2>&1 | s
 
 app_jar=(sample-app/target/auditweave-sample-app-*.jar)
 exec java -cp "${app_jar[0]}:sample-app/target/lib/*" -Dauditweave.repo="$PWD" \
-    dev.auditweave.sample.demo.DemoLauncher
+    dev.auditweave.sample.demo.DemoLauncher "$@"

@@ -23,6 +23,11 @@ import java.util.UUID;
  * <p>The CF-Access credentials come from {@code ABUSE_SERVICE_CF_ACCESS_CLIENT_ID} and
  * {@code ABUSE_SERVICE_CF_ACCESS_CLIENT_SECRET} when set (demo values otherwise). The children get them in
  * their environment and reference them as {@code ${VAR}} in their header properties, which auditweave resolves.
+ *
+ * <p>The sample abuse service ({@code dev.auditweave.sample.abuse}) runs beside them in its own JVM under the
+ * {@code -javaagent}: the children send to it too, through two more sinks ({@code live}, {@code live-auth}), the demo
+ * posts each run's "rightly not sent" list to it, and its live page shows it all. With {@code --keep}, the demo
+ * leaves it up until Ctrl-C.
  */
 public final class DemoLauncher {
 
@@ -32,11 +37,19 @@ public final class DemoLauncher {
     private DemoLauncher() {
     }
 
+    static final String KEEP = "--keep";
+
     public static void main(String[] args) throws Exception {
-        System.exit(run(System.out));
+        for (String arg : args) {
+            if (!arg.equals(KEEP)) {
+                System.err.println("unknown argument " + arg + ": the demo takes only " + KEEP);
+                System.exit(2);
+            }
+        }
+        System.exit(run(System.out, List.of(args).contains(KEEP)));
     }
 
-    static int run(PrintStream out) throws Exception {
+    static int run(PrintStream out, boolean keep) throws Exception {
         Path root = RepoRoot.locate();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(CLIENT_ID_VARIABLE, fromEnvironment(CLIENT_ID_VARIABLE, "auditweave-demo-client"));
@@ -51,12 +64,14 @@ public final class DemoLauncher {
 
         try (AbuseServiceReceiver abuse = AbuseServiceReceiver.start(
                 environment.get(CLIENT_ID_VARIABLE), environment.get(CLIENT_SECRET_VARIABLE));
-             AuditLogReceiver audit = AuditLogReceiver.start()) {
+             AuditLogReceiver audit = AuditLogReceiver.start();
+             LiveAbuseService live = LiveAbuseService.start(root, environment, out)) {
             out.println("auditweave demo: the stand-in abuse service listens on " + abuse.eventsUrl() + " and "
                     + abuse.authEventUrl() + ", the stand-in audit log on " + audit.eventsUrl());
+            out.println("The sample abuse service's live page: " + live.pageUrl());
             report.script(steps);
-            Map<String, String> properties = childProperties(abuse.eventsUrl(), audit.eventsUrl(),
-                    abuse.authEventUrl());
+            Map<String, String> properties = withLiveService(childProperties(abuse.eventsUrl(), audit.eventsUrl(),
+                    abuse.authEventUrl()), live.eventsUrl(), live.authEventUrl());
 
             boolean allPassed = true;
             List<Map<Destination, RunResult>> results = new ArrayList<>();
@@ -85,6 +100,7 @@ public final class DemoLauncher {
                         Destination.AUDIT.sink(), byDestination.get(Destination.AUDIT));
                 report.sameAction(Destination.ABUSE, Destination.AUDIT, sameAction);
                 passed &= sameAction.passed();
+                live.postNotSent(mode.name(), byDestination, out);
                 report.verdict(name, passed);
                 allPassed &= passed;
                 results.add(byDestination);
@@ -103,6 +119,11 @@ public final class DemoLauncher {
 
             out.printf("%nRESULT: %s%n", allPassed ? "PASS, every expectation met in both modes, at every destination"
                     : "FAIL, see the FAIL lines above");
+            out.println("The sample abuse service's live page: " + live.pageUrl());
+            if (keep) {
+                out.println("(" + KEEP + ": it stays up until Ctrl-C)");
+                live.awaitExit();
+            }
             return allPassed ? 0 : 1;
         }
     }
@@ -134,6 +155,30 @@ public final class DemoLauncher {
         properties.put(auth + "header.CF-Access-Client-Id", "${" + CLIENT_ID_VARIABLE + "}");
         properties.put(auth + "header.CF-Access-Client-Secret", "${" + CLIENT_SECRET_VARIABLE + "}");
         return properties;
+    }
+
+    /**
+     * {@code properties} with two more sinks to the sample abuse service: {@code live} (the abuse service's types,
+     * as {@code abuse}) and {@code live-auth} (the auth events, flat, as {@code auth}), with the same headers.
+     */
+    static Map<String, String> withLiveService(Map<String, String> properties, URI eventsUrl, URI authEventUrl) {
+        Map<String, String> with = new LinkedHashMap<>(properties);
+        with.put("auditweave.sinks", properties.get("auditweave.sinks") + ",live,live-auth");
+        copySink(with, Destination.ABUSE.sink(), "live", eventsUrl);
+        copySink(with, Destination.AUTH.sink(), "live-auth", authEventUrl);
+        return with;
+    }
+
+    private static void copySink(Map<String, String> properties, String from, String to, URI url) {
+        String prefix = "auditweave.sink." + from + ".";
+        Map<String, String> copy = new LinkedHashMap<>();
+        properties.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                copy.put("auditweave.sink." + to + "." + key.substring(prefix.length()), value);
+            }
+        });
+        copy.put("auditweave.sink." + to + ".url", url.toString());
+        properties.putAll(copy);
     }
 
     private static String fromEnvironment(String variable, String fallback) {
