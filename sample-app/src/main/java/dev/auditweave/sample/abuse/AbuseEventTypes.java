@@ -1,6 +1,12 @@
 package dev.auditweave.sample.abuse;
 
-/** The event types the abuse service emits itself, through auditweave, about its own write paths. */
+import dev.auditweave.annotations.EventCatalog;
+
+/**
+ * The event types the abuse service emits itself, through auditweave, about its own write paths: a second catalogue
+ * beside {@code EventTypes}, checked by auditweave-processor the same way.
+ */
+@EventCatalog
 public final class AbuseEventTypes {
 
     /** A first feedback verdict on a log entry (the upsert inserted it). */
