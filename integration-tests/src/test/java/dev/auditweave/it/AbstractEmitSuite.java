@@ -147,8 +147,9 @@ abstract class AbstractEmitSuite {
     }
 
     @Test
-    void returnedRows_voidIsZeroRows() {
+    void returnedRows_voidIsZeroRows_soAGuardOnItIsReported_andAFieldReadsZero() {
         assertThat(run.check("touch-u-2")).isEqualTo("returned");
+        assertReportedOnce("touchUser", "RETURNED_ROWS is always 0", MisconfiguredService.VOID_ROWS_GUARD, 1);
         assertThat(run.events(EventTypes.USER_TOUCHED)).as("guard RETURNED_ROWS > 0 on a void method\n"
                 + run.describe()).isEmpty();
         assertThat(dataOf(run.events(EventTypes.SESSION_LOGOUT))).as("unguarded void method\n" + run.describe())

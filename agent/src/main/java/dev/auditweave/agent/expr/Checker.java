@@ -22,6 +22,8 @@ final class Checker {
     private final String source;
     private final ModelScope scope;
     private final Nodes nodes;
+    /** Whether the expression is a guard ({@code when}). */
+    private final boolean guard;
     private boolean readsArguments;
     private boolean readsResult;
     private boolean readsNow;
@@ -33,10 +35,12 @@ final class Checker {
      */
     private String shadowNote;
 
-    Checker(String source, ModelScope scope, Nodes nodes) {
+    /** @param expected what the expression is for: a guard ({@link Expected#BOOLEAN}) has rules of its own */
+    Checker(String source, ModelScope scope, Nodes nodes, Expected expected) {
         this.source = source;
         this.scope = scope;
         this.nodes = nodes;
+        this.guard = expected == Expected.BOOLEAN;
     }
 
     boolean readsArguments() {
@@ -199,11 +203,11 @@ final class Checker {
 
     /**
      * {@code RETURNED_ROWS} of a method that returns nothing is always 0: a guard on it never holds, so the
-     * annotation would silently never fire.
+     * annotation would silently never fire. (As a field it is a plain 0: pointless, not wrong.)
      */
     private void requireRows(Syntax.Name name) {
         ModelType result = scope.resultType();
-        if (result.is("void") || result.is("java.lang.Void")) {
+        if (guard && (result.is("void") || result.is("java.lang.Void"))) {
             throw error(name.start(), "RETURNED_ROWS is always 0: " + scope.description()
                     + (scope.completion().later() ? " completes with " + result.genericName() : " returns void")
                     + ", so a guard on it can never hold; return the number of rows (an int, a long, an int[]),"

@@ -38,7 +38,7 @@ public final class ExpressionCompiler {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(expected, "expected");
         Syntax tree = Parser.parse(source);
-        Checker checker = new Checker(source, ReflectionModel.scope(scope), ReflectionNodes.INSTANCE);
+        Checker checker = new Checker(source, ReflectionModel.scope(scope), ReflectionNodes.INSTANCE, expected);
         Typed typed = checker.check(tree);
         checker.expect(tree, typed, expected);
         return new CompiledTree(source, typed.node(), checker.readsArguments(), checker.readsResult(),
@@ -60,7 +60,7 @@ public final class ExpressionCompiler {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(expected, "expected");
         Syntax tree = Parser.parse(source);
-        Checker checker = new Checker(source, scope, Nodes.NONE);
+        Checker checker = new Checker(source, scope, Nodes.NONE, expected);
         checker.expect(tree, checker.check(tree), expected);
     }
 }
