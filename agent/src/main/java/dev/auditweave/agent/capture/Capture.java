@@ -5,6 +5,7 @@ import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.event.EventIds;
 import dev.auditweave.agent.event.EventValues;
 import dev.auditweave.agent.event.SnapshotLimits;
+import dev.auditweave.agent.expr.Completion;
 import dev.auditweave.agent.expr.Thrown;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
@@ -98,17 +99,17 @@ public final class Capture {
     }
 
     private static long select(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
-        switch (plan.completion()) {
-            case STAGE:
-                // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.
-                return result instanceof CompletionStage<?> ? every(plan) : 0L;
-            case MONO:
-            case FLUX:
-                // The weaver's publisher step watches it instead (afterPublisher).
-                return 0L;
-            default:
-                return select(runtime, plan, plan.returnedSpecs(), result);
+        Completion completion = plan.completion();
+        if (completion == Completion.RETURN) {
+            // The common case first, one comparison: no switch map on the guard-false path.
+            return select(runtime, plan, plan.returnedSpecs(), result);
         }
+        if (completion == Completion.STAGE) {
+            // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.
+            return result instanceof CompletionStage<?> ? every(plan) : 0L;
+        }
+        // A Mono or Flux: the weaver's publisher step watches it instead (afterPublisher).
+        return 0L;
     }
 
     /** Every annotation of {@code plan}, as a {@link #select} answer. */
