@@ -6,9 +6,11 @@ import java.util.List;
  * Where events go: made by a {@link SinkProvider}, fed batches by one delivery worker thread of its own.
  *
  * <pre>{@code
- * final class StdoutSink implements Sink {
+ * final class LoggingSink implements Sink {
+ *     private static final Logger LOG = LoggerFactory.getLogger(LoggingSink.class);
+ *
  *     public SendResult send(List<? extends SinkEvent> batch) {
- *         batch.forEach(event -> System.out.println(event.id() + " " + event.type() + " " + event.data()));
+ *         batch.forEach(event -> LOG.info("{} {} {}", event.id(), event.type(), event.data()));
  *         return SendResult.delivered();
  *     }
  * }
