@@ -67,8 +67,8 @@ class EmitProcessorTest {
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("auditweave: @EmitsAbuseEvent(type = \"user.blocked\") on"
                 + " com.acme.UserService.blockUser(String): data field 'kilo_user_id': unknown name 'usrId'; parameters"
-                + " are: userId; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR; did you mean"
-                + " 'userId'? at column 1 in 'usrId'");
+                + " are: userId; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR, REQUEST,"
+                + " TRACE, MDC; did you mean 'userId'? at column 1 in 'usrId'");
         assertThat(compilation).hadErrorContaining("usrId").inFile(compilation.sourceFiles().get(0)).onLine(7);
     }
 
