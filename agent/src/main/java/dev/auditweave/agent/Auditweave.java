@@ -282,6 +282,28 @@ public final class Auditweave {
     }
 
     /**
+     * Adds a resolver of {@code REQUEST}, asked before those found by {@link java.util.ServiceLoader} and before the
+     * built-in one for the servlet request Spring binds to the thread: for a stack auditweave does not read by itself.
+     *
+     * <pre>{@code
+     * Auditweave.addRequestResolver(() -> {
+     *     GatewayCall call = GatewayCall.current();
+     *     return call == null ? null : ClientRequest.of(call.method(), call.path(), call.peerAddress(), call.headers());
+     * });
+     * }</pre>
+     */
+    public static void addRequestResolver(RequestResolver resolver) {
+        Objects.requireNonNull(resolver, "resolver");
+        runtime().addRequestResolver(resolver);
+    }
+
+    /** Removes a resolver added with {@link #addRequestResolver}. */
+    public static void removeRequestResolver(RequestResolver resolver) {
+        Objects.requireNonNull(resolver, "resolver");
+        runtime().removeRequestResolver(resolver);
+    }
+
+    /**
      * Adds a tap that sees every event as it leaves for delivery, after its commit and its enrichers: what the test
      * kit ({@code auditweave-test}) records. See {@link EventTap} for the thread it runs on and what a failing tap
      * does.

@@ -3,6 +3,7 @@ package dev.auditweave.agent;
 import dev.auditweave.agent.capture.ActorResolvers;
 import dev.auditweave.agent.capture.CapturePath;
 import dev.auditweave.agent.config.Settings;
+import dev.auditweave.agent.context.RequestResolvers;
 import dev.auditweave.agent.enrich.Enrichers;
 import dev.auditweave.agent.sink.SinkProviders;
 import dev.auditweave.agent.spi.SinkProvider;
@@ -149,6 +150,16 @@ public final class LocalRuntime implements RuntimeControl {
     @Override
     public void removeActorResolver(ActorResolver resolver) {
         ActorResolvers.remove(resolver);
+    }
+
+    @Override
+    public void addRequestResolver(RequestResolver resolver) {
+        RequestResolvers.add(resolver);
+    }
+
+    @Override
+    public void removeRequestResolver(RequestResolver resolver) {
+        RequestResolvers.remove(resolver);
     }
 
     @Override

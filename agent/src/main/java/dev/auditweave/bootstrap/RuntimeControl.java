@@ -5,6 +5,7 @@ import dev.auditweave.agent.AuditweaveTransaction;
 import dev.auditweave.agent.EmitSite;
 import dev.auditweave.agent.EventEnricher;
 import dev.auditweave.agent.EventTap;
+import dev.auditweave.agent.RequestResolver;
 import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.spi.SinkProvider;
@@ -70,6 +71,12 @@ public interface RuntimeControl {
 
     /** {@link dev.auditweave.agent.Auditweave#removeActorResolver(ActorResolver)}. */
     void removeActorResolver(ActorResolver resolver);
+
+    /** {@link dev.auditweave.agent.Auditweave#addRequestResolver(RequestResolver)}. */
+    void addRequestResolver(RequestResolver resolver);
+
+    /** {@link dev.auditweave.agent.Auditweave#removeRequestResolver(RequestResolver)}. */
+    void removeRequestResolver(RequestResolver resolver);
 
     /** {@link dev.auditweave.agent.Auditweave#addTap(EventTap)}. */
     void addTap(EventTap tap);

@@ -56,6 +56,31 @@ class EmitProcessorTest {
                 "\"phase\" : \"IMMEDIATE\"", "\"on\" : \"THROWN\"", "\"descriptor\" : \"(Lcom/acme/UserService$Status;)V\"");
     }
 
+    @Test
+    void contextRoots_areTypedAtBuildTimeToo() {
+        Compilation compilation = compile(service(
+                "  @EmitsAbuseEvent(type = \"auth.signup\", when = \"REQUEST == null || REQUEST.method == 'POST'\", data = {\n"
+                + "      @Field(name = \"ip_address\", value = \"REQUEST.ip\"),\n"
+                + "      @Field(name = \"user_agent\", value = \"REQUEST.headers['User-Agent']\"),\n"
+                + "      @Field(name = \"trace_id\", value = \"TRACE.traceId\"),\n"
+                + "      @Field(name = \"request_id\", value = \"MDC['request-id']\")})\n"
+                + "  public void signUp(String userId) { }"));
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void contextRoots_aMisspeltPartOrAWholeRequestIsABuildError() {
+        Compilation compilation = compile(service(
+                "  @EmitsAbuseEvent(type = \"auth.signup\", data = {@Field(name = \"ip_address\", value = \"REQUEST.ipp\"),\n"
+                + "      @Field(name = \"everything\", value = \"REQUEST\")})\n"
+                + "  public void signUp(String userId) { }"));
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("data field 'ip_address': no property 'ipp' on REQUEST (it has: ip,"
+                + " method, path, userAgent, headers); did you mean 'ip'?");
+        assertThat(compilation).hadErrorContaining("data field 'everything': REQUEST is the whole request, which would"
+                + " send every header");
+    }
+
     // ---------------------------------------------------------------- mistakes in expressions
 
     @Test
@@ -67,8 +92,8 @@ class EmitProcessorTest {
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("auditweave: @EmitsAbuseEvent(type = \"user.blocked\") on"
                 + " com.acme.UserService.blockUser(String): data field 'kilo_user_id': unknown name 'usrId'; parameters"
-                + " are: userId; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR; did you mean"
-                + " 'userId'? at column 1 in 'usrId'");
+                + " are: userId; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR, REQUEST,"
+                + " TRACE, MDC; did you mean 'userId'? at column 1 in 'usrId'");
         assertThat(compilation).hadErrorContaining("usrId").inFile(compilation.sourceFiles().get(0)).onLine(7);
     }
 

@@ -5,7 +5,6 @@ import dev.auditweave.agent.ActorResolver;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.log.RateLimitedLogger;
 import dev.auditweave.agent.metrics.Counters;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ import java.util.List;
  * error and logged (rate-limited); {@code ACTOR} is then {@code null} and the event is still emitted.
  *
  * <pre>{@code
- * Object[] arguments = Actors.withActor(args, plan.caller(), runtime.counters());   // {userId, reason, actor}
+ * Actor actor = Actors.resolve(plan.caller(), runtime.counters());   // null: anonymous
  * }</pre>
  */
 final class Actors {
@@ -23,19 +22,6 @@ final class Actors {
     private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(Actors.class), 60);
 
     private Actors() {
-    }
-
-    /**
-     * A copy of {@code args} with the actor of this call (or {@code null}) appended, in the slot that {@code ACTOR}
-     * reads: the one after the last parameter.
-     *
-     * @param caller the class whose annotated method returned, whose class loader provides resolvers; {@code null}
-     *               asks only the resolvers added in code
-     */
-    static Object[] withActor(Object[] args, Class<?> caller, Counters counters) {
-        Object[] arguments = args == null ? new Object[1] : Arrays.copyOf(args, args.length + 1);
-        arguments[arguments.length - 1] = resolve(caller, counters);
-        return arguments;
     }
 
     /** The actor of this call, or {@code null} (anonymous, or a resolver threw). Never throws. */

@@ -212,11 +212,12 @@ public final class Capture {
     }
 
     /**
-     * For a call that completes later: its arguments with the actor when a {@code selected} annotation reads it.
-     * ACTOR is who called, so it is resolved now, on the calling thread, not when the call completes.
+     * For a call that completes later: its arguments with the context roots a {@code selected} annotation reads
+     * ({@link CallContext}). ACTOR is who called, REQUEST the request being served: they are resolved now, on the
+     * calling thread, not when the call completes.
      */
     private static Object[] argsAtReturn(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, long selected) {
-        return plan.readsActor(selected) ? Actors.withActor(args, plan.caller(), runtime.counters()) : args;
+        return CallContext.append(args, plan, selected, runtime);
     }
 
     // ---------------------------------------------------------------- Reactor publishers
@@ -370,10 +371,9 @@ public final class Capture {
      */
     static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] callArgs, Object value, long selected,
                         boolean thrown, PendingCall stage) {
-        // ACTOR: resolved once per call, only when a selected annotation reads it, into the slot after the parameters
-        // (for a stage, at return already).
-        Object[] args = stage == null && plan.readsActor(selected)
-                ? Actors.withActor(callArgs, plan.caller(), runtime.counters()) : callArgs;
+        // ACTOR, REQUEST, TRACE, MDC: resolved once per call, only those a selected annotation reads, into their slots
+        // after the parameters (for a stage, at return already).
+        Object[] args = stage == null ? CallContext.append(callArgs, plan, selected, runtime) : callArgs;
         List<EventSpec> specs = plan.specs();
         boolean every = specs.size() > SELECTABLE;
         boolean guardsSelected = stage == null && !every;

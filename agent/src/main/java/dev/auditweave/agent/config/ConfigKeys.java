@@ -2,6 +2,7 @@ package dev.auditweave.agent.config;
 
 import static dev.auditweave.agent.config.ValueTypes.bool;
 import static dev.auditweave.agent.config.ValueTypes.checked;
+import static dev.auditweave.agent.config.ValueTypes.cidrList;
 import static dev.auditweave.agent.config.ValueTypes.oneOf;
 import static dev.auditweave.agent.config.ValueTypes.sinkNames;
 import static dev.auditweave.agent.config.ValueTypes.text;
@@ -14,6 +15,7 @@ import static dev.auditweave.agent.config.ValueTypes.optionalText;
 import static dev.auditweave.agent.config.ValueTypes.secretHeaderValue;
 import static dev.auditweave.agent.config.ValueTypes.wholeNumber;
 
+import dev.auditweave.agent.context.Cidr;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,6 +172,13 @@ public final class ConfigKeys {
             "1000", wholeNumber(1, 1_000_000),
             "most entries copied from one map, list or array into a field; the rest are left out, and a last"
                     + " entry says how many");
+
+    // ---- Context that travels with the event (issue #13) ----
+
+    public static final ConfigKey<List<Cidr>> CONTEXT_TRUSTED_PROXIES = register(
+            "auditweave.context.trusted-proxies", "", cidrList(),
+            "proxies (IP addresses and CIDR blocks) whose Forwarded and X-Forwarded-For headers REQUEST.ip believes;"
+                    + " from any other peer those headers are ignored and the peer is the client");
 
     /** One key per HTTP header of a named http sink; listed before the other sink keys, which it must win over. */
     public static final KeyFamily SINK_HEADER = new KeyFamily("auditweave.sink.<name>.header.<Header-Name>",

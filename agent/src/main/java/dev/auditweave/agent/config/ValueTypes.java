@@ -1,5 +1,6 @@
 package dev.auditweave.agent.config;
 
+import dev.auditweave.agent.context.Cidr;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -123,6 +124,13 @@ final class ValueTypes {
         return new Text(expected);
     }
 
+    // ---- Context that travels with the event (issue #13) ----
+
+    /** A comma-separated list of IP addresses and CIDR blocks; empty means none. */
+    static ValueType<List<Cidr>> cidrList() {
+        return new CidrList();
+    }
+
     /**
      * For families, whose values are text: checks the text with {@code typed} and keeps it; {@link Checked#typed()}
      * turns it into the typed value later.
@@ -215,6 +223,35 @@ final class ValueTypes {
         @Override
         public String expected() {
             return "a comma-separated list of event types where * stands for any text, such as user.*,org.*";
+        }
+    }
+
+    private record CidrList() implements ValueType<List<Cidr>> {
+
+        @Override
+        public List<Cidr> parse(String text) {
+            if (text.isBlank()) {
+                return List.of();
+            }
+            List<Cidr> result = new ArrayList<>();
+            for (String part : text.split(",", -1)) {
+                Cidr block;
+                try {
+                    block = Cidr.parse(part);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + "; expected " + expected());
+                }
+                if (!result.contains(block)) {
+                    result.add(block);
+                }
+            }
+            return List.copyOf(result);
+        }
+
+        @Override
+        public String expected() {
+            return "a comma-separated list of IP addresses and CIDR blocks, such as 10.0.0.0/8,192.168.1.7,::1, or"
+                    + " empty for none";
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.List;
 final class Checker {
 
     private static final List<String> BUILT_INS = List.of("result", "RESULT", "RETURNED_ROWS", "INSERTED", "NOW",
-            "ACTOR");
-    private static final List<String> THROWN_BUILT_INS = List.of("THROWN", "NOW", "ACTOR");
+            "ACTOR", "REQUEST", "TRACE", "MDC");
+    private static final List<String> THROWN_BUILT_INS = List.of("THROWN", "NOW", "ACTOR", "REQUEST", "TRACE", "MDC");
     /** What an {@code on = Outcome.THROWN} annotation reads instead of the result. */
     private static final String THROWN_HINT = "THROWN is the exception (THROWN.type, THROWN.className, THROWN.message)";
 
@@ -27,7 +27,8 @@ final class Checker {
     private boolean readsArguments;
     private boolean readsResult;
     private boolean readsNow;
-    private boolean readsActor;
+    /** The {@link ContextRoot}s read, as bits. */
+    private int contextRoots;
     /**
      * Set once the expression read a built-in written like one of the method's parameters (a parameter named
      * {@code RESULT} or {@code NOW}): the built-in wins, and every later error says so and how to reach the
@@ -56,7 +57,12 @@ final class Checker {
     }
 
     boolean readsActor() {
-        return readsActor;
+        return ContextRoot.ACTOR.isIn(contextRoots);
+    }
+
+    /** The {@link ContextRoot}s the expression reads, as {@link ContextRoot#bit()}s. */
+    int contextRoots() {
+        return contextRoots;
     }
 
     Typed check(Syntax syntax) {
@@ -90,9 +96,32 @@ final class Checker {
             throw error(expression.start(), "a guard must be a boolean expression, but " + text(expression)
                     + " is " + type.describe());
         }
+        requireNamedPart(expression, typed);
         if (expected == Expected.EPOCH_MILLIS && !type.fits(Kind.NUMBER) && !isTime(type.type())) {
             throw error(expression.start(), "a time must be a number of epoch milliseconds, an Instant, a Date, "
                     + "an OffsetDateTime or a ZonedDateTime, but " + text(expression) + " is " + type.describe());
+        }
+    }
+
+    /**
+     * {@code REQUEST}, {@code REQUEST.headers} and {@code MDC} as a whole would send every header (cookies and
+     * authorization included) or every logging key: a value must name the part it wants.
+     */
+    private void requireNamedPart(Syntax expression, Typed typed) {
+        StaticType type = typed.type();
+        if (type.is(Kind.DYNAMIC) || type.is(Kind.NULL)) {
+            return;
+        }
+        if (type.type().is(Request.class.getName())) {
+            throw error(expression.start(), text(expression) + " is the whole request, which would send every header"
+                    + " (cookies and authorization included): name the part, as in REQUEST.ip, REQUEST.userAgent,"
+                    + " REQUEST.method, REQUEST.path or REQUEST.headers['X-Request-Id']");
+        }
+        if (type.type().is(ContextMap.class.getName())) {
+            throw error(expression.start(), text(expression) + " is a whole map of " + (text(expression).startsWith("MDC")
+                    ? "logging context keys" : "headers") + ", which would send every entry: name the key, as in "
+                    + (text(expression).startsWith("MDC") ? "MDC.requestId or MDC['request-id']"
+                    : "REQUEST.headers['User-Agent']"));
         }
     }
 
@@ -135,13 +164,29 @@ final class Checker {
                 return thrown(name);
             case "ACTOR":
                 noteShadowing(name, "the acting principal (an Actor, null for an anonymous caller)");
-                readsActor = true;
-                // The actor travels in the arguments array, so the guard is not decided by the result alone.
-                readsArguments = true;
-                return new Typed(nodes.actor(scope.actorSlot()), known(Actor.class));
+                return context(ContextRoot.ACTOR, Actor.class);
+            case "REQUEST":
+                noteShadowing(name, "the HTTP request being served (null outside a request)");
+                return context(ContextRoot.REQUEST, Request.class);
+            case "TRACE":
+                noteShadowing(name, "the current OpenTelemetry span (null when there is none)");
+                return context(ContextRoot.TRACE, Trace.class);
+            case "MDC":
+                noteShadowing(name, "the application's logging context (SLF4J's MDC)");
+                return context(ContextRoot.MDC, ContextMap.class);
             default:
                 return parameter(name);
         }
+    }
+
+    /**
+     * A root read from the context of the call: it travels in the arguments array ({@link ContextRoot}), so a guard
+     * that reads it is not decided by the result alone.
+     */
+    private Typed context(ContextRoot root, Class<?> type) {
+        contextRoots |= root.bit();
+        readsArguments = true;
+        return new Typed(nodes.context(scope.actorSlot() + root.offset()), known(type));
     }
 
     /**
@@ -289,8 +334,8 @@ final class Checker {
             candidates.addAll(scope.thrown() ? THROWN_BUILT_INS : BUILT_INS);
             throw error(name.start(), "unknown name '" + name.name() + "'; parameters are: "
                     + (names.isEmpty() ? "(none)" : String.join(", ", names))
-                    + (scope.thrown() ? "; built-ins: args[i], THROWN, NOW, ACTOR"
-                    : "; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR")
+                    + (scope.thrown() ? "; built-ins: args[i], THROWN, NOW, ACTOR, REQUEST, TRACE, MDC"
+                    : "; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR, REQUEST, TRACE, MDC")
                     + Suggestions.didYouMean(name.name(), candidates));
         }
         return argument(index);
@@ -325,6 +370,13 @@ final class Checker {
             throw error(syntax.nameStart(), "no property '" + syntax.name() + "' on THROWN (it has: type, className,"
                     + " message)" + Suggestions.didYouMean(syntax.name(), PropertyResolver.names(type.type())));
         }
+        String root = member == null ? rootName(type.type()) : null;
+        if (root != null) {
+            throw error(syntax.nameStart(), "no property '" + syntax.name() + "' on " + root + " (it has: "
+                    + String.join(", ", PropertyResolver.names(type.type())) + ")"
+                    + Suggestions.didYouMean(syntax.name(), PropertyResolver.names(type.type()))
+                    + (root.equals("REQUEST") ? "; a header is read by name, as in REQUEST.headers['User-Agent']" : ""));
+        }
         if (member == null) {
             throw error(syntax.nameStart(), PropertyResolver.missing(type.type(), syntax.name()));
         }
@@ -334,6 +386,14 @@ final class Checker {
         } catch (IllegalAccessException e) {
             throw error(syntax.nameStart(), e.getMessage());
         }
+    }
+
+    /** How the error of a missing property names the context root of type {@code type}, or {@code null}. */
+    private static String rootName(ModelType type) {
+        if (type.is(Request.class.getName())) {
+            return "REQUEST";
+        }
+        return type.is(Trace.class.getName()) ? "TRACE" : null;
     }
 
     private Typed unary(Syntax.Unary unary) {
@@ -385,6 +445,8 @@ final class Checker {
                 return ordering(binary, Ordering.GREATER_OR_EQUAL, left, right);
             case PLUS:
                 if (left.type().is(Kind.STRING) || right.type().is(Kind.STRING)) {
+                    requireNamedPart(binary.left(), left);
+                    requireNamedPart(binary.right(), right);
                     return new Typed(nodes.concat(left.node(), right.node()), known(String.class));
                 }
                 return arithmetic(binary, ArithmeticOperator.PLUS, left, right);

@@ -35,7 +35,10 @@ public interface CompiledExpression {
     /** The expression as written. */
     String source();
 
-    /** Whether the expression refers to any parameter, by name or as {@code args[i]}, or to {@code ACTOR}. */
+    /**
+     * Whether the expression refers to any parameter, by name or as {@code args[i]}, or to a {@link ContextRoot}
+     * ({@code ACTOR}, {@code REQUEST}, {@code TRACE}, {@code MDC}), which travel in the arguments array.
+     */
     boolean readsArguments();
 
     /** Whether the expression refers to {@code result}, {@code RESULT}, {@code RETURNED_ROWS} or {@code INSERTED}. */
@@ -49,4 +52,10 @@ public interface CompiledExpression {
      * arguments}: the actor is passed in the slot after the last parameter, and {@code null} when that slot is absent.
      */
     boolean readsActor();
+
+    /**
+     * The {@link ContextRoot}s the expression reads, as {@link ContextRoot#bit()}s ({@code 0}: none). Each travels in
+     * its slot after the last parameter ({@link ContextRoot#offset()}), and reads as {@code null} when it is absent.
+     */
+    int contextRoots();
 }

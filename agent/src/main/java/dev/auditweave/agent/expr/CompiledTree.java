@@ -8,16 +8,16 @@ final class CompiledTree implements CompiledExpression {
     private final boolean readsArguments;
     private final boolean readsResult;
     private final boolean readsNow;
-    private final boolean readsActor;
+    private final int contextRoots;
 
     CompiledTree(String source, Node root, boolean readsArguments, boolean readsResult, boolean readsNow,
-                 boolean readsActor) {
+                 int contextRoots) {
         this.source = source;
         this.root = root;
         this.readsArguments = readsArguments;
         this.readsResult = readsResult;
         this.readsNow = readsNow;
-        this.readsActor = readsActor;
+        this.contextRoots = contextRoots;
     }
 
     @Override
@@ -47,7 +47,12 @@ final class CompiledTree implements CompiledExpression {
 
     @Override
     public boolean readsActor() {
-        return readsActor;
+        return ContextRoot.ACTOR.isIn(contextRoots);
+    }
+
+    @Override
+    public int contextRoots() {
+        return contextRoots;
     }
 
     @Override

@@ -15,12 +15,13 @@ import java.util.Objects;
  * {@code false}, {@code null}); parameter names; {@code result} and {@code RESULT} (the return value; a bare
  * {@code result} is an error in a method with a parameter named {@code result}, where {@code args[i]} names the
  * parameter and {@code RESULT} the return value); {@code args[i]}; the built-ins
- * {@code RETURNED_ROWS}, {@code INSERTED}, {@code NOW} and {@code ACTOR} (a {@link dev.auditweave.agent.Actor},
- * {@code null} for an anonymous caller), which win over parameters of the same name (for a method
+ * {@code RETURNED_ROWS}, {@code INSERTED}, {@code NOW}, {@code ACTOR} (a {@link dev.auditweave.agent.Actor},
+ * {@code null} for an anonymous caller), {@code REQUEST} (a {@link Request}), {@code TRACE} (a {@link Trace}) and
+ * {@code MDC} (a {@link ContextMap}), {@code null} when the call has none, which win over parameters of the same name (for a method
  * returning a {@code CompletionStage}, the result roots read the value it completes with); {@code THROWN}, the
  * exception, only in the scope of an {@code on = Outcome.THROWN} annotation ({@link Scope#onThrown()}), where the
  * result roots do not exist; property paths {@code a.b.c} (map key, record
- * component, {@code getX()}, {@code isX()}, {@code x()}, public field), null-safe; {@code + - * / %};
+ * component, {@code getX()}, {@code isX()}, {@code x()}, public field), also written {@code a['b-c']}, null-safe; {@code + - * / %};
  * {@code == != < <= > >=} across numeric types; {@code ! && ||}; parentheses.
  */
 public final class ExpressionCompiler {
@@ -42,7 +43,7 @@ public final class ExpressionCompiler {
         Typed typed = checker.check(tree);
         checker.expect(tree, typed, expected);
         return new CompiledTree(source, typed.node(), checker.readsArguments(), checker.readsResult(),
-                checker.readsNow(), checker.readsActor());
+                checker.readsNow(), checker.contextRoots());
     }
 
     /**

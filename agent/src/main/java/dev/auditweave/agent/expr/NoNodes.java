@@ -24,7 +24,7 @@ final class NoNodes implements Nodes {
     }
 
     @Override
-    public Node actor(int slot) {
+    public Node context(int slot) {
         return null;
     }
 

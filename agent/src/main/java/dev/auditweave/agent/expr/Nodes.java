@@ -17,7 +17,8 @@ interface Nodes {
 
     Node now();
 
-    Node actor(int slot);
+    /** A {@link ContextRoot}, read from its slot in the arguments array. */
+    Node context(int slot);
 
     Node argument(int index);
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Recursive descent over the tokens, by precedence from loosest to tightest:
  * {@code ||}, {@code &&}, {@code == !=}, {@code < <= > >=}, {@code + -}, {@code * / %}, unary {@code ! -},
- * property access {@code .name}, and the primaries (literals, names, {@code args[i]}, parentheses).
+ * property access {@code .name} and {@code ['name']}, and the primaries (literals, names, {@code args[i]}, parentheses).
  */
 final class Parser {
 
@@ -76,16 +76,41 @@ final class Parser {
 
     private Syntax postfix() {
         Syntax target = primary();
-        while (peek().isSymbol(".")) {
-            next++;
-            Token name = peek();
-            if (name.kind() != Token.Kind.NAME) {
-                throw new ExpressionException(source, name.start(), "expected a property name after '.'");
-            }
-            next++;
-            target = new Syntax.Property(target, name.text(), name.start(), name.start() + name.text().length());
+        while (peek().isSymbol(".") || peek().isSymbol("[")) {
+            target = peek().isSymbol(".") ? dotted(target) : quoted(target);
         }
         return target;
+    }
+
+    /** {@code target.name}. */
+    private Syntax dotted(Syntax target) {
+        next++;
+        Token name = peek();
+        if (name.kind() != Token.Kind.NAME) {
+            throw new ExpressionException(source, name.start(), "expected a property name after '.'");
+        }
+        next++;
+        return new Syntax.Property(target, name.text(), name.start(), name.start() + name.text().length());
+    }
+
+    /**
+     * {@code target['name']}: the property (or {@code Map} key) {@code name}, for a name that is not written as a
+     * Java identifier, such as the header {@code REQUEST.headers['User-Agent']}.
+     */
+    private Syntax quoted(Syntax target) {
+        next++;
+        Token key = peek();
+        if (key.kind() != Token.Kind.STRING) {
+            throw new ExpressionException(source, key.start(), "expected a quoted name, as in headers['User-Agent']"
+                    + " (only args takes a number, as in args[0])");
+        }
+        if (((String) key.value()).isEmpty()) {
+            throw new ExpressionException(source, key.start(), "expected a name between the quotes, as in"
+                    + " headers['User-Agent']");
+        }
+        next++;
+        Token close = expect("]");
+        return new Syntax.Property(target, (String) key.value(), key.start(), close.start() + 1);
     }
 
     private Syntax primary() {

@@ -31,8 +31,8 @@ final class ReflectionNodes implements Nodes {
     }
 
     @Override
-    public Node actor(int slot) {
-        return new ActorNode(slot);
+    public Node context(int slot) {
+        return new ContextNode(slot);
     }
 
     @Override

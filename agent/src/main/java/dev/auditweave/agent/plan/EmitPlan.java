@@ -3,6 +3,7 @@ package dev.auditweave.agent.plan;
 import dev.auditweave.agent.expr.Completion;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +23,10 @@ public final class EmitPlan {
     private final long guardsDecidedByResult;
     private final long actorReaders;
     private final boolean readsActor;
+    /** Per annotation, the context roots it reads ({@link EventSpec#contextRoots()}). */
+    private final int[] contextRoots;
+    /** The context roots any annotation reads. */
+    private final int anyContextRoots;
     private final long returnedSpecs;
     private final long thrownSpecs;
     private final Completion completion;
@@ -77,6 +82,8 @@ public final class EmitPlan {
         this.holdsForCommit = held;
         this.actorReaders = actors;
         this.readsActor = this.specs.stream().anyMatch(EventSpec::readsActor);
+        this.contextRoots = this.specs.stream().mapToInt(EventSpec::contextRoots).toArray();
+        this.anyContextRoots = Arrays.stream(contextRoots).reduce(0, (a, b) -> a | b);
     }
 
     /** A readable name of the method, for logs. */
@@ -104,6 +111,27 @@ public final class EmitPlan {
      */
     public boolean readsActor(long selected) {
         return (selected & actorReaders) != 0L || (readsActor && specs.size() > Long.SIZE);
+    }
+
+    /**
+     * The {@link dev.auditweave.agent.expr.ContextRoot}s a call for which capture {@code selected} these annotations
+     * (as for {@link #readsActor(long)}) needs, as bits; {@code 0} for the many methods that read none. A method with
+     * more than 64 annotations needs those of every annotation.
+     */
+    public int contextRoots(long selected) {
+        if (anyContextRoots == 0) {
+            return 0;
+        }
+        if (specs.size() > Long.SIZE) {
+            return anyContextRoots;
+        }
+        int roots = 0;
+        for (int i = 0; i < contextRoots.length; i++) {
+            if ((selected & (1L << i)) != 0L) {
+                roots |= contextRoots[i];
+            }
+        }
+        return roots;
     }
 
     /** Bit {@code i} set when annotation {@code i} fires on a normal return (for the first 64 annotations). */

@@ -79,6 +79,22 @@ public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> f
         return expression != null && expression.readsActor();
     }
 
+    /**
+     * The {@link dev.auditweave.agent.expr.ContextRoot}s any expression of this annotation reads, as bits: only
+     * those are resolved for a call, once, on the calling thread.
+     */
+    public int contextRoots() {
+        int roots = roots(guard) | roots(occurredAt) | roots(idempotencyKey);
+        for (FieldSpec field : fields) {
+            roots |= roots(field.value());
+        }
+        return roots;
+    }
+
+    private static int roots(CompiledExpression expression) {
+        return expression == null ? 0 : expression.contextRoots();
+    }
+
     /** One compiled {@code @Field}. */
     public record FieldSpec(String name, CompiledExpression value) {
     }

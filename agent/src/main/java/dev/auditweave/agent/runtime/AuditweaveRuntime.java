@@ -12,6 +12,7 @@ import dev.auditweave.agent.dispatch.TypeFilter;
 import dev.auditweave.agent.enrich.EnrichPolicy;
 import dev.auditweave.agent.enrich.Enrichment;
 import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.context.TrustedProxies;
 import dev.auditweave.agent.event.SnapshotLimits;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
@@ -48,6 +49,7 @@ public final class AuditweaveRuntime {
 
     private final Settings settings;
     private final SnapshotLimits snapshotLimits;
+    private final TrustedProxies trustedProxies;
     private final Counters counters = new Counters();
     private final Pipeline pipeline;
     private final Enrichment enrichment;
@@ -60,6 +62,7 @@ public final class AuditweaveRuntime {
     private AuditweaveRuntime(Settings settings, List<Sinks.Configured> sinks) {
         this.settings = settings;
         this.snapshotLimits = new SnapshotLimits(settings.snapshotMaxDepth(), settings.snapshotMaxElements());
+        this.trustedProxies = TrustedProxies.of(settings.get(ConfigKeys.CONTEXT_TRUSTED_PROXIES));
         List<Dispatcher> dispatchers = new ArrayList<>();
         for (Sinks.Configured configured : sinks) {
             SinkSettings sink = configured.settings();
@@ -212,6 +215,11 @@ public final class AuditweaveRuntime {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The proxies whose forwarding headers {@code REQUEST.ip} believes, from the settings, read once. */
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
     }
 
     /** How deep and how large the field values copied into events may be, from the settings, read once. */

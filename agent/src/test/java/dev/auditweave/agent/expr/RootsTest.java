@@ -262,7 +262,7 @@ class RootsTest {
     @Test
     void anUnknownNameListsParametersAndBuiltInsAndSuggests() {
         String known = "; parameters are: userId, reason; built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED,"
-                + " NOW, ACTOR";
+                + " NOW, ACTOR, REQUEST, TRACE, MDC";
         fails("usrId", BLOCK_USER, 0, "unknown name 'usrId'" + known + "; did you mean 'userId'?");
         fails("reason == usrId", BLOCK_USER, 10, "unknown name 'usrId'" + known + "; did you mean 'userId'?");
         fails("now", BLOCK_USER, 0, "unknown name 'now'" + known + "; did you mean 'NOW'?");
@@ -271,7 +271,7 @@ class RootsTest {
         fails("customer", BLOCK_USER, 0, "unknown name 'customer'" + known);
         fails("java.lang.System.exit", BLOCK_USER, 0, "unknown name 'java'" + known);
         fails("x", scope(Api.class, "none"), 0, "unknown name 'x'; parameters are: (none); "
-                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR");
+                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR, REQUEST, TRACE, MDC");
     }
 
     @Test
@@ -320,7 +320,7 @@ class RootsTest {
     void aScopeWithoutParametersNeedsNoNames() {
         Scope scope = Scope.of("com.acme.S.m()", null, List.of(), int.class);
         fails("x", scope, 0, "unknown name 'x'; parameters are: (none); "
-                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR");
+                + "built-ins: result, RESULT, args[i], RETURNED_ROWS, INSERTED, NOW, ACTOR, REQUEST, TRACE, MDC");
         assertThat(eval("RETURNED_ROWS", scope, 2)).isEqualTo(2L);
     }
 }

@@ -70,7 +70,8 @@ class SyntaxErrorTest {
         fails("1 +* 2", SCOPE, 3, "unexpected '*'");
         fails("1 2", SCOPE, 2, "unexpected '2'");
         fails("[0]", SCOPE, 0, "unexpected '['");
-        fails("userId[0]", SCOPE, 6, "unexpected '['");
+        fails("userId[0]", SCOPE, 7, "expected a quoted name, as in headers['User-Agent'] (only args takes a number,"
+                + " as in args[0])");
     }
 
     @Test

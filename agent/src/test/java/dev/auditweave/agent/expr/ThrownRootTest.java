@@ -130,7 +130,7 @@ class ThrownRootTest {
     @Test
     void unknownName_inAThrownAnnotationListsItsBuiltIns() {
         fails("THROWM.type", CHARGE_THROWN, 0, "unknown name 'THROWM'; parameters are: userId, amount;"
-                + " built-ins: args[i], THROWN, NOW, ACTOR; did you mean 'THROWN'?");
+                + " built-ins: args[i], THROWN, NOW, ACTOR, REQUEST, TRACE, MDC; did you mean 'THROWN'?");
     }
 
     @Test

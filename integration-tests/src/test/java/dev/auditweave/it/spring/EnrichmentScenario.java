@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * user ({@code POST /api/auth/signup/invited}) is an {@code auth.signup} event whose {@code org_memberships} the
  * sample's {@code EventEnricher} bean ({@code auth-context}, a JPA look-up) adds after the commit. The membership is
  * written after the annotated method returned, in the same transaction, so it is in the event only because the
- * look-up ran after the commit. The app runs with {@link #LAUNCH_PROPERTIES}: the look-up throws for
+ * look-up ran after the commit. Each sign-up sends a {@code User-Agent} and, as a proxy on loopback would, an
+ * {@code X-Forwarded-For}: the event's {@code ip_address} and {@code user_agent} are what it sent (loopback is a
+ * trusted proxy of the runs). The app runs with {@link #LAUNCH_PROPERTIES}: the look-up throws for
  * {@link #THROWS} and hangs (interruptibly, far past the budget) for {@link #HANGS}.
  *
  * <p>Each {@link Step} runs once, checked through the app's answers at once; when the run emits, the step then waits
@@ -42,6 +44,7 @@ final class EnrichmentScenario {
     static final long BUDGET_MS = 1500;
     /** What the sample app is started with for these steps. */
     static final List<String> LAUNCH_PROPERTIES = List.of("auditweave.enrich.timeout-ms=" + BUDGET_MS,
+            "auditweave.context.trusted-proxies=127.0.0.1,::1",
             "sample.faults.enrich.enabled=true", "sample.faults.enrich.throw-for=" + THROWS,
             "sample.faults.enrich.hang-for=" + HANGS);
     /** How long a step waits for its event at the receiver: its budget, the batch delay, two loaded cores. */
@@ -191,6 +194,8 @@ final class EnrichmentScenario {
         data.put("kilo_user_id", userId);
         data.put("event_type", "signup");
         data.put("email", userId + "@example.com");
+        data.put("ip_address", SampleAppSession.CLIENT_ADDRESS);
+        data.put("user_agent", SampleAppSession.USER_AGENT);
         if (memberships != null) {
             data.put("org_memberships", memberships);
         }

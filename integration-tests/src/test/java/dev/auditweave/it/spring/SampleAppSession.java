@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
 final class SampleAppSession {
 
     static final String ADMIN_EMAIL = "admin@example.com";
+    /** The client a sign-up comes from, forwarded by the test as a proxy on loopback would. */
+    static final String CLIENT_ADDRESS = "203.0.113.7";
+    /** The User-Agent a sign-up sends. */
+    static final String USER_AGENT = "auditweave-it/1.0 (SpringAppIT)";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -117,12 +121,14 @@ final class SampleAppSession {
 
     /**
      * {@code POST /api/auth/signup/invited?userId=...&email=...&organizationId=...&role=...}: the HTTP status, 409
-     * when the id is taken.
+     * when the id is taken. Sent with the {@link #USER_AGENT} and, as from a proxy, {@link #CLIENT_ADDRESS} in
+     * {@code X-Forwarded-For}.
      */
     int signUpInvited(String userId, String email, String organizationId, String role)
             throws IOException, InterruptedException {
         return status("POST", "/api/auth/signup/invited?userId=" + encode(userId) + "&email=" + encode(email)
-                + "&organizationId=" + encode(organizationId) + "&role=" + encode(role));
+                + "&organizationId=" + encode(organizationId) + "&role=" + encode(role),
+                "User-Agent", USER_AGENT, "X-Forwarded-For", CLIENT_ADDRESS);
     }
 
     /** {@code PUT /api/users/{id}/display-name?name=...} (its own transaction): the HTTP status, 409 when refused. */
@@ -153,10 +159,13 @@ final class SampleAppSession {
         return json(expect(response, 200));
     }
 
-    private int status(String method, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
-                .header(csrfHeader, csrfToken)
-                .method(method, HttpRequest.BodyPublishers.noBody()));
+    /** {@code headers}: more request headers, as name, value, name, value... */
+    private int status(String method, String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header(csrfHeader, csrfToken);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = send(request.method(method, HttpRequest.BodyPublishers.noBody()));
         if (response.statusCode() != 200 && response.statusCode() != 409) {
             throw new AssertionError(method + " " + response.uri() + " answered " + response.statusCode()
                     + " (expected 200 or 409): " + response.body());

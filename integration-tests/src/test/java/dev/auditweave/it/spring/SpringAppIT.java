@@ -211,6 +211,28 @@ class SpringAppIT {
                 "sent without its fields");
     }
 
+    // Issue 13, context that travels with the event: the auth-event's ip_address and user_agent come from the request.
+
+    /**
+     * Every sign-up's {@code auth.signup} event carries the client address the test forwarded (through loopback, a
+     * trusted proxy of the runs) and the User-Agent it sent, read by {@code REQUEST.ip} and {@code REQUEST.userAgent}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Way.class, mode = EnumSource.Mode.EXCLUDE, names = "DISABLED_AGENT_25")
+    void issue13_theAuthEventCarriesTheClientAddressAndUserAgentOfTheRequest(Way way) {
+        SpringRun run = runOf(way);
+        List<JsonNode> signUps = run.events().stream()
+                .filter(event -> event.path("type").asText().equals(EnrichmentScenario.SIGNUP)).toList();
+        assertThat(signUps).as("the sign-ups' auth events\n%s", run.describe()).isNotEmpty()
+                .allSatisfy(event -> {
+                    assertThat(event.path("data").path("ip_address").asText(null)).as("%s", event)
+                            .isEqualTo(SampleAppSession.CLIENT_ADDRESS);
+                    assertThat(event.path("data").path("user_agent").asText(null)).as("%s", event)
+                            .isEqualTo(SampleAppSession.USER_AGENT);
+                });
+        System.out.println("issue 13, " + way + ", an auth event as it arrived: " + signUps.get(0));
+    }
+
     /** auditweave disabled: every sign-up still answers as it should (checked as it ran), and nothing is counted. */
     @Test
     void bugClass6_disabledAgentServesTheSignUpsAndSendsNothing() {

@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * whose {@code org_memberships} the {@link AuthEventEnricher} looks up off the calling thread, once the transaction
  * the sign-up ran in committed: so it sees what that transaction wrote after this method returned (the membership of
  * an invited user, {@link InvitationService}), and a sign-up whose transaction rolls back is never looked up nor sent.
+ * Its {@code ip_address} and {@code user_agent} come from the HTTP request being served ({@code REQUEST}: the client
+ * behind the proxies of {@code auditweave.context.trusted-proxies}, and its {@code User-Agent}); {@code null} for a
+ * sign-up outside a request.
  */
 @Service
 @Transactional
@@ -29,7 +32,9 @@ public class AuthService {
     @EmitsAbuseEvent(type = EventTypes.AUTH_SIGNUP, enrich = AuthEventEnricher.NAME, data = {
             @Field(name = "kilo_user_id", value = "result.id"),
             @Field(name = "event_type", value = "'signup'"),
-            @Field(name = "email", value = "result.email")})
+            @Field(name = "email", value = "result.email"),
+            @Field(name = "ip_address", value = "REQUEST.ip"),
+            @Field(name = "user_agent", value = "REQUEST.userAgent")})
     public Account signUp(String userId, String email) {
         if (users.existsById(userId)) {
             throw new Conflict("there is an account " + userId + " already");
