@@ -2,6 +2,7 @@ package dev.auditweave.spring;
 
 import dev.auditweave.agent.ActorResolver;
 import dev.auditweave.agent.EventEnricher;
+import dev.auditweave.agent.RequestResolver;
 import java.util.ArrayList;
 import java.util.List;
 import dev.auditweave.agent.spi.SinkProvider;
@@ -18,8 +19,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Auto-configuration of auditweave for Spring Boot 3.5 and 4.0: binds every {@code auditweave.*} key from the
  * {@code Environment}, starts the runtime with the context and stops it with the context
  * ({@link AuditweaveLifecycle}), compiles the annotated methods of the beans at start-up, and covers Spring Data
- * repository interface methods when the {@code -javaagent} is not attached, and hands every {@code EventEnricher} and
- * {@code ActorResolver} bean to auditweave while the context runs. Meters, health and the actuator
+ * repository interface methods when the {@code -javaagent} is not attached, and hands every {@code EventEnricher},
+ * {@code ActorResolver}, {@code RequestResolver} and {@code SinkProvider} bean to auditweave while the context runs. Meters, health and the actuator
  * endpoint come from their own auto-configurations, each present only when its library is.
  *
  * <pre>{@code
@@ -45,12 +46,13 @@ public class AuditweaveAutoConfiguration {
                                             ObjectProvider<StartListener> listeners,
                                             ObjectProvider<EventEnricher> enrichers,
                                             ObjectProvider<ActorResolver> resolvers,
+                                            ObjectProvider<RequestResolver> requestResolvers,
                                             ObjectProvider<SinkProvider> sinkProviders) {
         boolean repositories = isPresent(SPRING_DATA) && isPresent(SPRING_AOP);
         List<Runnable> afterStart = new ArrayList<>();
         afterStart.add(new EmitSiteScanner(beanFactory, repositories));
         afterStart.add(() -> listeners.orderedStream().forEach(StartListener::started));
-        return new AuditweaveLifecycle(environment, afterStart, new ExtensionBeans(enrichers, resolvers, sinkProviders));
+        return new AuditweaveLifecycle(environment, afterStart, new ExtensionBeans(enrichers, resolvers, requestResolvers, sinkProviders));
     }
 
     private static boolean isPresent(String className) {

@@ -7,7 +7,9 @@ import static org.mockito.Mockito.mockStatic;
 import dev.auditweave.agent.Actor;
 import dev.auditweave.agent.ActorResolver;
 import dev.auditweave.agent.Auditweave;
+import dev.auditweave.agent.ClientRequest;
 import dev.auditweave.agent.EventEnricher;
+import dev.auditweave.agent.RequestResolver;
 import dev.auditweave.agent.enrich.Enrichers;
 import dev.auditweave.agent.event.Event;
 import dev.auditweave.agent.sink.MemorySink;
@@ -27,7 +29,7 @@ import org.mockito.MockedStatic;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Enricher, actor resolver and sink provider beans are handed to auditweave while the context runs; their counters are meters. */
+/** Enricher, actor resolver, request resolver and sink provider beans are handed to auditweave while the context runs; their counters are meters. */
 class ExtensionBeansTest {
 
     private static final Duration FLUSH = Duration.ofSeconds(10);
@@ -121,6 +123,24 @@ class ExtensionBeansTest {
                 context.close();
 
                 facade.verify(() -> Auditweave.removeActorResolver(adminApi));
+            });
+        }
+    }
+
+    @Test
+    void aRequestResolverBean_answersRequestWhileTheContextRuns() {
+        RequestResolver grpc = () -> ClientRequest.of("POST", "/grpc.Users/Block", "10.0.0.7", Map.of());
+        try (MockedStatic<Auditweave> facade = mockStatic(Auditweave.class, CALLS_REAL_METHODS)) {
+            runner.withBean("grpc", RequestResolver.class, () -> grpc).run(context -> {
+                EnrichedService.emitBlock("u-5");
+                assertThat(Auditweave.flush(FLUSH)).isTrue();
+
+                assertThat(MemorySink.shared().events()).extracting(Event::data).singleElement()
+                        .isEqualTo(Map.of("kilo_user_id", "u-5", "ip_address", "10.0.0.7"));
+                facade.verify(() -> Auditweave.removeRequestResolver(grpc), org.mockito.Mockito.never());
+                context.close();
+
+                facade.verify(() -> Auditweave.removeRequestResolver(grpc));
             });
         }
     }
