@@ -282,8 +282,8 @@ class AuditweaveAutoConfigurationTest {
         runner.withPropertyValues("auditweave.enabled=false").run(context -> {
             List<EmitSite> sites = context.getBean(AuditweaveEndpoint.class).report().sites();
 
-            assertThat(sites).filteredOn(site -> site.type().equals("user.blocked")).singleElement()
-                    .satisfies(site -> {
+            assertThat(sites).filteredOn(site -> site.className().equals(SampleService.class.getName()))
+                    .singleElement().satisfies(site -> {
                         assertThat(site.enabled()).isFalse();
                         assertThat(site.reason()).contains("auditweave is idle");
                     });
