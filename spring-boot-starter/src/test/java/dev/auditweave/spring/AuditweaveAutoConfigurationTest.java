@@ -3,11 +3,11 @@ package dev.auditweave.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.agent.Auditweave;
+import dev.auditweave.agent.ConfigException;
 import dev.auditweave.agent.EmitSite;
-import dev.auditweave.agent.config.ConfigException;
-import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.agent.metrics.DropReason;
-import dev.auditweave.agent.sink.MemorySink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URL;
@@ -282,11 +282,14 @@ class AuditweaveAutoConfigurationTest {
         runner.withPropertyValues("auditweave.enabled=false").run(context -> {
             List<EmitSite> sites = context.getBean(AuditweaveEndpoint.class).report().sites();
 
-            assertThat(sites).filteredOn(site -> site.type().equals("user.blocked")).singleElement()
-                    .satisfies(site -> {
-                        assertThat(site.enabled()).isFalse();
-                        assertThat(site.reason()).contains("auditweave is idle");
-                    });
+            List<EmitSite> sampleSites = sites.stream()
+                    .filter(site -> site.className().equals(SampleService.class.getName())).toList();
+            assertThat(sampleSites).extracting(EmitSite::method)
+                    .containsExactlyInAnyOrder("blockUser(String)", "broken(String)");
+            assertThat(sampleSites).allSatisfy(site -> {
+                assertThat(site.enabled()).isFalse();
+                assertThat(site.reason()).contains("auditweave is idle");
+            });
         });
     }
 
