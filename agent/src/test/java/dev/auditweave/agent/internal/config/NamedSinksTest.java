@@ -250,6 +250,16 @@ class NamedSinksTest {
                 .contains("auditweave.sink.db.user = app (system property)").doesNotContain("hunter2");
     }
 
+    @Test
+    void aKafkaJaasConfigIsShownMasked() {
+        Settings settings = Settings.from(null, Map.of("auditweave.sinks", "events", "auditweave.sink.events.type",
+                "log", "auditweave.sink.events.kafka.sasl.jaas.config", "PlainLoginModule password=\"hunter2\";"),
+                Map.of(), null);
+
+        assertThat(settings.describe()).contains("auditweave.sink.events.kafka.sasl.jaas.config = *** (system"
+                + " property)").doesNotContain("hunter2");
+    }
+
     private static void assertBad(String key, String value, String expected) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("auditweave.sinks", "abuse");
