@@ -3,7 +3,7 @@ package dev.auditweave.sink.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.ConfigException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

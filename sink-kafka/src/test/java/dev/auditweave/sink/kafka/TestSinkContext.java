@@ -1,6 +1,6 @@
 package dev.auditweave.sink.kafka;
 
-import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.spi.SinkContext;
 import dev.auditweave.agent.spi.SinkEvent;
