@@ -2,9 +2,9 @@ package dev.auditweave.spring;
 
 import dev.auditweave.agent.ActorResolver;
 import dev.auditweave.agent.EventEnricher;
+import dev.auditweave.agent.spi.SinkProvider;
 import java.util.ArrayList;
 import java.util.List;
-import dev.auditweave.agent.spi.SinkProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

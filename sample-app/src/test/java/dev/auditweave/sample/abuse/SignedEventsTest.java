@@ -3,10 +3,10 @@ package dev.auditweave.sample.abuse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.auditweave.agent.event.Event;
-import dev.auditweave.agent.sink.Format;
-import dev.auditweave.agent.sink.HttpSink;
-import dev.auditweave.agent.sink.WebhookSigner;
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.sink.Format;
+import dev.auditweave.agent.internal.sink.HttpSink;
+import dev.auditweave.agent.internal.sink.WebhookSigner;
 import dev.auditweave.agent.spi.SendResult;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

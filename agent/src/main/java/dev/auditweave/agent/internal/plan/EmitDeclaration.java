@@ -1,0 +1,35 @@
+package dev.auditweave.agent.internal.plan;
+
+import java.util.List;
+
+/**
+ * The attributes of one {@code @EmitsAbuseEvent}, copied out of the annotation as plain strings so that
+ * the runtime never depends on which class loader defined the annotation type.
+ */
+record EmitDeclaration(String type, String when, List<FieldDeclaration> data, String occurredAt,
+                       String idempotencyKey, String phase, String on, List<String> enrich) {
+
+    /** The declaration with the defaults of {@code phase}, {@code on} and {@code enrich}. */
+    EmitDeclaration(String type, String when, List<FieldDeclaration> data, String occurredAt, String idempotencyKey) {
+        this(type, when, data, occurredAt, idempotencyKey, "AFTER_COMMIT", "RETURNED", List.of());
+    }
+
+    /** How the annotation reads in an error message, e.g. {@code @EmitsAbuseEvent(type = "user.blocked")}. */
+    String label() {
+        return "@EmitsAbuseEvent(type = \"" + type + "\")";
+    }
+
+    /**
+     * One {@code @Field}.
+     *
+     * @param redact its {@code redact} as {@code Redact} names it: {@code NONE}, {@code HASH}, {@code MASK} or
+     *               {@code DROP}
+     */
+    record FieldDeclaration(String name, String value, String redact) {
+
+        /** A field sent as it is (as declarations read from elsewhere than an annotation write it). */
+        FieldDeclaration(String name, String value) {
+            this(name, value, "NONE");
+        }
+    }
+}
