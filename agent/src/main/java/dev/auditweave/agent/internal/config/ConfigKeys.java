@@ -173,6 +173,13 @@ public final class ConfigKeys {
             "most entries copied from one map, list or array into a field; the rest are left out, and a last"
                     + " entry says how many");
 
+    // ---- Redacted fields (issue #12) ----
+
+    public static final ConfigKey<String> REDACT_KEY_ENV = register("auditweave.redact.key-env",
+            "AUDITWEAVE_REDACT_KEY", text("the name of an environment variable, such as AUDITWEAVE_REDACT_KEY"),
+            "the environment variable holding the key (at least 16 bytes) of @Field(redact = HASH), an HMAC-SHA256;"
+                    + " without it, every annotation with a HASH field is disabled at start-up");
+
     // ---- Context that travels with the event (issue #13) ----
 
     public static final ConfigKey<List<Cidr>> CONTEXT_TRUSTED_PROXIES = register(

@@ -265,6 +265,21 @@ public final class Settings {
     }
 
     /** {@code auditweave.snapshot.max-depth}: the deepest nesting of containers copied into a field. */
+    /**
+     * The value of the environment variable {@code name} in the environment these settings were read from; empty
+     * when it is unset or empty. For secrets a key names ({@code auditweave.redact.key-env}, a sink's
+     * {@code *-env} settings), which are never copied into a setting's value.
+     */
+    public Optional<String> environmentVariable(String name) {
+        String value = environment.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The name of the environment variable with the key of {@code @Field(redact = HASH)}. */
+    public String redactKeyEnv() {
+        return get(ConfigKeys.REDACT_KEY_ENV);
+    }
+
     public int snapshotMaxDepth() {
         return get(ConfigKeys.SNAPSHOT_MAX_DEPTH);
     }

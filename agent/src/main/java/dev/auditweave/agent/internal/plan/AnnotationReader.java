@@ -49,13 +49,23 @@ final class AnnotationReader {
         List<EmitDeclaration.FieldDeclaration> fields = new ArrayList<>();
         for (Object field : (Object[]) attribute(emits, "data")) {
             Annotation annotation = (Annotation) field;
-            fields.add(new EmitDeclaration.FieldDeclaration(
-                    (String) attribute(annotation, "name"), (String) attribute(annotation, "value")));
+            fields.add(new EmitDeclaration.FieldDeclaration((String) attribute(annotation, "name"),
+                    (String) attribute(annotation, "value"), redact(annotation)));
         }
         return new EmitDeclaration((String) attribute(emits, "type"), (String) attribute(emits, "when"),
                 List.copyOf(fields), (String) attribute(emits, "occurredAt"),
                 (String) attribute(emits, "idempotencyKey"), ((Enum<?>) attribute(emits, "phase")).name(),
                 ((Enum<?>) attribute(emits, "on")).name(), List.of((String[]) attribute(emits, "enrich")));
+    }
+
+    /** {@code redact} of a {@code @Field}; {@code NONE} for annotations older than the attribute. */
+    private static String redact(Annotation field) {
+        try {
+            field.annotationType().getMethod("redact");
+        } catch (NoSuchMethodException olderAnnotations) {
+            return "NONE";
+        }
+        return ((Enum<?>) attribute(field, "redact")).name();
     }
 
     private static Object attribute(Annotation annotation, String name) {

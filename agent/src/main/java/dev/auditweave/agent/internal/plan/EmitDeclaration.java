@@ -19,6 +19,17 @@ record EmitDeclaration(String type, String when, List<FieldDeclaration> data, St
         return "@EmitsAbuseEvent(type = \"" + type + "\")";
     }
 
-    record FieldDeclaration(String name, String value) {
+    /**
+     * One {@code @Field}.
+     *
+     * @param redact its {@code redact} as {@code Redact} names it: {@code NONE}, {@code HASH}, {@code MASK} or
+     *               {@code DROP}
+     */
+    record FieldDeclaration(String name, String value, String redact) {
+
+        /** A field sent as it is (as declarations read from elsewhere than an annotation write it). */
+        FieldDeclaration(String name, String value) {
+            this(name, value, "NONE");
+        }
     }
 }

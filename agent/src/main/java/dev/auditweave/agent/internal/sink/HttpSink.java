@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.slf4j.Logger;
 
 /**
@@ -38,6 +41,9 @@ import org.slf4j.Logger;
  *     Map.of("CF-Access-Client-Id", id, "CF-Access-Client-Secret", secret),
  *     Duration.ofSeconds(10), Duration.ofSeconds(2), HttpSink.Options.isolating(Format.ENVELOPE, "auditweave", 1 << 20));
  * }</pre>
+ *
+ * <p><b>Signing</b> ({@code auditweave.sink.<name>.signing-secret-env}): every request carries the Standard Webhooks
+ * headers of a {@link WebhookSigner}; its {@code webhook-id} is derived from the ids of the events it carries.
  */
 public final class HttpSink implements NamedSink {
 
@@ -51,6 +57,8 @@ public final class HttpSink implements NamedSink {
     private final Duration timeout;
     private final Duration connectTimeout;
     private final Options options;
+    private final WebhookSigner signer;
+    private final Clock clock;
     /** Per event of the batch being retried: {@link #DELIVERED} or its {@link SendResult.Poison}. Worker thread only. */
     private Map<SinkEvent, Object> settled = new IdentityHashMap<>();
     private HttpClient client;
@@ -80,6 +88,17 @@ public final class HttpSink implements NamedSink {
 
     public HttpSink(String name, URI url, Map<String, String> headers, Duration timeout, Duration connectTimeout,
                     Options options) {
+        this(name, url, headers, timeout, connectTimeout, options, null, Clock.systemUTC());
+    }
+
+    /**
+     * As the other constructors, each request signed by {@code signer} (Standard Webhooks headers) when it is not
+     * {@code null}, its {@code webhook-timestamp} read from {@code clock}.
+     */
+    public HttpSink(String name, URI url, Map<String, String> headers, Duration timeout, Duration connectTimeout,
+                    Options options, WebhookSigner signer, Clock clock) {
+        this.signer = signer;
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.name = name;
         this.url = url;
         this.headers = settable(name, headers);
@@ -153,11 +172,19 @@ public final class HttpSink implements NamedSink {
      * {@code null} when every event is settled, else the failure that stopped it.
      */
     private SendResult post(List<SinkEvent> events, List<byte[]> items) {
+        byte[] body = EventJson.body(items, options.format());
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", options.format().contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.body(items, options.format())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
+        if (signer != null) {
+            String id = requestId(events);
+            long timestamp = clock.instant().getEpochSecond();
+            request.header("webhook-id", id)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signer.signature(id, timestamp, body));
+        }
         HttpResponse<String> response;
         try {
             response = client().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -186,6 +213,18 @@ public final class HttpSink implements NamedSink {
             return left != null ? left : post(events.subList(half, events.size()), items.subList(half, items.size()));
         }
         return new SendResult.Rejected(reason);
+    }
+
+    /**
+     * The {@code webhook-id} of a request: {@code msg_} and a name-based UUID of its events' ids, so that a retry of
+     * the same events (after a timeout, from the spool) carries the same id and a receiver can drop the repeat.
+     */
+    static String requestId(List<? extends SinkEvent> events) {
+        StringBuilder ids = new StringBuilder();
+        for (SinkEvent event : events) {
+            ids.append(event.id()).append('\n');
+        }
+        return "msg_" + UUID.nameUUIDFromBytes(ids.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Forgets what was settled for events no longer in the batch: a new batch starts clean. */

@@ -71,7 +71,7 @@ public final class Sinks {
                 if (provider == null) {
                     throw unknownType(sink, options, providers);
                 }
-                ProviderContext context = new ProviderContext(sink, options, named);
+                ProviderContext context = new ProviderContext(sink, options, named, settings::environmentVariable);
                 Sink made = create(provider, context, options);
                 context.unreadWarnings().forEach(warning -> LOG.warn("auditweave: {}", warning));
                 if (made != LEFT_OUT) {

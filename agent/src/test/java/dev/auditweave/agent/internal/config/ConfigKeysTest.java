@@ -30,7 +30,7 @@ class ConfigKeysTest {
                 "auditweave.sinks",
                 "auditweave.event.max-bytes", "auditweave.transaction.max-events", "auditweave.enrich.timeout-ms",
                 "auditweave.enrich.threads", "auditweave.enrich.queue.capacity", "auditweave.snapshot.max-depth",
-                "auditweave.snapshot.max-elements", "auditweave.context.trusted-proxies");
+                "auditweave.snapshot.max-elements", "auditweave.redact.key-env", "auditweave.context.trusted-proxies");
         assertThat(ConfigKeys.families()).extracting(KeyFamily::pattern).containsExactly(
                 "auditweave.http.header.<Header-Name>",
                 "auditweave.sink.<name>.header.<Header-Name>",
