@@ -50,7 +50,8 @@ class JarIsolationIT {
             "dev/auditweave/bootstrap/EmitBridge.class",
             "dev/auditweave/bootstrap/EmitHandler.class",
             "dev/auditweave/bootstrap/LogTarget.class",
-            "dev/auditweave/bootstrap/RuntimeControl.class");
+            "dev/auditweave/bootstrap/RuntimeControl.class",
+            "dev/auditweave/bootstrap/package-info.class");
 
     @Test
     void theAgentJarShowsOnlyTheBridgeAndThePublicFacadeAtItsTopLevel() throws IOException {
