@@ -38,6 +38,7 @@ class JarIsolationIT {
             "dev/auditweave/agent/spi/SendResult$Poison.class",
             "dev/auditweave/agent/spi/SendResult$Rejected.class",
             "dev/auditweave/agent/spi/SendResult$Retry.class",
+            "dev/auditweave/agent/spi/SendResult$RetryRest.class",
             "dev/auditweave/agent/spi/SendResult.class",
             "dev/auditweave/agent/spi/Sink.class",
             "dev/auditweave/agent/spi/SinkContext.class",
