@@ -2,6 +2,8 @@ package dev.auditweave.agent;
 
 import dev.auditweave.agent.capture.ActorResolvers;
 import dev.auditweave.agent.capture.CapturePath;
+import dev.auditweave.agent.config.DeclaredEmit;
+import dev.auditweave.agent.config.MethodRef;
 import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.context.RequestResolvers;
 import dev.auditweave.agent.enrich.Enrichers;
@@ -10,7 +12,9 @@ import dev.auditweave.agent.spi.SinkProvider;
 import dev.auditweave.agent.log.Loggers;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.plan.BuildCheckedSites;
+import dev.auditweave.agent.plan.DeclaredSites;
 import dev.auditweave.agent.plan.PreparedSites;
+import dev.auditweave.agent.plan.SiteRules;
 import dev.auditweave.agent.runtime.AuditweaveRuntime;
 import dev.auditweave.agent.runtime.Taps;
 import dev.auditweave.agent.tx.ScopedTransactions;
@@ -48,12 +52,21 @@ public final class LocalRuntime implements RuntimeControl {
 
     @Override
     public void start(Map<String, String> values, Map<String, String> origins) {
-        AuditweaveRuntime.startWith(Settings.fromValues(values, origins, System.getenv()));
+        Settings settings = Settings.fromValues(values, origins, System.getenv());
+        DeclaredSites.fromFramework(settings);
+        AuditweaveRuntime.startWith(settings);
+    }
+
+    @Override
+    public void configureSites(Map<String, String> values, Map<String, String> origins) {
+        DeclaredSites.fromFramework(Settings.fromValues(values, origins, System.getenv()));
     }
 
     @Override
     public boolean stop(long timeoutMillis) {
-        return AuditweaveRuntime.stop(Duration.ofMillis(timeoutMillis)) == 0;
+        boolean clean = AuditweaveRuntime.stop(Duration.ofMillis(timeoutMillis)) == 0;
+        DeclaredSites.frameworkStopped();
+        return clean;
     }
 
     @Override
@@ -88,12 +101,39 @@ public final class LocalRuntime implements RuntimeControl {
             for (PreparedSites.Site site : prepared) {
                 sites.add(new EmitSite(method.getDeclaringClass().getName(), signature, site.type(), site.guard(),
                         site.enabled() ? runtime.sinksFor(site.type()) : List.of(), site.enabled(), site.reason(),
-                        BuildCheckedSites.listed(method, site.type())));
+                        BuildCheckedSites.listed(method, site.type()), site.switchedOff(), site.declaredBy()));
             }
         });
+        sites.addAll(declaredSites(runtime));
         sites.sort(Comparator.comparing(EmitSite::className).thenComparing(EmitSite::method)
                 .thenComparing(EmitSite::type));
         return List.copyOf(sites);
+    }
+
+    /**
+     * One site per declaration in configuration, on the class or interface it names: enabled once that class was
+     * loaded with the method (its implementations are captured), else why not.
+     */
+    private static List<EmitSite> declaredSites(AuditweaveRuntime runtime) {
+        List<EmitSite> sites = new ArrayList<>();
+        SiteRules rules = DeclaredSites.rules();
+        for (DeclaredEmit declaration : rules.declarations()) {
+            MethodRef ref = declaration.method();
+            String signature = ref.methodName() + (ref.parameterTypes() == null ? "(..)" : ref.parameterTypes().stream()
+                    .map(name -> name.substring(name.lastIndexOf('.') + 1)).collect(Collectors.joining(", ", "(", ")")));
+            String switchedOff = rules.disabledMethod(ref.className(), ref.methodName(),
+                    ref.parameterTypes() == null ? List.of() : ref.parameterTypes());
+            if (switchedOff == null) {
+                switchedOff = rules.disabledType(declaration.type());
+            }
+            String problem = switchedOff != null ? switchedOff : DeclaredSites.problem(declaration);
+            boolean enabled = problem.isEmpty() && !runtime.isIdle();
+            sites.add(new EmitSite(ref.className(), signature, declaration.type(), declaration.when(),
+                    enabled ? runtime.sinksFor(declaration.type()) : List.of(), enabled,
+                    problem.isEmpty() && !enabled ? "auditweave is idle: nothing is captured" : problem, false,
+                    switchedOff != null, declaration.methodKey()));
+        }
+        return sites;
     }
 
     @Override

@@ -20,11 +20,13 @@ import java.util.Map;
  * @param sinkHeaders  per named sink, the HTTP headers to send, by name as written
  * @param sinkKeyValues the resolved text of every key of a named sink some source set, for describe()
  * @param sinkOptions  per named sink, every setting some source set, for the sink's provider
+ * @param declaredEmits the emit sites declared by the keys {@code auditweave.emit.<id>.*}, in order of first appearance
  */
 record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> explicit,
                   Map<String, String> headers, List<RawValue> headerValues, List<String> warnings,
                   Map<String, Map<KeyFamily, RawValue>> sinkValues, Map<String, Map<String, String>> sinkHeaders,
-                  List<RawValue> sinkKeyValues, Map<String, SinkOptions> sinkOptions) {
+                  List<RawValue> sinkKeyValues, Map<String, SinkOptions> sinkOptions,
+                  List<DeclaredEmit> declaredEmits) {
 
     static Resolution of(List<Layer> layers, Map<String, String> environment) {
         Precedence precedence = Precedence.of(layers);
@@ -54,9 +56,17 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
         }
         List<String> warnings = new ArrayList<>(precedence.warnings());
         NamedSinks named = namedSinks(precedence, environment, values, explicit, warnings);
+        Map<KeyFamily, List<RawValue>> emitValues = new LinkedHashMap<>();
+        for (KeyFamily family : ConfigKeys.emitFamilies()) {
+            List<RawValue> resolved = new ArrayList<>();
+            for (RawValue raw : precedence.winners(family)) {
+                resolved.add(resolveFamilyValue(family, raw, environment));
+            }
+            emitValues.put(family, resolved);
+        }
         return new Resolution(Collections.unmodifiableMap(values), Collections.unmodifiableMap(explicit),
                 Collections.unmodifiableMap(headers), List.copyOf(headerValues), List.copyOf(warnings),
-                named.values(), named.headers(), named.keyValues(), named.options());
+                named.values(), named.headers(), named.keyValues(), named.options(), DeclaredEmits.of(emitValues));
     }
 
     // ---- Several destinations (issue #4) ----

@@ -3,6 +3,7 @@ package dev.auditweave.agent.runtime;
 import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.config.ConfigKeys;
 import dev.auditweave.agent.config.Settings;
+import dev.auditweave.agent.plan.DeclaredSites;
 import dev.auditweave.agent.config.SinkSettings;
 import dev.auditweave.agent.dispatch.Backoff;
 import dev.auditweave.agent.dispatch.DeliveryPolicy;
@@ -61,6 +62,7 @@ public final class AuditweaveRuntime {
 
     private AuditweaveRuntime(Settings settings, List<Sinks.Configured> sinks) {
         this.settings = settings;
+        DeclaredSites.fromRuntime(settings);
         this.snapshotLimits = new SnapshotLimits(settings.snapshotMaxDepth(), settings.snapshotMaxElements());
         this.trustedProxies = TrustedProxies.of(settings.get(ConfigKeys.CONTEXT_TRUSTED_PROXIES));
         List<Dispatcher> dispatchers = new ArrayList<>();
