@@ -3,7 +3,6 @@ package dev.auditweave.agent;
 import dev.auditweave.agent.capture.ActorResolvers;
 import dev.auditweave.agent.capture.CapturePath;
 import dev.auditweave.agent.config.DeclaredEmit;
-import dev.auditweave.agent.config.MethodRef;
 import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.context.RequestResolvers;
 import dev.auditweave.agent.enrich.Enrichers;
@@ -118,18 +117,11 @@ public final class LocalRuntime implements RuntimeControl {
         List<EmitSite> sites = new ArrayList<>();
         SiteRules rules = DeclaredSites.rules();
         for (DeclaredEmit declaration : rules.declarations()) {
-            MethodRef ref = declaration.method();
-            String signature = ref.methodName() + (ref.parameterTypes() == null ? "(..)" : ref.parameterTypes().stream()
-                    .map(name -> name.substring(name.lastIndexOf('.') + 1)).collect(Collectors.joining(", ", "(", ")")));
-            String switchedOff = rules.disabledMethod(ref.className(), ref.methodName(),
-                    ref.parameterTypes() == null ? List.of() : ref.parameterTypes());
-            if (switchedOff == null) {
-                switchedOff = rules.disabledType(declaration.type());
-            }
+            String switchedOff = rules.switchedOff(declaration);
             String problem = switchedOff != null ? switchedOff : DeclaredSites.problem(declaration);
             boolean enabled = problem.isEmpty() && !runtime.isIdle();
-            sites.add(new EmitSite(ref.className(), signature, declaration.type(), declaration.when(),
-                    enabled ? runtime.sinksFor(declaration.type()) : List.of(), enabled,
+            sites.add(new EmitSite(declaration.method().className(), declaration.signature(), declaration.type(),
+                    declaration.when(), enabled ? runtime.sinksFor(declaration.type()) : List.of(), enabled,
                     problem.isEmpty() && !enabled ? "auditweave is idle: nothing is captured" : problem, false,
                     switchedOff != null, declaration.methodKey()));
         }

@@ -54,6 +54,24 @@ public record DeclaredEmit(String id, MethodRef method, String type, String when
         return methodKey() + " = '" + method + "' (" + origin + ")";
     }
 
+    /**
+     * The method as sites list one, with simple parameter type names: {@code readTree(String)}, or
+     * {@code readTree(..)} for every overload.
+     */
+    public String signature() {
+        List<String> parameters = method.parameterTypes();
+        if (parameters == null) {
+            return method.methodName() + "(..)";
+        }
+        StringBuilder signature = new StringBuilder(method.methodName()).append('(');
+        for (int i = 0; i < parameters.size(); i++) {
+            String name = parameters.get(i);
+            signature.append(i == 0 ? "" : ", ").append(name.substring(Math.max(name.lastIndexOf('.'),
+                    name.lastIndexOf('$')) + 1));
+        }
+        return signature.append(')').toString();
+    }
+
     /** One {@code auditweave.emit.<id>.data.<name>}. */
     public record Field(String name, String value) {
         public Field {

@@ -209,6 +209,14 @@ public final class KeyFamily {
         return variableExpected;
     }
 
+    /**
+     * Where the user-chosen part goes, for messages: {@code after auditweave.http.header.}, or for a part inside the
+     * key {@code as <id> in auditweave.emit.<id>.type}.
+     */
+    String variablePlace() {
+        return suffix.isEmpty() ? "after " + prefix : "as <" + placeholder + "> in " + pattern;
+    }
+
     /** The identity of a user-chosen part: two keys naming the same one are the same setting. */
     String identity(String variable) {
         return ignoreCase ? variable.toLowerCase(Locale.ROOT) : variable;

@@ -154,7 +154,7 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
         String variable = family.variableOf(raw.key()).orElseThrow();
         if (!family.accepts(variable)) {
             throw ConfigException.invalid(raw.key(), family.type().shown(raw.text()), raw.origin().description(),
-                    "expected " + family.variableExpected() + " after " + family.keyFor(""));
+                    "expected " + family.variableExpected() + " " + family.variablePlace());
         }
         RawValue resolved = resolve(raw, environment, family.type());
         parse(family.type(), raw, resolved);

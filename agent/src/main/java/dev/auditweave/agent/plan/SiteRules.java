@@ -114,6 +114,22 @@ public final class SiteRules {
                 : disabledMethod(method.getDeclaringClass().getName(), method.getName(), parameterTypes(method));
     }
 
+    /**
+     * Why the site of event type {@code type} on method {@code name(parameterTypes)} of {@code className} is switched
+     * off, by method or else by type, or {@code null}.
+     */
+    public String switchedOff(String className, String name, List<String> parameterTypes, String type) {
+        String byMethod = disabledMethod(className, name, parameterTypes);
+        return byMethod != null ? byMethod : disabledType(type);
+    }
+
+    /** Why {@code declaration} is switched off, by method or else by type, or {@code null}. */
+    public String switchedOff(DeclaredEmit declaration) {
+        MethodRef method = declaration.method();
+        return switchedOff(method.className(), method.methodName(),
+                method.parameterTypes() == null ? List.of() : method.parameterTypes(), declaration.type());
+    }
+
     /** Why sites of event type {@code type} are switched off, or {@code null}. */
     public String disabledType(String type) {
         return disabledTypes != null && disabledTypes.matcher(type).matches() ? disabledTypesReason : null;

@@ -118,14 +118,6 @@ public final class AuditweaveAgent {
         if (System.getProperty(NEXUS_DISABLED) == null) {
             System.setProperty(NEXUS_DISABLED, "true");
         }
-        ElementMatcher.Junction<MethodDescription> annotated =
-                isAnnotatedWith(named(EMITS)).or(isAnnotatedWith(named(EMITS_CONTAINER)));
-        ElementMatcher.Junction<MethodDescription> declared = ConfiguredSites.declared();
-        ElementMatcher.Junction<MethodDescription> inherited =
-                not(annotated).and(not(declared)).and(new InheritsEmitAnnotation(EMITS, EMITS_CONTAINER));
-        // Switched off in configuration: not instrumented at all, so such a site costs nothing.
-        ElementMatcher.Junction<MethodDescription> concrete = isMethod().and(not(isAbstract())).and(not(isBridge()))
-                .and(not(ConfiguredSites.switchedOff(EMITS, EMITS_CONTAINER)));
         Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);
         Advice publisherAdvice =
                 Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(PublisherAdvice.class);
@@ -142,14 +134,30 @@ public final class AuditweaveAgent {
                 .assureReadEdgeTo(instrumentation, EmitBridge.class)
                 .ignore(any(), isBootstrapClassLoader())
                 .or(ignoredTypes())
-                .type(declaresMethod(concrete.and(annotated.or(declared).or(inherited))))
+                .type(declaresMethod(advisedMethods(false)))
                 .transform((builder, type, classLoader, module, domain) -> {
-                    // In a class AspectJ wove, its own annotated methods are the aspect's: only inherited and
-                    // declared ones here.
-                    ElementMatcher.Junction<MethodDescription> advised = concrete.and(wovenByAspectj().matches(type)
-                            ? inherited.or(declared) : annotated.or(declared).or(inherited));
+                    ElementMatcher.Junction<MethodDescription> advised = advisedMethods(wovenByAspectj().matches(type));
                     return builder.visit(advice.on(advised)).visit(publisherAdvice.on(advised.and(reactor)));
                 });
+    }
+
+    /**
+     * The methods the agent instruments: concrete ones that carry {@code @EmitsAbuseEvent}, have a site declared on
+     * them in configuration, or inherit either from a superclass or interface method; never one configuration
+     * switched off, which so costs nothing.
+     *
+     * @param wovenByAspectj whether the class was woven by AspectJ, whose aspect already advises its own annotated
+     *                       methods: then only the inherited and declared ones
+     */
+    static ElementMatcher.Junction<MethodDescription> advisedMethods(boolean wovenByAspectj) {
+        ElementMatcher.Junction<MethodDescription> annotated =
+                isAnnotatedWith(named(EMITS)).or(isAnnotatedWith(named(EMITS_CONTAINER)));
+        ElementMatcher.Junction<MethodDescription> declared = ConfiguredSites.declared();
+        ElementMatcher.Junction<MethodDescription> inherited =
+                not(annotated).and(not(declared)).and(new InheritsEmitAnnotation(EMITS, EMITS_CONTAINER));
+        ElementMatcher.Junction<MethodDescription> concrete = isMethod().and(not(isAbstract())).and(not(isBridge()))
+                .and(not(ConfiguredSites.switchedOff(EMITS, EMITS_CONTAINER)));
+        return concrete.and(wovenByAspectj ? inherited.or(declared) : annotated.or(declared).or(inherited));
     }
 
     private static ElementMatcher.Junction<TypeDescription> ignoredTypes() {
