@@ -65,9 +65,13 @@ public final class DeclaredSites {
         use(SiteRules.of(settings));
     }
 
-    /** The framework that handed in its configuration stopped: runtime settings decide again. */
+    /**
+     * The framework that handed in its configuration stopped: nothing is declared or switched off until the next
+     * runtime or framework says so.
+     */
     public static synchronized void frameworkStopped() {
         framework = false;
+        rules = SiteRules.NONE;
     }
 
     private static void use(SiteRules next) {
