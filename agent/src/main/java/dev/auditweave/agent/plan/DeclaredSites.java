@@ -5,7 +5,10 @@ import dev.auditweave.agent.config.Settings;
 import dev.auditweave.agent.log.Loggers;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,6 +33,8 @@ public final class DeclaredSites {
     private static volatile boolean framework;
     private static volatile boolean agent;
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+    /** Every declaration ever in force, by id and method, in order: a stopped framework's too, for the exit report. */
+    private static final Map<String, DeclaredEmit> EVER_IN_FORCE = Collections.synchronizedMap(new LinkedHashMap<>());
     private static final Set<String> LOADED = ConcurrentHashMap.newKeySet();
     private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
     private static final ConcurrentMap<String, String> PROBLEMS = new ConcurrentHashMap<>();
@@ -76,6 +81,9 @@ public final class DeclaredSites {
 
     private static void use(SiteRules next) {
         rules = next;
+        for (DeclaredEmit declaration : next.declarations()) {
+            EVER_IN_FORCE.putIfAbsent(declaration.id() + "|" + declaration.method(), declaration);
+        }
         if (agent) {
             return;
         }
@@ -137,10 +145,17 @@ public final class DeclaredSites {
                 : declaration.method().className() + " has not been loaded (yet)";
     }
 
-    /** The declarations whose class has not been loaded, for the report at exit. */
+    /**
+     * The declarations ever in force (those of a framework that stopped since included) whose class has not been
+     * loaded, for the report at exit.
+     */
     public static List<DeclaredEmit> neverLoaded() {
         List<DeclaredEmit> unloaded = new ArrayList<>();
-        for (DeclaredEmit declaration : rules.declarations()) {
+        List<DeclaredEmit> declarations;
+        synchronized (EVER_IN_FORCE) {
+            declarations = List.copyOf(EVER_IN_FORCE.values());
+        }
+        for (DeclaredEmit declaration : declarations) {
             if (!LOADED.contains(declaration.method().className())) {
                 unloaded.add(declaration);
             }
