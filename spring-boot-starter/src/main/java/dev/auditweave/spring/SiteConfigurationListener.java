@@ -1,7 +1,7 @@
 package dev.auditweave.spring;
 
 import dev.auditweave.agent.Auditweave;
-import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
