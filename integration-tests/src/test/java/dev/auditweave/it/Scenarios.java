@@ -66,6 +66,23 @@ final class Scenarios {
         });
     }
 
+    /**
+     * Sites declared and switched off in configuration ({@link DeclaredSitesIT}): system properties declare sites on
+     * Jackson's ObjectMapper and Spring's ErrorHandler interface, a method that does not exist, a class that never
+     * loads, and switch off a declared method and the user.* types.
+     */
+    static synchronized ScenarioRun declared(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/declared", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                List<String> properties = new java.util.ArrayList<>(httpTo(receiver.url()));
+                properties.addAll(DeclaredSitesIT.CONFIGURATION);
+                return run(name, jvm, receiver, null, properties, List.of("declared"), MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Annotations inherited from interfaces, abstract and superclass methods, a JDK proxy and a bridge method. */
     static synchronized ScenarioRun inherited(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/inherited", name -> {

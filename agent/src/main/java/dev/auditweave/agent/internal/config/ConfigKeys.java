@@ -1,6 +1,10 @@
 package dev.auditweave.agent.internal.config;
 
+import static dev.auditweave.agent.internal.config.ValueTypes.anyText;
 import static dev.auditweave.agent.internal.config.ValueTypes.bool;
+import static dev.auditweave.agent.internal.config.ValueTypes.methodRef;
+import static dev.auditweave.agent.internal.config.ValueTypes.methodRefs;
+import static dev.auditweave.agent.internal.config.ValueTypes.optionalTypePatterns;
 import static dev.auditweave.agent.internal.config.ValueTypes.checked;
 import static dev.auditweave.agent.internal.config.ValueTypes.cidrList;
 import static dev.auditweave.agent.internal.config.ValueTypes.oneOf;
@@ -57,6 +61,7 @@ public final class ConfigKeys {
 
     private static final long HOUR_MS = 3_600_000L;
     private static final Pattern SINK_SETTING_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern DECLARATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
     private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
     // Declared before the keys: register() fills it as the keys below are initialised, in table order.
@@ -187,6 +192,59 @@ public final class ConfigKeys {
             "proxies (IP addresses and CIDR blocks) whose Forwarded and X-Forwarded-For headers REQUEST.ip believes;"
                     + " from any other peer those headers are ignored and the peer is the client");
 
+    // ---- Declared emit sites and switching sites off (issue #15) ----
+
+    public static final ConfigKey<List<MethodRef>> DISABLE_METHODS = register("auditweave.disable.methods", "",
+            methodRefs(),
+            "emit sites switched off by method: neither their annotations nor their declarations emit; in agent mode"
+                    + " the methods are not even instrumented");
+
+    public static final ConfigKey<List<String>> DISABLE_TYPES = register("auditweave.disable.types", "",
+            optionalTypePatterns(),
+            "emit sites switched off by event type: annotations and declarations of these types emit nothing; in agent"
+                    + " mode a method whose every site is switched off is not instrumented");
+
+    /** One key per field of a declared emit site; first of the emit families, whose suffixes a field could end in. */
+    public static final KeyFamily EMIT_DATA = new KeyFamily("auditweave.emit.<id>.data.<field>",
+            ConfigKeys::isEmitDataVariable, "a declaration id (letters, digits and -), then a field name", true,
+            anyText("an expression, as the value of a @Field"), "(unset)",
+            "one data field of the declared emit site <id>, as @Field(name = <field>, value = ...); in an environment"
+                    + " variable the field name is lower-cased and keeps its _", true,
+            field -> field.toLowerCase(java.util.Locale.ROOT));
+
+    public static final KeyFamily EMIT_METHOD = emitKey("method", "(required)", checked(methodRef()),
+            "declares emit site <id> on this method of a class or interface (naming an interface or superclass covers"
+                    + " every implementation), as if it carried @EmitsAbuseEvent; agent mode only");
+
+    public static final KeyFamily EMIT_TYPE = emitKey("type", "(required)", checked(text("an event type")),
+            "the event type of declared emit site <id>, as @EmitsAbuseEvent(type)");
+
+    public static final KeyFamily EMIT_WHEN = emitKey("when", "(unset)", anyText("a guard expression"),
+            "the guard of declared emit site <id>, as @EmitsAbuseEvent(when)");
+
+    public static final KeyFamily EMIT_OCCURRED_AT = emitKey("occurred-at", "(unset)",
+            anyText("an expression of epoch milliseconds"), "the time source of declared emit site <id>, as"
+                    + " @EmitsAbuseEvent(occurredAt)");
+
+    public static final KeyFamily EMIT_IDEMPOTENCY_KEY = emitKey("idempotency-key", "(unset)",
+            anyText("an expression"), "the idempotency key of declared emit site <id>, as"
+                    + " @EmitsAbuseEvent(idempotencyKey)");
+
+    public static final KeyFamily EMIT_PHASE = emitKey("phase", "`after_commit`",
+            checked(oneOf(List.of("after_commit", "immediate"))),
+            "when declared emit site <id> is released inside a transaction, as @EmitsAbuseEvent(phase)");
+
+    public static final KeyFamily EMIT_ON = emitKey("on", "`returned`", checked(oneOf(List.of("returned", "thrown"))),
+            "which outcome of the method declared emit site <id> fires on, as @EmitsAbuseEvent(on)");
+
+    public static final KeyFamily EMIT_ENRICH = emitKey("enrich", "(unset)",
+            anyText("a comma-separated list of enricher names"),
+            "the enrichers of declared emit site <id>, in order, as @EmitsAbuseEvent(enrich)");
+
+    /** Every family of a declared emit site, data first (a field may be named like a setting). */
+    private static final List<KeyFamily> EMIT_FAMILIES = List.of(EMIT_DATA, EMIT_METHOD, EMIT_TYPE, EMIT_WHEN,
+            EMIT_OCCURRED_AT, EMIT_IDEMPOTENCY_KEY, EMIT_PHASE, EMIT_ON, EMIT_ENRICH);
+
     /** One key per HTTP header of a named http sink; listed before the other sink keys, which it must win over. */
     public static final KeyFamily SINK_HEADER = new KeyFamily("auditweave.sink.<name>.header.<Header-Name>",
             ConfigKeys::isSinkHeaderVariable,
@@ -262,7 +320,7 @@ public final class ConfigKeys {
 
     private static final List<ConfigKey<?>> KEY_LIST = Collections.unmodifiableList(KEYS);
     private static final Map<String, ConfigKey<?>> BY_NAME = byName();
-    private static final List<KeyFamily> FAMILIES = families(HTTP_HEADER, SINK_FAMILIES);
+    private static final List<KeyFamily> FAMILIES = families(HTTP_HEADER, SINK_FAMILIES, EMIT_FAMILIES);
     private static final List<AtLeast<?>> RELATIONS = List.of(new AtLeast<>(RETRY_MAX_BACKOFF, RETRY_INITIAL_BACKOFF));
 
     private ConfigKeys() {
@@ -313,11 +371,31 @@ public final class ConfigKeys {
         return isSinkName(parts.get(0)) && HTTP_TOKEN.matcher(parts.get(1)).matches();
     }
 
-    private static List<KeyFamily> families(KeyFamily first, List<KeyFamily> more) {
+    private static List<KeyFamily> families(KeyFamily first, List<KeyFamily> sinks, List<KeyFamily> emits) {
         List<KeyFamily> all = new ArrayList<>();
         all.add(first);
-        all.addAll(more);
+        all.addAll(sinks);
+        all.addAll(emits);
         return List.copyOf(all);
+    }
+
+    /** The families {@code auditweave.emit.<id>.*} of declared emit sites, data first. */
+    public static List<KeyFamily> emitFamilies() {
+        return EMIT_FAMILIES;
+    }
+
+    private static KeyFamily emitKey(String setting, String defaultText, ValueType<String> type, String description) {
+        return new KeyFamily("auditweave.emit.<id>." + setting, ConfigKeys::isDeclarationId,
+                "a declaration id (letters, digits and -)", true, type, defaultText, description);
+    }
+
+    private static boolean isDeclarationId(String id) {
+        return DECLARATION_ID.matcher(id).matches();
+    }
+
+    private static boolean isEmitDataVariable(String variable) {
+        List<String> parts = EMIT_DATA.parts(variable);
+        return isDeclarationId(parts.get(0)) && !parts.get(1).isBlank() && parts.get(1).strip().equals(parts.get(1));
     }
 
     /** The key named exactly {@code name} (with prefix), if there is one. */

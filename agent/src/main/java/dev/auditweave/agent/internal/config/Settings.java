@@ -358,6 +358,41 @@ public final class Settings {
         return ((ValueTypes.Checked<T>) family.type()).typed().parse(value.text());
     }
 
+    // ---- Declared emit sites and switching sites off (issue #15) ----
+
+    /**
+     * The emit sites declared by the keys {@code auditweave.emit.<id>.*}, each with its method and type.
+     *
+     * <pre>{@code
+     * Settings settings = Settings.defaults().with(Map.of(
+     *         "auditweave.emit.parse.method", "com.fasterxml.jackson.databind.ObjectMapper#readTree(java.lang.String)",
+     *         "auditweave.emit.parse.type", "json.parsed"));
+     * settings.declaredEmits().get(0).method().methodName();   // "readTree"
+     * }</pre>
+     */
+    public List<DeclaredEmit> declaredEmits() {
+        return resolution.declaredEmits();
+    }
+
+    /** {@code auditweave.disable.methods}: the methods none of whose sites emit. */
+    public List<MethodRef> disabledMethods() {
+        return get(ConfigKeys.DISABLE_METHODS);
+    }
+
+    /** {@code auditweave.disable.types}: the event type patterns whose sites emit nothing. */
+    public List<String> disabledTypes() {
+        return get(ConfigKeys.DISABLE_TYPES);
+    }
+
+    /**
+     * Where a key of the table was set, for messages ({@code system property}); {@code default} when no source set
+     * it.
+     */
+    public String originOf(ConfigKey<?> key) {
+        RawValue value = resolution.explicit().get(key);
+        return value == null ? Origin.DEFAULT.description() : value.origin().description();
+    }
+
     /**
      * What deserves the user's attention without stopping start-up, such as
      * {@code unknown key auditweave.htp.url (system property); did you mean auditweave.http.url?}. Not logged

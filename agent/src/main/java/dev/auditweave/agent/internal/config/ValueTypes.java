@@ -124,6 +124,90 @@ final class ValueTypes {
         return new Text(expected);
     }
 
+    // ---- Declared emit sites and switching sites off (issue #15) ----
+
+    /** One method, as {@link MethodRef#parse} reads it. */
+    static ValueType<MethodRef> methodRef() {
+        return new OneMethod();
+    }
+
+    /** A comma-separated list of methods; empty means none. */
+    static ValueType<List<MethodRef>> methodRefs() {
+        return new MethodList();
+    }
+
+    /** As {@link #typePatterns()}, and empty means none. */
+    static ValueType<List<String>> optionalTypePatterns() {
+        return new OptionalTypePatterns();
+    }
+
+    /** Any text, empty included. */
+    static ValueType<String> anyText(String expected) {
+        return new AnyText(expected);
+    }
+
+    private record OneMethod() implements ValueType<MethodRef> {
+
+        @Override
+        public MethodRef parse(String text) {
+            return MethodRef.parse(text);
+        }
+
+        @Override
+        public String expected() {
+            return MethodRef.EXPECTED;
+        }
+    }
+
+    private record MethodList() implements ValueType<List<MethodRef>> {
+
+        @Override
+        public List<MethodRef> parse(String text) {
+            if (text.isBlank()) {
+                return List.of();
+            }
+            List<MethodRef> methods = new ArrayList<>();
+            // A comma also separates parameter types: split only outside parentheses.
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                char c = i < text.length() ? text.charAt(i) : ',';
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (c == ',' && depth == 0) {
+                    methods.add(MethodRef.parse(text.substring(start, i)));
+                    start = i + 1;
+                }
+            }
+            return List.copyOf(methods);
+        }
+
+        @Override
+        public String expected() {
+            return "a comma-separated list of " + MethodRef.EXPECTED.replace("a method as ", "methods as ");
+        }
+    }
+
+    private record OptionalTypePatterns() implements ValueType<List<String>> {
+
+        @Override
+        public List<String> parse(String text) {
+            return text.isBlank() ? List.of() : typePatterns().parse(text);
+        }
+
+        @Override
+        public String expected() {
+            return typePatterns().expected() + "; empty for none";
+        }
+    }
+
+    private record AnyText(String expected) implements ValueType<String> {
+
+        @Override
+        public String parse(String text) {
+            return text;
+        }
+    }
+
     // ---- Context that travels with the event (issue #13) ----
 
     /** A comma-separated list of IP addresses and CIDR blocks; empty means none. */

@@ -43,7 +43,11 @@ public final class EmitPlanBuilder {
     static EmitPlan build(Method method, Scope scope, ProblemReporter reporter) {
         List<EventSpec> specs = new ArrayList<>();
         String unsupported = unsupportedReturn(method.getReturnType(), scope);
+        SiteRules rules = DeclaredSites.rules();
         for (EmitDeclaration declaration : AnnotationReader.declarations(method)) {
+            if (rules.disabledType(declaration.type()) != null) {
+                continue; // switched off in configuration: not compiled, listed as such by PreparedSites
+            }
             try {
                 if (unsupported != null) {
                     throw new InvalidDeclarationException(unsupported);

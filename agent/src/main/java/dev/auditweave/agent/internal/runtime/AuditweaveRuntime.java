@@ -19,6 +19,7 @@ import dev.auditweave.agent.internal.metrics.Counters;
 import dev.auditweave.agent.internal.metrics.Ledger;
 import dev.auditweave.agent.internal.metrics.LossReporter;
 import dev.auditweave.agent.internal.metrics.MetricsMBeans;
+import dev.auditweave.agent.internal.plan.DeclaredSites;
 import dev.auditweave.agent.internal.redact.HashKey;
 import dev.auditweave.agent.internal.redact.HashKeys;
 import dev.auditweave.agent.internal.sink.NamedSink;
@@ -64,6 +65,7 @@ public final class AuditweaveRuntime {
 
     private AuditweaveRuntime(Settings settings, List<Sinks.Configured> sinks) {
         this.settings = settings;
+        DeclaredSites.fromRuntime(settings);
         this.snapshotLimits = new SnapshotLimits(settings.snapshotMaxDepth(), settings.snapshotMaxElements());
         this.hashKey = hashKey(settings);
         HashKeys.install(hashKey);
