@@ -63,6 +63,11 @@ final class JdbcSink implements Sink {
                 return oneByOne(batch, prepared);
             }
             return failed(e);
+        } catch (RuntimeException e) {
+            // A driver's own bug: the transaction's state is unknown, so the next batch starts on a new connection;
+            // the batch counts as rejected, as for every sink that throws.
+            disconnect();
+            throw e;
         }
     }
 
