@@ -264,6 +264,53 @@ class JdbcSinkTest {
         }
     }
 
+    @Test
+    void aDriverThatThrowsARuntimeException_propagatesIt_andTheNextBatchConnectsAnew(TestInfo test)
+            throws SQLException {
+        H2Audit db = database(test);
+        java.util.concurrent.atomic.AtomicInteger connects = new java.util.concurrent.atomic.AtomicInteger();
+        Connector connector = () -> {
+            java.sql.Connection real = java.sql.DriverManager.getConnection(db.url);
+            return connects.incrementAndGet() == 1 ? failingExecuteBatch(real) : real;
+        };
+        JdbcSink sink = new JdbcSink(JdbcSettings.read(db.context(Map.of()), name -> null), connector,
+                db.context(Map.of()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sink.send(List.of(blocked("e1"))))
+                .isInstanceOf(IllegalStateException.class).hasMessage("driver bug");
+        assertThat(sink.send(List.of(blocked("e1")))).isEqualTo(SendResult.delivered());
+
+        assertThat(connects).hasValue(2);
+        assertThat(db.count()).isEqualTo(1);
+        sink.close();
+    }
+
+    /** {@code real}, whose prepared statements throw an IllegalStateException from executeBatch. */
+    private static java.sql.Connection failingExecuteBatch(java.sql.Connection real) {
+        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(JdbcSinkTest.class.getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                    Object value = invoke(real, method, args);
+                    if (!method.getName().equals("prepareStatement")) {
+                        return value;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(JdbcSinkTest.class.getClassLoader(),
+                            new Class<?>[] {java.sql.PreparedStatement.class}, (statement, call, callArgs) -> {
+                                if (call.getName().equals("executeBatch")) {
+                                    throw new IllegalStateException("driver bug");
+                                }
+                                return invoke(value, call, callArgs);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     private static Server tcpServer(int port, Path directory) throws SQLException {
         return Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", directory.toString(),
                 "-ifNotExists");
