@@ -1,8 +1,10 @@
 package dev.auditweave.agent;
 
-import dev.auditweave.agent.spi.SinkProvider;
-import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.internal.runtime.LocalRuntime;
+
+import dev.auditweave.agent.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
+import dev.auditweave.agent.spi.SinkProvider;
 import dev.auditweave.bootstrap.EmitBridge;
 import dev.auditweave.bootstrap.EmitHandler;
 import dev.auditweave.bootstrap.LogTarget;

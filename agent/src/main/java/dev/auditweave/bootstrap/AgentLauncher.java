@@ -18,7 +18,7 @@ import java.util.jar.JarFile;
  *       {@link EmitBridge} is one class that every application class loader reaches;</li>
  *   <li>opens the rest of the jar (kept under {@code inst/} as {@code .classdata}, invisible to every other
  *       loader) in a private {@link AgentClassLoader};</li>
- *   <li>hands over to the agent proper, {@code dev.auditweave.agent.weave.bytebuddy.AuditweaveAgent}, in it.</li>
+ *   <li>hands over to the agent proper, {@code dev.auditweave.agent.internal.weave.bytebuddy.AuditweaveAgent}, in it.</li>
  * </ol>
  *
  * <p>As a program ({@link #main}), it runs the agent jar's commands, such as {@code scan}.
@@ -28,8 +28,8 @@ import java.util.jar.JarFile;
  */
 public final class AgentLauncher {
 
-    static final String AGENT_CLASS = "dev.auditweave.agent.weave.bytebuddy.AuditweaveAgent";
-    static final String COMMAND_CLASS = "dev.auditweave.agent.scan.ScanCommand";
+    static final String AGENT_CLASS = "dev.auditweave.agent.internal.weave.bytebuddy.AuditweaveAgent";
+    static final String COMMAND_CLASS = "dev.auditweave.agent.internal.scan.ScanCommand";
 
     private AgentLauncher() {
     }

@@ -2,11 +2,11 @@ package dev.auditweave.bootstrap;
 
 import dev.auditweave.agent.ActorResolver;
 import dev.auditweave.agent.AuditweaveTransaction;
+import dev.auditweave.agent.ConfigException;
 import dev.auditweave.agent.EmitSite;
 import dev.auditweave.agent.EventEnricher;
 import dev.auditweave.agent.EventTap;
 import dev.auditweave.agent.RequestResolver;
-import dev.auditweave.agent.config.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import dev.auditweave.agent.spi.SinkProvider;
 import java.lang.reflect.Method;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.auditweave.agent.config.ConfigKeys;
+import dev.auditweave.agent.internal.config.ConfigKeys;
 import dev.auditweave.testing.LoopbackReceiver;
 import dev.auditweave.testing.LoopbackReceiver.Reply;
 import java.io.IOException;

@@ -30,7 +30,7 @@ class JarIsolationIT {
             "dev/auditweave/agent/EventEnricher.class",
             "dev/auditweave/agent/EventTap.class",
             "dev/auditweave/agent/RequestResolver.class",
-            "dev/auditweave/agent/config/ConfigException.class",
+            "dev/auditweave/agent/ConfigException.class",
             "dev/auditweave/agent/metrics/AuditweaveMetrics.class",
             "dev/auditweave/agent/metrics/DropReason.class",
             "dev/auditweave/agent/spi/SendResult$Delivered.class",

@@ -2,9 +2,9 @@ package dev.auditweave.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auditweave.agent.config.Settings;
-import dev.auditweave.agent.event.Event;
-import dev.auditweave.agent.sink.Sinks;
+import dev.auditweave.agent.internal.config.Settings;
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.sink.Sinks;
 import dev.auditweave.agent.spi.SendResult;
 import dev.auditweave.agent.spi.Sink;
 import dev.auditweave.it.fixtures.EventTypes;

@@ -1,6 +1,6 @@
 package dev.auditweave.processor;
 
-import dev.auditweave.agent.expr.ModelScope;
+import dev.auditweave.agent.internal.expr.ModelScope;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.auditweave.processor;
 
-import dev.auditweave.agent.expr.ModelType;
-import dev.auditweave.agent.expr.ReflectionModel;
-import dev.auditweave.agent.expr.TypeModel;
+import dev.auditweave.agent.internal.expr.ModelType;
+import dev.auditweave.agent.internal.expr.ReflectionModel;
+import dev.auditweave.agent.internal.expr.TypeModel;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;

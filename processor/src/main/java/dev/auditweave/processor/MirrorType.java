@@ -1,7 +1,7 @@
 package dev.auditweave.processor;
 
-import dev.auditweave.agent.expr.ModelMember;
-import dev.auditweave.agent.expr.ModelType;
+import dev.auditweave.agent.internal.expr.ModelMember;
+import dev.auditweave.agent.internal.expr.ModelType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

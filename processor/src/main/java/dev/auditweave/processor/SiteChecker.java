@@ -1,11 +1,11 @@
 package dev.auditweave.processor;
 
-import dev.auditweave.agent.expr.Expected;
-import dev.auditweave.agent.expr.ExpressionCompiler;
-import dev.auditweave.agent.expr.ExpressionException;
-import dev.auditweave.agent.expr.ModelScope;
-import dev.auditweave.agent.expr.ModelType;
-import dev.auditweave.agent.plan.DeclarationRules;
+import dev.auditweave.agent.internal.expr.Expected;
+import dev.auditweave.agent.internal.expr.ExpressionCompiler;
+import dev.auditweave.agent.internal.expr.ExpressionException;
+import dev.auditweave.agent.internal.expr.ModelScope;
+import dev.auditweave.agent.internal.expr.ModelType;
+import dev.auditweave.agent.internal.plan.DeclarationRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package dev.auditweave.spring;
 
-import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.ConfigException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

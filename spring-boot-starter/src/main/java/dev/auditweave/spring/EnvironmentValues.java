@@ -1,8 +1,8 @@
 package dev.auditweave.spring;
 
-import dev.auditweave.agent.config.ConfigException;
-import dev.auditweave.agent.config.ConfigKeys;
-import dev.auditweave.agent.config.KeyFamily;
+import dev.auditweave.agent.ConfigException;
+import dev.auditweave.agent.internal.config.ConfigKeys;
+import dev.auditweave.agent.internal.config.KeyFamily;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -1,8 +1,8 @@
 package dev.auditweave.spring;
 
 import dev.auditweave.agent.Auditweave;
-import dev.auditweave.agent.capture.Capture;
-import dev.auditweave.agent.expr.Completion;
+import dev.auditweave.agent.internal.capture.Capture;
+import dev.auditweave.agent.internal.expr.Completion;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.HashSet;

@@ -3,11 +3,11 @@ package dev.auditweave.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.agent.Auditweave;
+import dev.auditweave.agent.ConfigException;
 import dev.auditweave.agent.EmitSite;
-import dev.auditweave.agent.config.ConfigException;
-import dev.auditweave.agent.event.Event;
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.agent.metrics.DropReason;
-import dev.auditweave.agent.sink.MemorySink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URL;

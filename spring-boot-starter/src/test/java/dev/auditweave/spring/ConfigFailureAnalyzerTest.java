@@ -3,7 +3,7 @@ package dev.auditweave.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.agent.Auditweave;
-import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.ConfigException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;

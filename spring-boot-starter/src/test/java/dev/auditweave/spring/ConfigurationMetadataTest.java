@@ -2,9 +2,10 @@ package dev.auditweave.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auditweave.agent.config.ConfigKey;
-import dev.auditweave.agent.config.ConfigKeys;
-import dev.auditweave.agent.config.KeyFamily;
+import com.jayway.jsonpath.JsonPath;
+import dev.auditweave.agent.internal.config.ConfigKey;
+import dev.auditweave.agent.internal.config.ConfigKeys;
+import dev.auditweave.agent.internal.config.KeyFamily;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +67,7 @@ class ConfigurationMetadataTest {
                     .append("      \"name\": ").append(quote(key.name())).append(",\n")
                     .append("      \"type\": ").append(quote(type(key))).append(",\n")
                     .append("      \"description\": ").append(quote(description)).append(",\n")
-                    .append("      \"sourceType\": \"dev.auditweave.agent.config.ConfigKeys\"");
+                    .append("      \"sourceType\": \"dev.auditweave.agent.internal.config.ConfigKeys\"");
             if (!key.defaultText().isEmpty()) {
                 entry.append(",\n      \"defaultValue\": ").append(defaultValue(key));
             }
@@ -78,14 +78,14 @@ class ConfigurationMetadataTest {
                 + "      \"name\": " + quote(headers.keyFor("").substring(0, headers.keyFor("").length() - 1)) + ",\n"
                 + "      \"type\": \"java.util.Map<java.lang.String,java.lang.String>\",\n"
                 + "      \"description\": " + quote(headers.pattern() + ": " + headers.description() + ".") + ",\n"
-                + "      \"sourceType\": \"dev.auditweave.agent.config.ConfigKeys\"\n"
+                + "      \"sourceType\": \"dev.auditweave.agent.internal.config.ConfigKeys\"\n"
                 + "    }");
         return "{\n"
                 + "  \"groups\": [\n"
                 + "    {\n"
                 + "      \"name\": \"auditweave\",\n"
                 + "      \"description\": \"auditweave: business events from annotated methods (generated from ConfigKeys).\",\n"
-                + "      \"sourceType\": \"dev.auditweave.agent.config.ConfigKeys\"\n"
+                + "      \"sourceType\": \"dev.auditweave.agent.internal.config.ConfigKeys\"\n"
                 + "    }\n"
                 + "  ],\n"
                 + "  \"properties\": [\n"

@@ -1,6 +1,6 @@
 package dev.auditweave.spring;
 
-import dev.auditweave.agent.capture.Capture;
+import dev.auditweave.agent.internal.capture.Capture;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
 import java.lang.reflect.Method;

@@ -1,8 +1,8 @@
 package dev.auditweave.spring;
 
+import dev.auditweave.agent.internal.capture.Capture;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
-import dev.auditweave.agent.capture.Capture;
 import java.lang.reflect.Method;
 
 /** A bean with one valid and one broken annotation. Not woven: {@link #emit} does what the woven advice does. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditweave.agent.Auditweave;
-import dev.auditweave.agent.sink.MemorySink;
+import dev.auditweave.agent.internal.sink.MemorySink;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;

@@ -1,6 +1,6 @@
 package dev.auditweave.agent.spi;
 
-import dev.auditweave.agent.config.ConfigException;
+import dev.auditweave.agent.ConfigException;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import java.net.URI;
 import java.nio.file.Path;

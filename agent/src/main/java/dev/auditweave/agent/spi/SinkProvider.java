@@ -38,7 +38,7 @@ public interface SinkProvider {
      * Makes the sink {@code context.name()}, reading its settings through {@code context}. Called once per named
      * sink, at start-up, on the thread that starts auditweave.
      *
-     * @throws dev.auditweave.agent.config.ConfigException for a bad setting (as {@link SinkContext}'s getters throw
+     * @throws dev.auditweave.agent.ConfigException for a bad setting (as {@link SinkContext}'s getters throw
      *                                                     it): start-up reports it as is
      * @throws Exception                                   for anything else: start-up fails with a
      *                                                     {@code ConfigException} naming the sink's type key and this

@@ -1,9 +1,9 @@
 package dev.auditweave.bench.percall;
 
+import dev.auditweave.agent.Auditweave;
 import dev.auditweave.bench.support.Runtimes;
 import dev.auditweave.bench.targets.AgentUserService;
 import dev.auditweave.bench.targets.PlainUserService;
-import dev.auditweave.agent.Auditweave;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,6 +1,6 @@
 package dev.auditweave.bench.support;
 
-import dev.auditweave.agent.sink.NamedSink;
+import dev.auditweave.agent.internal.sink.NamedSink;
 import dev.auditweave.agent.spi.SendResult;
 import dev.auditweave.agent.spi.SinkEvent;
 import java.util.List;

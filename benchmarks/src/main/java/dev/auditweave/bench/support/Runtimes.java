@@ -1,9 +1,9 @@
 package dev.auditweave.bench.support;
 
 import dev.auditweave.agent.Auditweave;
-import dev.auditweave.agent.config.Settings;
+import dev.auditweave.agent.internal.config.Settings;
+import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
-import dev.auditweave.agent.runtime.AuditweaveRuntime;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.auditweave.bench.throughput;
 
-import dev.auditweave.agent.event.Event;
-import dev.auditweave.agent.event.EventIds;
-import dev.auditweave.agent.sink.EventJson;
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.event.EventIds;
+import dev.auditweave.agent.internal.sink.EventJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.auditweave.it.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.auditweave.testing.LoopbackReceiver;
 import dev.auditweave.it.spring.TransactionScenario.Counts;
 import dev.auditweave.it.spring.TransactionScenario.Step;
+import dev.auditweave.testing.LoopbackReceiver;
 import dev.auditweave.testing.LoopbackReceiver.Request;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.auditweave.spring.boot35;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.agent.Auditweave;
-import dev.auditweave.agent.capture.Capture;
-import dev.auditweave.agent.sink.MemorySink;
+import dev.auditweave.agent.internal.capture.Capture;
+import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.spring.AuditweaveAutoConfiguration;
 import dev.auditweave.spring.AuditweaveBoot3HealthAutoConfiguration;

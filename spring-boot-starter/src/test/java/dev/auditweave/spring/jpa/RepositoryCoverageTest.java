@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditweave.agent.Auditweave;
 import dev.auditweave.agent.EmitSite;
-import dev.auditweave.agent.event.Event;
-import dev.auditweave.agent.sink.MemorySink;
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.spring.AuditweaveEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

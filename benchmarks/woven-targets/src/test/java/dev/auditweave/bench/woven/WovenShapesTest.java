@@ -3,10 +3,10 @@ package dev.auditweave.bench.woven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.auditweave.agent.config.Settings;
-import dev.auditweave.agent.event.Event;
-import dev.auditweave.agent.runtime.AuditweaveRuntime;
-import dev.auditweave.agent.sink.MemorySink;
+import dev.auditweave.agent.internal.config.Settings;
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
+import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
 import java.time.Duration;

@@ -1,7 +1,0 @@
-package dev.auditweave.agent.expr;
-
-/** One node of a compiled expression: everything it needs was resolved at compile time. */
-interface Node {
-
-    Object evaluate(Object[] args, Object result, long now);
-}

@@ -1,7 +1,0 @@
-package dev.auditweave.agent.expr;
-
-/** Reads one property of a non-null value; resolved once, used on every call. */
-interface PropertyReader {
-
-    Object read(Object target);
-}

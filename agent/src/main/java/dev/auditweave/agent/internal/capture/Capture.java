@@ -1,0 +1,452 @@
+package dev.auditweave.agent.internal.capture;
+
+import dev.auditweave.agent.internal.event.EnrichRequest;
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.event.EventIds;
+import dev.auditweave.agent.internal.event.EventValues;
+import dev.auditweave.agent.internal.event.SnapshotLimits;
+import dev.auditweave.agent.internal.expr.Completion;
+import dev.auditweave.agent.internal.expr.Thrown;
+import dev.auditweave.agent.internal.log.Loggers;
+import dev.auditweave.agent.internal.log.RateLimitedLogger;
+import dev.auditweave.agent.internal.plan.EmitPlan;
+import dev.auditweave.agent.internal.plan.EventSpec;
+import dev.auditweave.agent.internal.plan.PlanCache;
+import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
+import dev.auditweave.bootstrap.EmitHandler;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The calling-thread step, and the one place both weavers end in: for each annotation of the method,
+ * evaluate the guard; if it holds, resolve the fields into an immutable {@link Event} and offer it to the
+ * delivery pipeline. Nothing here blocks, does I/O, or throws into the caller.
+ *
+ * <p>A normal return fires the {@code on = RETURNED} annotations ({@link #select}, {@link #afterReturn}); an
+ * exception the {@code on = THROWN} ones ({@link #selectThrown}, {@link #afterThrow}), which read it as
+ * {@code THROWN} in the result's place. A method that returns a {@code CompletionStage} fires when the stage
+ * completes ({@link PendingCall}): {@link #select} then only says whether there is a stage to wait for. One that
+ * returns a Reactor {@code Mono} or {@code Flux} fires when a subscription completes: the weaver returns the
+ * publisher {@link #afterPublisher} gives it in place of the method's.
+ *
+ * <p>A weaver calls it in two steps so that a call whose guard is false costs no allocation: {@link #select}
+ * needs only the result and evaluates every guard that reads nothing else; only when something may fire does
+ * the weaver build the arguments array and call {@link #afterReturn(EmitPlan, Object[], Object, long)}.
+ *
+ * <pre>{@code
+ * // what the woven advice does after the method returned normally
+ * long selected = Capture.select(plan, result);          // 0: nothing fires, return at once
+ * if (selected != 0L) {
+ *     Capture.afterReturn(plan, new Object[] {userId, reason}, result, selected);
+ * }
+ * }</pre>
+ */
+public final class Capture {
+
+    private static final RateLimitedLogger WARN = new RateLimitedLogger(Loggers.get(Capture.class), 60);
+
+    private Capture() {
+    }
+
+    /**
+     * {@link #select} answer for a plan whose guards {@link #select} does not evaluate: every annotation is
+     * evaluated in full by {@link #afterReturn(EmitPlan, Object[], Object, long)}.
+     */
+    public static final long ALL = -1L;
+
+    /**
+     * The most annotations on one method whose result-only guards {@link #select} evaluates; a method with more
+     * (never seen in practice) has every guard evaluated in the second step.
+     */
+    private static final int SELECTABLE = Long.SIZE;
+
+    /**
+     * Step one, on the calling thread, without the arguments: which annotations of {@code plan} may fire for a
+     * call that returned {@code result}. Bit {@code i} stands for annotation {@code i}: set when its guard reads
+     * only the result and held, or when its guard needs the arguments or the clock (or there is none) and must
+     * be evaluated in step two. {@code 0}: nothing fires (or auditweave is idle), and the caller should not
+     * even build the arguments. Never throws: a guard that throws is counted and logged, and its bit is clear.
+     */
+    public static long select(EmitPlan plan, Object result) {
+        try {
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            return runtime.isIdle() ? 0L : select(runtime, plan, result);
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
+            return 0L;
+        }
+    }
+
+    /**
+     * As {@link #select(EmitPlan, Object)}, for a weaver that knows the method but not its plan: the plan is
+     * built only when the runtime is active, so a disabled auditweave compiles and reports nothing. With a
+     * {@code -javaagent} attached, the agent's runtime captures the call ({@link AgentHandoff}).
+     */
+    public static long select(Method method, Object result) {
+        try {
+            EmitHandler agent = AgentHandoff.agent();
+            if (agent != null) {
+                return agent.select(method, result);
+            }
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            return runtime.isIdle() ? 0L : select(runtime, PlanCache.forMethod(method), result);
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
+            return 0L;
+        }
+    }
+
+    private static long select(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
+        Completion completion = plan.completion();
+        if (completion == Completion.RETURN) {
+            // The common case first, one comparison: no switch map on the guard-false path.
+            return select(runtime, plan, plan.returnedSpecs(), result);
+        }
+        if (completion == Completion.STAGE) {
+            // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.
+            return result instanceof CompletionStage<?> ? every(plan) : 0L;
+        }
+        // A Mono or Flux: the weaver's publisher step watches it instead (afterPublisher).
+        return 0L;
+    }
+
+    /** Every annotation of {@code plan}, as a {@link #select} answer. */
+    private static long every(EmitPlan plan) {
+        int count = plan.specs().size();
+        return count >= SELECTABLE ? ALL : (1L << count) - 1;
+    }
+
+    /**
+     * Of the {@code candidates}, those whose guard reads only {@code value} (the result or THROWN) and holds, and
+     * those left to step two.
+     */
+    private static long select(AuditweaveRuntime runtime, EmitPlan plan, long candidates, Object value) {
+        List<EventSpec> specs = plan.specs();
+        int count = specs.size();
+        if (count > SELECTABLE) {
+            return ALL;
+        }
+        long decidedByResult = plan.guardsDecidedByResult();
+        long selected = 0L;
+        for (int i = 0; i < count; i++) {
+            long bit = 1L << i;
+            if ((candidates & bit) != 0L
+                    && ((decidedByResult & bit) == 0L || passes(runtime, plan, specs.get(i), value))) {
+                selected |= bit;
+            }
+        }
+        return selected;
+    }
+
+    private static boolean passes(AuditweaveRuntime runtime, EmitPlan plan, EventSpec spec, Object value) {
+        try {
+            // The guard reads neither arguments nor NOW: neither is needed.
+            if (spec.guard().test(null, value, 0L)) {
+                return true;
+            }
+            spec.guardedOut().increment();
+            return false;
+        } catch (Throwable t) {
+            failed(runtime, plan, spec, t);
+            return false;
+        }
+    }
+
+    /**
+     * Emits the events of {@code plan} for one call that returned {@code result} (boxed; {@code null} for void).
+     * Never throws: a failure is counted and logged, rate-limited.
+     */
+    public static void afterReturn(EmitPlan plan, Object[] args, Object result) {
+        long selected = select(plan, result);
+        if (selected != 0L) {
+            afterReturn(plan, args, result, selected);
+        }
+    }
+
+    /**
+     * Step two: emits the annotations {@link #select} selected, evaluating the guards it left to this step. For a
+     * method that returns a {@code CompletionStage}, {@code result} is the stage: the events wait for its completion,
+     * and the caller keeps the very same stage. Never throws.
+     */
+    public static void afterReturn(EmitPlan plan, Object[] args, Object result, long selected) {
+        try {
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            if (runtime.isIdle()) {
+                return;
+            }
+            if (plan.completesLater()) {
+                PendingCall.attach(runtime, plan, argsAtReturn(runtime, plan, args, selected), result, selected);
+            } else {
+                emitAll(runtime, plan, args, result, selected, false, null);
+            }
+        } catch (Throwable t) {
+            // Only reached when the runtime itself cannot start; the business method must not notice.
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
+        }
+    }
+
+    /**
+     * As {@link #afterReturn(EmitPlan, Object[], Object)}, for a weaver that knows the method but not its plan:
+     * the plan is built only when the runtime is active, so a disabled auditweave compiles and reports nothing.
+     */
+    public static void afterReturn(Method method, Object[] args, Object result) {
+        long selected = select(method, result);
+        if (selected != 0L) {
+            afterReturn(method, args, result, selected);
+        }
+    }
+
+    /**
+     * As {@link #afterReturn(EmitPlan, Object[], Object, long)}, by method: {@link #select(Method, Object)} built the
+     * plan already (only an active runtime selects anything), so this finds it in the cache.
+     */
+    public static void afterReturn(Method method, Object[] args, Object result, long selected) {
+        EmitHandler agent = AgentHandoff.agent();
+        if (agent != null) {
+            agent.afterReturn(method, args, result, selected);
+        } else {
+            afterReturn(PlanCache.forMethod(method), args, result, selected);
+        }
+    }
+
+    /**
+     * For a call that completes later: its arguments with the context roots a {@code selected} annotation reads
+     * ({@link CallContext}). ACTOR is who called, REQUEST the request being served: they are resolved now, on the
+     * calling thread, not when the call completes.
+     */
+    private static Object[] argsAtReturn(AuditweaveRuntime runtime, EmitPlan plan, Object[] args, long selected) {
+        return CallContext.append(args, plan, selected, runtime);
+    }
+
+    // ---------------------------------------------------------------- Reactor publishers
+
+    /**
+     * After a method that returns a Reactor {@code Mono} or {@code Flux} returned {@code publisher}: the publisher
+     * the caller gets instead, which emits the same signals and fires the {@code on = RETURNED} annotations when a
+     * subscription completes and the {@code on = THROWN} ones when it fails ({@link ReactorResults}). The very
+     * {@code publisher} when auditweave is idle, the method has nothing to fire, or watching it failed (counted and
+     * logged). Never throws.
+     */
+    public static Object afterPublisher(EmitPlan plan, Object[] args, Object publisher) {
+        AuditweaveRuntime runtime = null;
+        try {
+            runtime = AuditweaveRuntime.current();
+            if (runtime.isIdle() || publisher == null || !plan.completion().publisher() || plan.specs().isEmpty()) {
+                return publisher;
+            }
+            long selected = every(plan);
+            return ReactorResults.watch(runtime, plan, argsAtReturn(runtime, plan, args, selected), publisher,
+                    selected);
+        } catch (Throwable t) {
+            if (runtime != null) {
+                runtime.counters().captureError();
+            }
+            WARN.warn("publisher|" + plan.method(), "auditweave: cannot watch the {} {} returned; its events are"
+                    + " not emitted: {}", plan.completion().typeName(), plan.method(), t.toString());
+            return publisher;
+        }
+    }
+
+    /**
+     * As {@link #afterPublisher(EmitPlan, Object[], Object)}, for a weaver that knows the method but not its plan;
+     * with a {@code -javaagent} attached, the agent's runtime watches it ({@link AgentHandoff}).
+     */
+    public static Object afterPublisher(Method method, Object[] args, Object publisher) {
+        try {
+            EmitHandler agent = AgentHandoff.agent();
+            if (agent != null) {
+                return agent.afterPublisher(method, args, publisher);
+            }
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            return runtime.isIdle() ? publisher : afterPublisher(PlanCache.forMethod(method), args, publisher);
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
+            return publisher;
+        }
+    }
+
+    // ---------------------------------------------------------------- on = THROWN
+
+    /**
+     * Step one after the method threw {@code thrown}, without the arguments: which {@code on = THROWN} annotations
+     * of {@code plan} may fire, as {@link #select(EmitPlan, Object)} does for a return (a guard that reads only
+     * {@code THROWN} is decided here). {@code 0} when the method has none. Never throws; the exception is only read.
+     */
+    public static long selectThrown(EmitPlan plan, Throwable thrown) {
+        try {
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            return runtime.isIdle() ? 0L : selectThrown(runtime, plan, thrown);
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
+            return 0L;
+        }
+    }
+
+    /** As {@link #selectThrown(EmitPlan, Throwable)}, by method; with a {@code -javaagent} attached, the agent's. */
+    public static long selectThrown(Method method, Throwable thrown) {
+        try {
+            EmitHandler agent = AgentHandoff.agent();
+            if (agent != null) {
+                return agent.selectThrown(method, thrown);
+            }
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            return runtime.isIdle() ? 0L : selectThrown(runtime, PlanCache.forMethod(method), thrown);
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
+            return 0L;
+        }
+    }
+
+    private static long selectThrown(AuditweaveRuntime runtime, EmitPlan plan, Throwable thrown) {
+        long candidates = plan.thrownSpecs();
+        if (candidates == 0L && plan.specs().size() <= SELECTABLE) {
+            return 0L;
+        }
+        if ((candidates & plan.guardsDecidedByResult()) == 0L) {
+            // No guard to decide here: the exception is read in step two only.
+            return select(runtime, plan, candidates, null);
+        }
+        Thrown value = read(runtime, plan, thrown);
+        return value == null ? 0L : select(runtime, plan, candidates, value);
+    }
+
+    /**
+     * {@code THROWN}: the exception's class names and message, or {@code null} when reading them threw (an
+     * overridden {@code getMessage()}), counted and logged.
+     */
+    static Thrown read(AuditweaveRuntime runtime, EmitPlan plan, Throwable thrown) {
+        try {
+            return Thrown.of(thrown);
+        } catch (Throwable t) {
+            runtime.counters().captureError();
+            WARN.warn(plan.method() + "|thrown", "auditweave: events of {} not emitted, reading the exception {}"
+                    + " threw {}", plan.method(), thrown.getClass().getName(), t.toString());
+            return null;
+        }
+    }
+
+    /** Emits the {@code on = THROWN} events of {@code plan} for one call that threw {@code thrown}. Never throws. */
+    public static void afterThrow(EmitPlan plan, Object[] args, Throwable thrown) {
+        long selected = selectThrown(plan, thrown);
+        if (selected != 0L) {
+            afterThrow(plan, args, thrown, selected);
+        }
+    }
+
+    /** Step two after a throw: emits what {@link #selectThrown} selected. Never throws. */
+    public static void afterThrow(EmitPlan plan, Object[] args, Throwable thrown, long selected) {
+        try {
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            Thrown value = runtime.isIdle() ? null : read(runtime, plan, thrown);
+            if (value != null) {
+                emitAll(runtime, plan, args, value, selected, true, null);
+            }
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
+        }
+    }
+
+    /**
+     * As {@link #afterThrow(EmitPlan, Object[], Throwable, long)}, by method, after
+     * {@link #selectThrown(Method, Throwable)}.
+     */
+    public static void afterThrow(Method method, Object[] args, Throwable thrown, long selected) {
+        EmitHandler agent = AgentHandoff.agent();
+        if (agent != null) {
+            agent.afterThrow(method, args, thrown, selected);
+        } else {
+            afterThrow(PlanCache.forMethod(method), args, thrown, selected);
+        }
+    }
+
+    // ---------------------------------------------------------------- shared by every outcome
+
+    /**
+     * Emits the {@code selected} annotations that fire on this outcome ({@code thrown}: the {@code on = THROWN}
+     * ones, {@code value} being the {@link Thrown}; else the others, {@code value} being the result). {@code stage}
+     * is {@code null} on the calling thread, where {@link #select} already decided the result-only guards, and the
+     * completed stage otherwise, which evaluates every guard and holds events for the transaction found at return.
+     */
+    static void emitAll(AuditweaveRuntime runtime, EmitPlan plan, Object[] callArgs, Object value, long selected,
+                        boolean thrown, PendingCall stage) {
+        // ACTOR, REQUEST, TRACE, MDC: resolved once per call, only those a selected annotation reads, into their slots
+        // after the parameters (for a stage, at return already).
+        Object[] args = stage == null ? CallContext.append(callArgs, plan, selected, runtime) : callArgs;
+        List<EventSpec> specs = plan.specs();
+        boolean every = specs.size() > SELECTABLE;
+        boolean guardsSelected = stage == null && !every;
+        for (int i = 0; i < specs.size(); i++) {
+            EventSpec spec = specs.get(i);
+            if (spec.onThrown() == thrown && (every || (selected & (1L << i)) != 0L)) {
+                // A result-only guard already held in select; any other guard is evaluated now.
+                emit(runtime, plan, spec, args, value, !guardsSelected || !spec.guardDecidedByResult(), stage);
+            }
+        }
+    }
+
+    private static void emit(AuditweaveRuntime runtime, EmitPlan plan, EventSpec spec, Object[] args, Object result,
+                             boolean evaluateGuard, PendingCall stage) {
+        try {
+            long now = evaluateGuard && spec.guardReadsNow() ? System.currentTimeMillis() : 0L;
+            if (evaluateGuard && spec.guard() != null && !spec.guard().test(args, result, now)) {
+                spec.guardedOut().increment();
+                return;
+            }
+            if (now == 0L) {
+                now = System.currentTimeMillis();
+            }
+            Event event = build(plan, spec, args, result, now, runtime.snapshotLimits());
+            if (stage == null) {
+                runtime.accept(event, spec.afterCommit() ? plan.caller() : null);
+            } else {
+                runtime.accept(event, spec.afterCommit() ? stage.pending() : null);
+            }
+        } catch (Throwable t) {
+            failed(runtime, plan, spec, t);
+        }
+    }
+
+    private static void failed(AuditweaveRuntime runtime, EmitPlan plan, EventSpec spec, Throwable t) {
+        runtime.counters().captureError();
+        WARN.warn(plan.method() + '|' + spec.type(),
+                "auditweave: event {} of {} not emitted, evaluating it threw {}",
+                spec.type(), plan.method(), t.toString());
+    }
+
+    private static Event build(EmitPlan plan, EventSpec spec, Object[] args, Object result, long now,
+                               SnapshotLimits limits) {
+        List<EventSpec.FieldSpec> fields = spec.fields();
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = EventValues.snapshot(fields.get(i).value().evaluate(args, result, now), limits);
+        }
+        Map<String, Object> data = spec.fieldNames().with(values);
+        long occurredAt = spec.occurredAt() == null ? now
+                : EpochMillis.of(spec.occurredAt().evaluate(args, result, now), now);
+        EnrichRequest enrich = spec.enrichers().isEmpty() ? null : enrichRequest(plan, spec);
+        if (spec.idempotencyKey() == null) {
+            // The id's random bits are drawn here; its text is written off the calling thread.
+            return Event.withRandomId(spec.type(), occurredAt, data, enrich);
+        }
+        return new Event(id(spec, args, result, now), spec.type(), occurredAt, data, enrich);
+    }
+
+    /** The enrichers of {@code spec}, found later through the class loader of the annotated method's class. */
+    private static EnrichRequest enrichRequest(EmitPlan plan, EventSpec spec) {
+        Class<?> caller = plan.caller();
+        return new EnrichRequest(spec.enrichers(), caller == null ? null : caller.getClassLoader());
+    }
+
+    private static String id(EventSpec spec, Object[] args, Object result, long now) {
+        Object key = spec.idempotencyKey().evaluate(args, result, now);
+        if (key == null) {
+            // A fresh id still delivers the event; only deduplication is lost, which the log should say.
+            WARN.warn("null-key|" + spec.type(), "auditweave: idempotencyKey '{}' of {} was null; used a fresh id",
+                    spec.idempotencyKey().source(), spec.type());
+            return EventIds.random();
+        }
+        return EventIds.forKey(spec.type(), String.valueOf(key));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.auditweave.agent.internal.expr;
+
+import java.util.Objects;
+
+/**
+ * Compiles expressions of auditweave's small language, once per annotated method.
+ *
+ * <pre>{@code
+ * Scope scope = Scope.of(StripeWebhooks.class.getMethod("handle", StripeEvent.class));
+ * CompiledExpression when = ExpressionCompiler.compile("event.type == 'customer.created'", scope, Expected.BOOLEAN);
+ * CompiledExpression at = ExpressionCompiler.compile("event.created * 1000", scope, Expected.EPOCH_MILLIS);
+ * }</pre>
+ *
+ * <p>The language: literals ({@code 12}, {@code 2.5}, {@code 'text'}, {@code "text"}, {@code true},
+ * {@code false}, {@code null}); parameter names; {@code result} and {@code RESULT} (the return value; a bare
+ * {@code result} is an error in a method with a parameter named {@code result}, where {@code args[i]} names the
+ * parameter and {@code RESULT} the return value); {@code args[i]}; the built-ins
+ * {@code RETURNED_ROWS}, {@code INSERTED}, {@code NOW}, {@code ACTOR} (a {@link dev.auditweave.agent.Actor},
+ * {@code null} for an anonymous caller), {@code REQUEST} (a {@link Request}), {@code TRACE} (a {@link Trace}) and
+ * {@code MDC} (a {@link ContextMap}), {@code null} when the call has none, which win over parameters of the same name (for a method
+ * returning a {@code CompletionStage}, the result roots read the value it completes with); {@code THROWN}, the
+ * exception, only in the scope of an {@code on = Outcome.THROWN} annotation ({@link Scope#onThrown()}), where the
+ * result roots do not exist; property paths {@code a.b.c} (map key, record
+ * component, {@code getX()}, {@code isX()}, {@code x()}, public field), also written {@code a['b-c']}, null-safe; {@code + - * / %};
+ * {@code == != < <= > >=} across numeric types; {@code ! && ||}; parentheses.
+ */
+public final class ExpressionCompiler {
+
+    private ExpressionCompiler() {
+    }
+
+    /**
+     * Parses, type-checks against {@code scope} and compiles {@code source}.
+     *
+     * @throws ExpressionException on any problem, naming its position
+     */
+    public static CompiledExpression compile(String source, Scope scope, Expected expected) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(expected, "expected");
+        Syntax tree = Parser.parse(source);
+        Checker checker = new Checker(source, ReflectionModel.scope(scope), ReflectionNodes.INSTANCE, expected);
+        Typed typed = checker.check(tree);
+        checker.expect(tree, typed, expected);
+        return new CompiledTree(source, typed.node(), checker.readsArguments(), checker.readsResult(),
+                checker.readsNow(), checker.contextRoots());
+    }
+
+    /**
+     * Parses and type-checks {@code source} against {@code scope} without compiling it: the verdict and the message
+     * {@link #compile} gives for the same method, for a scope from any {@link TypeModel} (the build-time processor's).
+     *
+     * <pre>{@code
+     * ExpressionCompiler.check("RETURNED_ROWS > 0", modelScope, Expected.BOOLEAN); // throws on a bad expression
+     * }</pre>
+     *
+     * @throws ExpressionException on any problem, naming its position
+     */
+    public static void check(String source, ModelScope scope, Expected expected) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(expected, "expected");
+        Syntax tree = Parser.parse(source);
+        Checker checker = new Checker(source, scope, Nodes.NONE, expected);
+        checker.expect(tree, checker.check(tree), expected);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.auditweave.agent.internal.expr;
+
+/** {@code left || right}, short-circuit: {@code right} is not evaluated when {@code left} is true. */
+final class OrNode implements Node {
+
+    private final Node left;
+    private final Node right;
+
+    OrNode(Node left, Node right) {
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    public Object evaluate(Object[] args, Object result, long now) {
+        return Truth.of(left.evaluate(args, result, now), "||") || Truth.of(right.evaluate(args, result, now), "||");
+    }
+}

@@ -1,0 +1,242 @@
+package dev.auditweave.agent.internal.plan;
+
+import dev.auditweave.agent.internal.expr.Completion;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything derived from one annotated method, built once and shared by both weavers.
+ *
+ * <p>Also keeps, as bit sets, which annotations' guards the result alone decides
+ * ({@link EventSpec#guardDecidedByResult()}) and which annotations fire on a normal return and which on an exception
+ * ({@link EventSpec#onThrown()}), so that the calling thread does not ask each annotation on every call. A method that
+ * returns a {@code CompletionStage} or a Reactor publisher {@link #completesLater()}: its annotations fire when that
+ * completes.
+ */
+public final class EmitPlan {
+
+    private final String method;
+    private final List<EventSpec> specs;
+    private final long guardsDecidedByResult;
+    private final long actorReaders;
+    private final boolean readsActor;
+    /** Per annotation, the context roots it reads ({@link EventSpec#contextRoots()}). */
+    private final int[] contextRoots;
+    /** The context roots any annotation reads. */
+    private final int anyContextRoots;
+    private final long returnedSpecs;
+    private final long thrownSpecs;
+    private final Completion completion;
+    private final boolean holdsForCommit;
+    private final Method instrumented;
+    private final ClassValue<Boolean> runsFor;
+
+    /**
+     * @param method a readable name of the method, for logs
+     * @param specs  one per valid {@code @EmitsAbuseEvent}; an annotation with a bad expression is left out
+     */
+    public EmitPlan(String method, List<EventSpec> specs) {
+        this(method, specs, null);
+    }
+
+    /**
+     * @param method       a readable name of the method, for logs
+     * @param specs        one per valid {@code @EmitsAbuseEvent}; an annotation with a bad expression is left out
+     * @param instrumented the method whose calls this plan captures, or {@code null} when no overriding need be
+     *                     told apart ({@link #runsFor})
+     */
+    public EmitPlan(String method, List<EventSpec> specs, Method instrumented) {
+        this(method, specs, instrumented,
+                instrumented == null ? Completion.RETURN : Completion.of(instrumented.getReturnType()));
+    }
+
+    private EmitPlan(String method, List<EventSpec> specs, Method instrumented, Completion completion) {
+        this.method = Objects.requireNonNull(method, "method");
+        this.instrumented = instrumented;
+        this.runsFor = instrumented != null && overridable(instrumented) ? new MostSpecific(instrumented) : null;
+        this.specs = List.copyOf(specs);
+        this.completion = completion;
+        long decided = 0L;
+        long returned = 0L;
+        long thrown = 0L;
+        long actors = 0L;
+        boolean held = false;
+        for (int i = 0; i < this.specs.size(); i++) {
+            EventSpec spec = this.specs.get(i);
+            held |= spec.afterCommit();
+            if (i >= Long.SIZE) {
+                continue;
+            }
+            long bit = 1L << i;
+            decided |= spec.guardDecidedByResult() ? bit : 0L;
+            thrown |= spec.onThrown() ? bit : 0L;
+            returned |= spec.onThrown() ? 0L : bit;
+            actors |= spec.readsActor() ? bit : 0L;
+        }
+        this.guardsDecidedByResult = decided;
+        this.returnedSpecs = returned;
+        this.thrownSpecs = thrown;
+        this.holdsForCommit = held;
+        this.actorReaders = actors;
+        this.readsActor = this.specs.stream().anyMatch(EventSpec::readsActor);
+        this.contextRoots = this.specs.stream().mapToInt(EventSpec::contextRoots).toArray();
+        this.anyContextRoots = Arrays.stream(contextRoots).reduce(0, (a, b) -> a | b);
+    }
+
+    /** A readable name of the method, for logs. */
+    public String method() {
+        return method;
+    }
+
+    /** One per valid {@code @EmitsAbuseEvent}; an annotation with a bad expression is left out. */
+    public List<EventSpec> specs() {
+        return specs;
+    }
+
+    /**
+     * Bit {@code i} set when the guard of annotation {@code i} reads only the result (for the first 64
+     * annotations).
+     */
+    public long guardsDecidedByResult() {
+        return guardsDecidedByResult;
+    }
+
+    /**
+     * Whether a call for which capture {@code selected} these annotations (bit {@code i} for annotation {@code i},
+     * as {@code guardsDecidedByResult}; all bits set for "every one") needs the actor: some selected annotation reads
+     * {@code ACTOR}. A method with more than 64 annotations needs it whenever any of them reads it.
+     */
+    public boolean readsActor(long selected) {
+        return (selected & actorReaders) != 0L || (readsActor && specs.size() > Long.SIZE);
+    }
+
+    /**
+     * The {@link dev.auditweave.agent.internal.expr.ContextRoot}s a call for which capture {@code selected} these annotations
+     * (as for {@link #readsActor(long)}) needs, as bits; {@code 0} for the many methods that read none. A method with
+     * more than 64 annotations needs those of every annotation.
+     */
+    public int contextRoots(long selected) {
+        if (anyContextRoots == 0) {
+            return 0;
+        }
+        if (specs.size() > Long.SIZE) {
+            return anyContextRoots;
+        }
+        int roots = 0;
+        for (int i = 0; i < contextRoots.length; i++) {
+            if ((selected & (1L << i)) != 0L) {
+                roots |= contextRoots[i];
+            }
+        }
+        return roots;
+    }
+
+    /** Bit {@code i} set when annotation {@code i} fires on a normal return (for the first 64 annotations). */
+    public long returnedSpecs() {
+        return returnedSpecs;
+    }
+
+    /** Bit {@code i} set when annotation {@code i} fires on an exception (for the first 64 annotations). */
+    public long thrownSpecs() {
+        return thrownSpecs;
+    }
+
+    /**
+     * Whether the method returns a {@code CompletionStage}, {@code Mono} or {@code Flux}: its annotations fire when
+     * that completes, normally ({@code on = RETURNED}, with what it completed with as the result) or with an error
+     * ({@code on = THROWN}, with the cause).
+     */
+    public boolean completesLater() {
+        return completion.later();
+    }
+
+    /** When the annotations fire: at the return, or when the returned stage or publisher completes. */
+    public Completion completion() {
+        return completion;
+    }
+
+    /** Whether any annotation waits for the commit of a transaction ({@code phase = AFTER_COMMIT}). */
+    public boolean holdsForCommit() {
+        return holdsForCommit;
+    }
+
+    /** The same plan, capturing the calls of {@code method}, which inherits the annotations of this plan's. */
+    EmitPlan runningAs(Method method) {
+        // The expressions were typed against the carrying method's return type, which decides the completion too.
+        return method.equals(instrumented) ? this
+                : new EmitPlan(this.method + " (inherited by " + method.getDeclaringClass().getName() + ")", specs,
+                method, completion);
+    }
+
+    /**
+     * Whether a call on a {@code receiver} of this class is this plan's to capture: {@code false} when the
+     * receiver's class overrides the instrumented method, so that this execution is an override calling
+     * {@code super} (the override's own plan captures that call, once).
+     */
+    public boolean runsFor(Class<?> receiver) {
+        return runsFor == null || runsFor.get(receiver);
+    }
+
+    private static boolean overridable(Method method) {
+        int modifiers = method.getModifiers();
+        return !Modifier.isStatic(modifiers) && !Modifier.isPrivate(modifiers) && !Modifier.isFinal(modifiers)
+                && !Modifier.isFinal(method.getDeclaringClass().getModifiers());
+    }
+
+    /** Per receiver class: whether its most specific implementation of the method is the instrumented one. */
+    private static final class MostSpecific extends ClassValue<Boolean> {
+        private final Method instrumented;
+
+        MostSpecific(Method instrumented) {
+            this.instrumented = instrumented;
+        }
+
+        @Override
+        protected Boolean computeValue(Class<?> receiver) {
+            Class<?> declaring = instrumented.getDeclaringClass();
+            for (Class<?> type = receiver; type != null && type != declaring; type = type.getSuperclass()) {
+                try {
+                    Method candidate = type.getDeclaredMethod(instrumented.getName(), instrumented.getParameterTypes());
+                    if (!candidate.isBridge() && !Modifier.isAbstract(candidate.getModifiers())
+                            && !Modifier.isStatic(candidate.getModifiers())) {
+                        return false;
+                    }
+                } catch (NoSuchMethodException | LinkageError e) {
+                    // Not declared at this level: look further up.
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The class whose method this plan captures, whose class loader tells which transactions the calling thread may
+     * be in; {@code null} for a plan built without a method.
+     */
+    public Class<?> caller() {
+        return instrumented == null ? null : instrumented.getDeclaringClass();
+    }
+
+    /** Whether any annotation of the method survived compilation. */
+    public boolean isEmpty() {
+        return specs.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EmitPlan plan && method.equals(plan.method) && specs.equals(plan.specs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, specs);
+    }
+
+    @Override
+    public String toString() {
+        return "EmitPlan[method=" + method + ", specs=" + specs + "]";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.auditweave.agent.internal.plan;
+
+import dev.auditweave.agent.internal.event.FieldMap;
+import dev.auditweave.agent.internal.expr.CompiledExpression;
+import dev.auditweave.agent.internal.metrics.GuardCounter;
+import java.util.List;
+
+/**
+ * One compiled {@code @EmitsAbuseEvent}: everything the calling thread needs, derived once.
+ *
+ * @param type           the event type
+ * @param guard          the compiled {@code when}, or {@code null} for "always"
+ * @param fields         the compiled {@code data} fields, in declaration order
+ * @param occurredAt     the compiled time source, or {@code null} for the capture instant
+ * @param idempotencyKey the compiled key, or {@code null} for a fresh id
+ * @param fieldNames     the names of {@code fields}, in order, shared by the data maps of all its events
+ * @param guardedOut     counts the calls whose guard was false (summed into {@code AuditweaveMetrics.guardedOut})
+ * @param afterCommit    {@code phase = AFTER_COMMIT}: inside a transaction the event waits for its commit
+ * @param onThrown       {@code on = THROWN}: the event fires when the method throws, not when it returns
+ * @param enrichers      the names of the enrichers that add fields off the calling thread, in order
+ */
+public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
+                        CompiledExpression occurredAt, CompiledExpression idempotencyKey, FieldMap.Keys fieldNames,
+                        GuardCounter guardedOut, boolean afterCommit, boolean onThrown, List<String> enrichers) {
+
+    public EventSpec {
+        fields = List.copyOf(fields);
+        enrichers = List.copyOf(enrichers);
+        if (fieldNames.size() != fields.size()) {
+            throw new IllegalArgumentException("fieldNames " + fieldNames + " do not match the fields " + fields);
+        }
+    }
+
+    /** A spec with the defaults: after commit, on a normal return, no enrichers. */
+    public EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
+                     CompiledExpression occurredAt, CompiledExpression idempotencyKey) {
+        this(type, guard, fields, occurredAt, idempotencyKey, true, false, List.of());
+    }
+
+    public EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
+                     CompiledExpression occurredAt, CompiledExpression idempotencyKey, boolean afterCommit,
+                     boolean onThrown, List<String> enrichers) {
+        this(type, guard, fields, occurredAt, idempotencyKey,
+                FieldMap.keys(fields.stream().map(FieldSpec::name).toList()), new GuardCounter(), afterCommit,
+                onThrown, enrichers);
+    }
+
+    /** Whether the guard itself reads the clock: only then is the clock read before the guard passes. */
+    public boolean guardReadsNow() {
+        return guard != null && guard.readsNow();
+    }
+
+    /**
+     * Whether the result alone decides the guard: there is a guard and it reads neither an argument nor
+     * {@code NOW}. Such a guard is evaluated before the weaver builds the arguments array, so that a call whose
+     * guard is false allocates nothing.
+     */
+    public boolean guardDecidedByResult() {
+        return guard != null && !guard.readsArguments() && !guard.readsNow();
+    }
+
+    /**
+     * Whether any expression of this annotation (guard, field, time or key) reads {@code ACTOR}: only then is the
+     * actor resolved for a call, once, on the calling thread.
+     */
+    public boolean readsActor() {
+        if (reads(guard) || reads(occurredAt) || reads(idempotencyKey)) {
+            return true;
+        }
+        for (FieldSpec field : fields) {
+            if (reads(field.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean reads(CompiledExpression expression) {
+        return expression != null && expression.readsActor();
+    }
+
+    /**
+     * The {@link dev.auditweave.agent.internal.expr.ContextRoot}s any expression of this annotation reads, as bits: only
+     * those are resolved for a call, once, on the calling thread.
+     */
+    public int contextRoots() {
+        int roots = roots(guard) | roots(occurredAt) | roots(idempotencyKey);
+        for (FieldSpec field : fields) {
+            roots |= roots(field.value());
+        }
+        return roots;
+    }
+
+    private static int roots(CompiledExpression expression) {
+        return expression == null ? 0 : expression.contextRoots();
+    }
+
+    /** One compiled {@code @Field}. */
+    public record FieldSpec(String name, CompiledExpression value) {
+    }
+}

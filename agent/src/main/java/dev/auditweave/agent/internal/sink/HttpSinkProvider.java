@@ -1,0 +1,44 @@
+package dev.auditweave.agent.internal.sink;
+
+import dev.auditweave.agent.internal.config.SinkSettings;
+import dev.auditweave.agent.internal.log.Loggers;
+import dev.auditweave.agent.spi.Sink;
+import dev.auditweave.agent.spi.SinkContext;
+import dev.auditweave.agent.spi.SinkProvider;
+import org.slf4j.Logger;
+
+/**
+ * {@code type=http}: POSTs batches to {@code url} ({@link HttpSink}). Without a URL the sink is left out with one
+ * warning, so that every emit to it is a silent no-op (the convention teams rely on). Named sinks isolate poison
+ * (a batch answered 400/422 is bisected); the one-sink shorthand keeps its whole-batch behaviour, as it had before
+ * named sinks.
+ */
+public final class HttpSinkProvider implements SinkProvider {
+
+    private static final Logger LOG = Loggers.get(HttpSinkProvider.class);
+
+    @Override
+    public String type() {
+        return "http";
+    }
+
+    @Override
+    public Sink create(SinkContext context) {
+        ProviderContext own = ProviderContext.of(context);
+        SinkSettings sink = own.settings();
+        if (sink.url().isEmpty()) {
+            LOG.warn(own.named()
+                    ? "auditweave: sink " + sink.name() + " is of type http but auditweave.sink." + sink.name()
+                            + ".url is not set; events for it are discarded silently"
+                    : "auditweave: auditweave.sink includes http but auditweave.http.url is not set;"
+                            + " events for it are discarded silently");
+            return Sinks.LEFT_OUT;
+        }
+        Format format = Format.of(sink.format());
+        HttpSink.Options options = own.named()
+                ? HttpSink.Options.isolating(format, sink.source(), sink.maxEventBytes())
+                : new HttpSink.Options(format, sink.source(), sink.maxEventBytes(), false);
+        return new HttpSink(sink.name(), sink.url().get(), sink.headers(), sink.timeout(), sink.connectTimeout(),
+                options);
+    }
+}
