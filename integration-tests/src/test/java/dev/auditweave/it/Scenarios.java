@@ -135,6 +135,19 @@ final class Scenarios {
                 List.of("sink"), MAIN_EXIT_BOUND_SECONDS);
     }
 
+    /**
+     * The user-sink scenario ({@code SinkScenario}) with one sink {@code audit} of the built-in type {@code jdbc},
+     * writing to the table {@code audit_log} at {@code jdbcUrl}, whose driver is on the application's class path.
+     * Not kept: the database belongs to the caller.
+     */
+    static ScenarioRun jdbcSink(ChildJvm jvm, String jdbcUrl) {
+        return run(jvm.name() + "/jdbc-sink", jvm, null, null, List.of(
+                        "auditweave.sinks=audit",
+                        "auditweave.sink.audit.type=jdbc",
+                        "auditweave.sink.audit.url=" + jdbcUrl),
+                List.of("sink"), MAIN_EXIT_BOUND_SECONDS);
+    }
+
     /** Events inside the public hook's and Spring's transactions on H2 ({@code TransactionScenario}), flushed. */
     static synchronized ScenarioRun transactions(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/transactions", name -> {

@@ -54,7 +54,7 @@ public final class ConfigKeys {
     public static final String NO_SINK = "none";
 
     /** The built-in types of a named sink ({@code auditweave.sink.<name>.type}); providers add more. */
-    public static final List<String> SINK_TYPES = List.of("http", "log", "memory");
+    public static final List<String> SINK_TYPES = List.of("http", "jdbc", "log", "memory");
 
     /** The formats of a named sink ({@code auditweave.sink.<name>.format}). */
     public static final List<String> SINK_FORMATS = List.of("envelope", "flat", "cloudevents", "cloudevents-batch");
@@ -253,11 +253,13 @@ public final class ConfigKeys {
                     + " never shown");
 
     public static final KeyFamily SINK_TYPE = sinkKey("type", "(required)", checked(ValueTypes.sinkType(SINK_TYPES)),
-            "what the named sink is: http (POST to its url), log (one INFO line per event), memory (tests), or the"
-                    + " type of a SinkProvider found at start-up (docs/delivery.md, Writing a sink)");
+            "what the named sink is: http (POST to its url), jdbc (rows of a database table), log (one INFO line"
+                    + " per event), memory (tests), or the type of a SinkProvider found at start-up (docs/delivery.md,"
+                    + " Writing a sink)");
 
-    public static final KeyFamily SINK_URL = sinkKey("url", "(unset)", checked(httpUrl()),
-            "endpoint of a named http sink; empty or unset makes it a silent no-op");
+    public static final KeyFamily SINK_URL = sinkKey("url", "(unset)", checked(ValueTypes.sinkUrl()),
+            "endpoint of a named http sink (empty or unset makes it a silent no-op); the JDBC URL of a jdbc sink"
+                    + " (required)");
 
     public static final KeyFamily SINK_EVENT_TYPES = sinkKey("types", "`*`", checked(typePatterns()),
             "the event types the named sink receives; the others never enter its queue");
@@ -276,7 +278,8 @@ public final class ConfigKeys {
             "timeout of establishing a connection of the named http sink");
 
     public static final KeyFamily SINK_TIMEOUT = sinkKey("timeout-ms", "as `auditweave.http.timeout-ms`",
-            checked(HTTP_TIMEOUT.type()), "timeout of one request of the named http sink");
+            checked(HTTP_TIMEOUT.type()), "timeout of one request of the named http sink; of one batch of a jdbc sink"
+                    + " (its query timeout, 10 s when unset)");
 
     public static final KeyFamily SINK_BATCH_MAX_EVENTS = sinkKey("batch.max-events", "as `auditweave.batch.max-events`",
             checked(BATCH_MAX_EVENTS.type()), "most events in one batch of the named sink");

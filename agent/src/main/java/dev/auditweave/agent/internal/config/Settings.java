@@ -324,7 +324,7 @@ public final class Settings {
                         + " backoff of sink " + name + ", " + initial.toMillis() + " ms");
             }
             all.add(new SinkSettings(name, sinkValue(own, ConfigKeys.SINK_TYPE, ""),
-                    sinkValue(own, ConfigKeys.SINK_URL, Optional.empty()),
+                    httpSinkUrl(own, sinkValue(own, ConfigKeys.SINK_TYPE, "")),
                     sinkValue(own, ConfigKeys.SINK_EVENT_TYPES, SinkSettings.ALL_TYPES),
                     resolution.sinkHeaders().getOrDefault(name, Map.of()),
                     sinkValue(own, ConfigKeys.SINK_FORMAT, "envelope"),
@@ -338,6 +338,24 @@ public final class Settings {
                     initial, max, eventMaxBytes()));
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The {@code url} of a named sink of type http, which must be an http or https URL; none for the other types,
+     * whose providers read and check their {@code url} themselves (a jdbc sink's {@code jdbc:} URL).
+     */
+    private static Optional<URI> httpSinkUrl(Map<KeyFamily, RawValue> own, String type) {
+        RawValue value = own.get(ConfigKeys.SINK_URL);
+        if (value == null || !type.equals("http")) {
+            return Optional.empty();
+        }
+        ValueType<Optional<URI>> http = ValueTypes.httpUrl();
+        try {
+            return http.parse(value.text());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(value.key(), http.shown(value.text()), value.origin().description(),
+                    e.getMessage());
+        }
     }
 
     /**

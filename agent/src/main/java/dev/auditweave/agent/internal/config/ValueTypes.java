@@ -43,6 +43,14 @@ final class ValueTypes {
         return new HttpUrl();
     }
 
+    /**
+     * The {@code url} of a named sink: an absolute URL of any scheme (an http sink needs http or https, a jdbc sink
+     * {@code jdbc:}; each is checked for its type), without spaces or control characters; empty means none.
+     */
+    static ValueType<Optional<String>> sinkUrl() {
+        return new SinkUrl();
+    }
+
     /** Free text; empty means none. */
     static ValueType<Optional<String>> optionalText(String expected) {
         return new OptionalText(expected);
@@ -486,6 +494,38 @@ final class ValueTypes {
             int path = text.indexOf('/', scheme < 0 ? 0 : scheme + 3);
             boolean userInfo = scheme >= 0 && at > scheme && (path < 0 || at < path);
             return userInfo ? text.substring(0, scheme + 3) + "***" + text.substring(at) : text;
+        }
+    }
+
+    private record SinkUrl() implements ValueType<Optional<String>> {
+
+        private static final java.util.regex.Pattern ABSOLUTE =
+                java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:[^\\s\\p{Cntrl}]+");
+        /** A {@code password=} parameter of a JDBC URL, up to the next separator. */
+        private static final java.util.regex.Pattern PASSWORD_PARAMETER =
+                java.util.regex.Pattern.compile("(?i)(password=)[^;&]*");
+
+        @Override
+        public Optional<String> parse(String text) {
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!ABSOLUTE.matcher(text).matches()) {
+                throw new IllegalArgumentException("expected " + expected());
+            }
+            return Optional.of(text);
+        }
+
+        @Override
+        public String expected() {
+            return "an absolute URL: http or https for an http sink (https://host/api/events), jdbc: for a jdbc sink"
+                    + " (jdbc:postgresql://host:5432/app), or empty for none";
+        }
+
+        /** Hides a password given as user info or as a {@code password=} parameter. */
+        @Override
+        public String shown(String text) {
+            return PASSWORD_PARAMETER.matcher(new HttpUrl().shown(text)).replaceAll("$1***");
         }
     }
 
