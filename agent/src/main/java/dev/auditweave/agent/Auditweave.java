@@ -87,6 +87,28 @@ public final class Auditweave {
     }
 
     /**
+     * Reads, from configuration gathered by a framework, the emit sites it declares ({@code auditweave.emit.<id>.*})
+     * and switches off ({@code auditweave.disable.methods}, {@code auditweave.disable.types}), before the classes they
+     * name are loaded: with the {@code -javaagent}, a class is matched when it loads, which in a Spring application
+     * is before {@link #start(Map, Map)}. Nothing else is started or changed; {@link #start(Map, Map)} reads the same
+     * keys again. The Spring Boot starter calls it as soon as the {@code Environment} is prepared.
+     *
+     * <pre>{@code
+     * Auditweave.configureSites(Map.of(
+     *         "auditweave.emit.parse.method", "com.fasterxml.jackson.databind.ObjectMapper#readTree(java.lang.String)",
+     *         "auditweave.emit.parse.type", "json.parsed",
+     *         "auditweave.disable.types", "user.*"), Map.of());
+     * }</pre>
+     *
+     * @param values  as for {@link #start(Map, Map)}
+     * @param origins where each name came from, for messages
+     * @throws ConfigException on the first invalid value; the sites in force are then left as they were
+     */
+    public static void configureSites(Map<String, String> values, Map<String, String> origins) {
+        runtime().configureSites(values, origins);
+    }
+
+    /**
      * As {@link #start(Map, Map)}, with one origin for every value.
      *
      * <pre>{@code

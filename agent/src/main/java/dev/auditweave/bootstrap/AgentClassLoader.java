@@ -16,8 +16,10 @@ import java.util.jar.JarFile;
 /**
  * The agent's private class loader: defines the classes kept under {@value #PREFIX} in the agent jar, as
  * {@code .classdata} entries so that no other loader (not the system class loader, which has the jar on its class
- * path, nor the bootstrap loader, which has it appended) finds them. Its parent is the platform class loader, so it
- * sees the JDK and {@link EmitBridge}, and nothing of the application.
+ * path, nor the bootstrap loader, which has it appended) finds them. As the agent, its parent is the platform class
+ * loader, so it sees the JDK and {@link EmitBridge} (and the other shared classes, appended to the bootstrap class
+ * path), and nothing of the application. As a command ({@code java -jar auditweave-agent.jar scan}), its parent is
+ * the system class loader, whose class path is the agent jar alone: that is where the shared classes are then.
  *
  * <p>Resources are served from the same prefix; a request for {@code X.class} is answered with
  * {@code inst/X.classdata}, which is how Byte Buddy reads the advice's byte code.
@@ -36,7 +38,12 @@ final class AgentClassLoader extends ClassLoader {
     private final ProtectionDomain protectionDomain;
 
     AgentClassLoader(JarFile jar, URL jarUrl) {
-        super("auditweave-agent", ClassLoader.getPlatformClassLoader());
+        this(jar, jarUrl, ClassLoader.getPlatformClassLoader());
+    }
+
+    /** @param parent the platform class loader for the agent, the system class loader for a command */
+    AgentClassLoader(JarFile jar, URL jarUrl, ClassLoader parent) {
+        super("auditweave-agent", parent);
         this.jar = jar;
         this.jarUrl = jarUrl;
         this.protectionDomain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);

@@ -45,11 +45,13 @@ public final class AgentLauncher {
 
     /**
      * {@code java -jar auditweave-agent.jar scan [--json] <dir-or-jar>...}: the agent jar's commands, run in the
-     * agent's own class loader as the agent is.
+     * agent's own class loader as the agent is; the shared classes (such as {@code ConfigException}, which the
+     * configuration classes throw) come from the system class loader, whose class path is this jar.
      */
     public static void main(String[] args) throws Exception {
         File jar = agentJar();
-        ClassLoader loader = new AgentClassLoader(new JarFile(jar, false), jar.toURI().toURL());
+        ClassLoader loader = new AgentClassLoader(new JarFile(jar, false), jar.toURI().toURL(),
+                ClassLoader.getSystemClassLoader());
         Object status = Class.forName(COMMAND_CLASS, true, loader)
                 .getMethod("run", String[].class, PrintStream.class, PrintStream.class)
                 .invoke(null, args, System.out, System.err);

@@ -24,6 +24,9 @@ public interface RuntimeControl {
     /** {@link dev.auditweave.agent.Auditweave#start(Map, Map)}. */
     void start(Map<String, String> values, Map<String, String> origins) throws ConfigException;
 
+    /** {@link dev.auditweave.agent.Auditweave#configureSites(Map, Map)}. */
+    void configureSites(Map<String, String> values, Map<String, String> origins) throws ConfigException;
+
     /** {@link dev.auditweave.agent.Auditweave#stop(java.time.Duration)}. */
     boolean stop(long timeoutMillis);
 

@@ -15,7 +15,11 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The value is resolved on the calling thread into an immutable snapshot, so a later change to
- * the object cannot alter the event.
+ * the object cannot alter the event. {@link #redact()} hides a personal value there, before the event exists:
+ *
+ * <pre>{@code
+ * @Field(name = "email", value = "user.email", redact = Redact.HASH)
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,4 +31,7 @@ public @interface Field {
 
     /** The expression giving the value, for example {@code "userId"} or {@code "result.email"}. */
     String value();
+
+    /** How the value is hidden before it leaves the calling thread; {@link Redact#NONE} (sent as is) by default. */
+    Redact redact() default Redact.NONE;
 }

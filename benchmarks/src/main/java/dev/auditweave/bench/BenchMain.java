@@ -59,7 +59,8 @@ public final class BenchMain {
                 .warmupIterations(full ? 5 : 3).warmupTime(TimeValue.seconds(full ? 2 : 1))
                 .measurementIterations(full ? 10 : 5).measurementTime(TimeValue.seconds(full ? 2 : 1)));
         // 2. Throughput: delivery end to end and the serialiser alone.
-        run(results, filter, Arrays.asList("DeliveryThroughputBenchmark", "SerializerBenchmark"),
+        run(results, filter, Arrays.asList("DeliveryThroughputBenchmark", "SerializerBenchmark",
+                        "KafkaThroughputBenchmark", "JdbcSinkBenchmark"),
                 options -> options
                         .forks(full ? 2 : 1)
                         .warmupIterations(full ? 3 : 2).warmupTime(TimeValue.seconds(2))

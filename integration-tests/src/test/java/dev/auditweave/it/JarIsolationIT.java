@@ -25,12 +25,12 @@ class JarIsolationIT {
             "dev/auditweave/agent/Auditweave.class",
             "dev/auditweave/agent/AuditweaveTransaction.class",
             "dev/auditweave/agent/ClientRequest.class",
+            "dev/auditweave/agent/ConfigException.class",
             "dev/auditweave/agent/EmitSite.class",
             "dev/auditweave/agent/EmittedEvent.class",
             "dev/auditweave/agent/EventEnricher.class",
             "dev/auditweave/agent/EventTap.class",
             "dev/auditweave/agent/RequestResolver.class",
-            "dev/auditweave/agent/ConfigException.class",
             "dev/auditweave/agent/metrics/AuditweaveMetrics.class",
             "dev/auditweave/agent/metrics/DropReason.class",
             "dev/auditweave/agent/spi/SendResult$Delivered.class",
@@ -38,6 +38,7 @@ class JarIsolationIT {
             "dev/auditweave/agent/spi/SendResult$Poison.class",
             "dev/auditweave/agent/spi/SendResult$Rejected.class",
             "dev/auditweave/agent/spi/SendResult$Retry.class",
+            "dev/auditweave/agent/spi/SendResult$RetryRest.class",
             "dev/auditweave/agent/spi/SendResult.class",
             "dev/auditweave/agent/spi/Sink.class",
             "dev/auditweave/agent/spi/SinkContext.class",
@@ -50,7 +51,8 @@ class JarIsolationIT {
             "dev/auditweave/bootstrap/EmitBridge.class",
             "dev/auditweave/bootstrap/EmitHandler.class",
             "dev/auditweave/bootstrap/LogTarget.class",
-            "dev/auditweave/bootstrap/RuntimeControl.class");
+            "dev/auditweave/bootstrap/RuntimeControl.class",
+            "dev/auditweave/bootstrap/package-info.class");
 
     @Test
     void theAgentJarShowsOnlyTheBridgeAndThePublicFacadeAtItsTopLevel() throws IOException {

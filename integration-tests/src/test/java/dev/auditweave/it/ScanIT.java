@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,9 +62,54 @@ class ScanIT {
         assertThat(missing.err).contains("cannot read /no/such/classes: /no/such/classes: no such directory or jar");
     }
 
+    @Test
+    void theSpringBootFatJar_withItsConfiguration_listsTheDeclaredSignIn_andSwitchedOffSitesWithWhy()
+            throws Exception {
+        Path config = Files.createTempFile("application", ".properties");
+        try (JarFile jar = new JarFile(SPRING_APP_JAR.toFile());
+             InputStream in = jar.getInputStream(jar.getEntry("BOOT-INF/classes/application.properties"))) {
+            Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        Result json = scan("--json", "--config", config.toString(), SPRING_APP_JAR.toString());
+        Result table = scan(List.of("-Dauditweave.disable.types=user.*"), "--config", config.toString(),
+                SPRING_APP_JAR.toString());
+
+        assertThat(json.status).as(json.err).isZero();
+        JsonNode signIn = null;
+        for (JsonNode site : new ObjectMapper().readTree(String.join("\n", json.out))) {
+            if (site.get("type").asText().equals("auth.signin")) {
+                signIn = site;
+            }
+        }
+        assertThat(signIn).as("the declared sign-in site\n%s", json.out).isNotNull();
+        assertThat(signIn.get("class").asText())
+                .isEqualTo("org.springframework.security.authentication.AuthenticationEventPublisher");
+        assertThat(signIn.get("method").asText()).isEqualTo("publishAuthenticationSuccess(Authentication)");
+        assertThat(signIn.get("declaredBy").asText()).isEqualTo("auditweave.emit.signin.method");
+        assertThat(signIn.get("data").get("ip_address").asText()).isEqualTo("REQUEST.ip");
+        assertThat(signIn.get("switchedOff").asBoolean()).isFalse();
+        assertThat(table.status).as(table.err).isZero();
+        assertThat(table.out).anySatisfy(line -> assertThat(line).contains("UserRepository",
+                "blockUser(String, String, String)", "user.blocked",
+                "annotation; switched off by auditweave.disable.types = 'user.*' (system property)"));
+        assertThat(table.out).anySatisfy(line -> assertThat(line).contains("AuthenticationEventPublisher",
+                "auth.signin").endsWith("declared by auditweave.emit.signin.method"));
+        assertThat(table.out.get(table.out.size() - 1)).matches("\\d+ emit sites in " + SPRING_APP_JAR
+                + ", \\d+ switched off");
+        System.out.println("scan --config of the Spring sample, with -Dauditweave.disable.types=user.*:\n"
+                + String.join("\n", table.out));
+    }
+
     private static Result scan(String... args) throws IOException, InterruptedException {
+        return scan(List.of(), args);
+    }
+
+    private static Result scan(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", AGENT_JAR.toString(), "scan"));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", AGENT_JAR.toString(), "scan"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();

@@ -66,6 +66,23 @@ final class Scenarios {
         });
     }
 
+    /**
+     * Sites declared and switched off in configuration ({@link DeclaredSitesIT}): system properties declare sites on
+     * Jackson's ObjectMapper and Spring's ErrorHandler interface, a method that does not exist, a class that never
+     * loads, and switch off a declared method and the user.* types.
+     */
+    static synchronized ScenarioRun declared(ChildJvm jvm) {
+        return RUNS.computeIfAbsent(jvm.name() + "/declared", name -> {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+                List<String> properties = new java.util.ArrayList<>(httpTo(receiver.url()));
+                properties.addAll(DeclaredSitesIT.CONFIGURATION);
+                return run(name, jvm, receiver, null, properties, List.of("declared"), MAIN_EXIT_BOUND_SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Annotations inherited from interfaces, abstract and superclass methods, a JDK proxy and a bridge method. */
     static synchronized ScenarioRun inherited(ChildJvm jvm) {
         return RUNS.computeIfAbsent(jvm.name() + "/inherited", name -> {
@@ -115,6 +132,19 @@ final class Scenarios {
                         "auditweave.sink.broken.type=it-file",
                         "auditweave.sink.broken.path=" + directory.resolve("broken.jsonl"),
                         "auditweave.sink.broken.fail=true"),
+                List.of("sink"), MAIN_EXIT_BOUND_SECONDS);
+    }
+
+    /**
+     * The user-sink scenario ({@code SinkScenario}) with one sink {@code audit} of the built-in type {@code jdbc},
+     * writing to the table {@code audit_log} at {@code jdbcUrl}, whose driver is on the application's class path.
+     * Not kept: the database belongs to the caller.
+     */
+    static ScenarioRun jdbcSink(ChildJvm jvm, String jdbcUrl) {
+        return run(jvm.name() + "/jdbc-sink", jvm, null, null, List.of(
+                        "auditweave.sinks=audit",
+                        "auditweave.sink.audit.type=jdbc",
+                        "auditweave.sink.audit.url=" + jdbcUrl),
                 List.of("sink"), MAIN_EXIT_BOUND_SECONDS);
     }
 

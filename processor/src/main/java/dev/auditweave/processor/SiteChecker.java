@@ -49,11 +49,13 @@ final class SiteChecker {
         String when = attributes.string("when");
         List<AnnotationMirror> fieldMirrors = new ArrayList<>();
         List<String[]> fields = new ArrayList<>();
+        List<String> redactions = new ArrayList<>();
         for (AnnotationValue field : attributes.list("data")) {
             AnnotationMirror mirror = (AnnotationMirror) field.getValue();
             Attributes values = new Attributes(mirror, model.elements());
             fieldMirrors.add(mirror);
             fields.add(new String[] {values.string("name"), values.string("value")});
+            redactions.add(values.constant("redact"));
         }
         List<String> enrich = attributes.list("enrich").stream().map(value -> (String) value.getValue()).toList();
         String on = attributes.constant("on");
@@ -101,7 +103,7 @@ final class SiteChecker {
         for (int i = 0; i < fields.size(); i++) {
             Attributes field = new Attributes(fieldMirrors.get(i), model.elements());
             check.run(method, fieldMirrors.get(i), field.written("value"), DeclarationRules.fieldAttribute(fields.get(i)[0]),
-                    fields.get(i)[1], Expected.ANY);
+                    fields.get(i)[1], DeclarationRules.expected(redactions.get(i)));
         }
         check.run(method, annotation, attributes.written("occurredAt"), "occurredAt", attributes.string("occurredAt"),
                 Expected.EPOCH_MILLIS);

@@ -81,6 +81,20 @@ class EmitProcessorTest {
                 + " send every header");
     }
 
+    @Test
+    void redactedFields_hashAndMaskTakeTextOrNumbers_andARecordIsABuildError() {
+        Compilation compilation = compile(service(
+                "  @EmitsAbuseEvent(type = \"user.email_changed\", data = {\n"
+                + "      @Field(name = \"email\", value = \"email\", redact = Redact.HASH),\n"
+                + "      @Field(name = \"hint\", value = \"email\", redact = Redact.MASK),\n"
+                + "      @Field(name = \"saved\", value = \"saved\", redact = Redact.DROP),\n"
+                + "      @Field(name = \"whole\", value = \"saved\", redact = Redact.HASH)})\n"
+                + "  public void changeEmail(String email, Saved saved) { }"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("data field 'whole': a hashed or masked value must be text, a"
+                + " number, a character, a UUID or an enum constant, but saved is");
+    }
+
     // ---------------------------------------------------------------- mistakes in expressions
 
     @Test

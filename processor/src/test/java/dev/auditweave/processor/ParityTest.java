@@ -85,6 +85,15 @@ class ParityTest {
             {"envelope", "ANY", "envelope.payload.mail"},
             {"envelope", "ANY", "result"},
             {"envelope", "BOOLEAN", "result.status == 'SUSPENDED'"},
+            {"blockUser", "REDACTED", "userId"},
+            {"blockUser", "REDACTED", "result"},
+            {"save", "REDACTED", "user.email"},
+            {"save", "REDACTED", "status"},
+            {"save", "REDACTED", "user"},
+            {"save", "REDACTED", "user.limits"},
+            {"find", "REDACTED", "account.locked"},
+            {"anything", "REDACTED", "value.anything.goes"},
+            {"anything", "REDACTED", "counts"},
     };
 
     @Test

@@ -14,6 +14,11 @@ public final class EventTypes {
     public static final String ORG_MEMBER_REMOVED = "org.member_removed";
     /** A sign-up, for the abuse service's auth events (field notes §1), with the user's organization memberships. */
     public static final String AUTH_SIGNUP = "auth.signup";
+    /**
+     * A successful form login, for the abuse service's auth events: declared in application.properties on Spring
+     * Security's {@code AuthenticationEventPublisher} ({@code auditweave.emit.signin.*}), not annotated.
+     */
+    public static final String AUTH_SIGNIN = "auth.signin";
     public static final String STRIPE_CHARGE_DISPUTE_CREATED = "stripe.charge.dispute.created";
 
     private EventTypes() {

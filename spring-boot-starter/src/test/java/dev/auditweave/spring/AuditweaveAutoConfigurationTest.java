@@ -278,6 +278,36 @@ class AuditweaveAutoConfigurationTest {
     }
 
     @Test
+    void endpoint_listsDeclaredAndSwitchedOffSitesWithWhy() {
+        runner.withPropertyValues("auditweave.sink=memory", "auditweave.disable.types=user.blocked",
+                "auditweave.emit.parse.method=com.fasterxml.jackson.databind.ObjectMapper#readTree(java.lang.String)",
+                "auditweave.emit.parse.type=json.parsed").run(context -> {
+                    List<EmitSite> sites = context.getBean(AuditweaveEndpoint.class).report().sites();
+
+                    assertThat(sites).filteredOn(site -> site.className().equals(SampleService.class.getName())
+                            && site.type().equals("user.blocked")).singleElement()
+                            .satisfies(site -> {
+                                assertThat(site.enabled()).isFalse();
+                                assertThat(site.switchedOff()).isTrue();
+                                assertThat(site.reason())
+                                        .startsWith("switched off by auditweave.disable.types = 'user.blocked' (");
+                                assertThat(site.declaredBy()).isEmpty();
+                            });
+                    assertThat(sites).filteredOn(site -> site.type().equals("json.parsed")).singleElement()
+                            .satisfies(site -> {
+                                assertThat(site.className()).isEqualTo("com.fasterxml.jackson.databind.ObjectMapper");
+                                assertThat(site.method()).isEqualTo("readTree(String)");
+                                assertThat(site.declaredBy()).isEqualTo("auditweave.emit.parse.method");
+                                assertThat(site.switchedOff()).isFalse();
+                                assertThat(site.enabled()).as("no -javaagent in this test").isFalse();
+                                assertThat(site.reason()).contains("honoured by the -javaagent only");
+                            });
+                    assertThat(sites).filteredOn(site -> site.type().equals("user.broken")).singleElement()
+                            .satisfies(site -> assertThat(site.switchedOff()).isFalse());
+                });
+    }
+
+    @Test
     void endpoint_disabledAuditweave_listsEverySiteAsDisabled() {
         runner.withPropertyValues("auditweave.enabled=false").run(context -> {
             List<EmitSite> sites = context.getBean(AuditweaveEndpoint.class).report().sites();

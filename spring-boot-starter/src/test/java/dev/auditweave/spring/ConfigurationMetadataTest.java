@@ -80,6 +80,17 @@ class ConfigurationMetadataTest {
                 + "      \"description\": " + quote(headers.pattern() + ": " + headers.description() + ".") + ",\n"
                 + "      \"sourceType\": \"dev.auditweave.agent.internal.config.ConfigKeys\"\n"
                 + "    }");
+        StringBuilder emits = new StringBuilder("emit sites declared in configuration, one id per site"
+                + " (docs/declared-sites.md):");
+        for (KeyFamily family : ConfigKeys.emitFamilies()) {
+            emits.append(' ').append(family.pattern()).append(" (").append(family.description()).append(')');
+        }
+        properties.add("    {\n"
+                + "      \"name\": \"auditweave.emit\",\n"
+                + "      \"type\": \"java.util.Map<java.lang.String,java.lang.String>\",\n"
+                + "      \"description\": " + quote(emits + ".") + ",\n"
+                + "      \"sourceType\": \"dev.auditweave.agent.internal.config.ConfigKeys\"\n"
+                + "    }");
         return "{\n"
                 + "  \"groups\": [\n"
                 + "    {\n"

@@ -225,6 +225,6 @@ class ExtensionBeansTest {
                 .withPropertyValues("auditweave.sinks=audit", "auditweave.sink.audit.type=nowhere")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("auditweave.sink.audit.type = 'nowhere'")
-                        .hasMessageContaining("the known types are http, log, memory"));
+                        .hasMessageContaining("the known types are http, jdbc, log, memory"));
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of {@link Sink#send}: delivered, worth retrying, rejected for good, or delivered in part with the
- * rest poison.
+ * The outcome of {@link Sink#send}: delivered, worth retrying (all of it, or the rest after some events were
+ * settled), rejected for good, or delivered in part with the rest poison. The delivery core keeps a batch's
+ * progress between attempts, so a sink keeps no state from one send to the next.
  *
  * <pre>{@code
  * try {
@@ -32,6 +33,20 @@ public sealed interface SendResult {
     /** As {@link #retry(String)}, not before {@code retryAfter} (a server's {@code Retry-After}). */
     static SendResult retry(String reason, Duration retryAfter) {
         return new Retry(reason, Objects.requireNonNull(retryAfter, "retryAfter"));
+    }
+
+    /**
+     * A failure that may pass, after part of the batch was settled: {@code delivered} were taken, {@code poisoned}
+     * refused for good. Only the rest of the batch is sent again, after the backoff or from the spool. Events that are
+     * not of the batch are ignored.
+     *
+     * <pre>{@code
+     * // the first half went through, the second timed out
+     * return SendResult.retryRest(batch.subList(0, half), List.of(), new SendResult.Retry("timed out", null));
+     * }</pre>
+     */
+    static SendResult retryRest(List<? extends SinkEvent> delivered, List<Poison> poisoned, Retry retry) {
+        return new RetryRest(List.copyOf(delivered), poisoned, retry);
     }
 
     /** A batch that no retry can make acceptable: counted {@code failed}, or dead-lettered with a spool. */
@@ -74,6 +89,23 @@ public sealed interface SendResult {
             if (retryAfter != null && retryAfter.isNegative()) {
                 throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
             }
+        }
+    }
+
+    /**
+     * A failure that may pass, after part of the batch was settled; see {@link #retryRest}.
+     *
+     * @param delivered the events of the batch that were taken
+     * @param poisoned  the events of the batch refused for good
+     * @param retry     why the rest failed, and when to try again
+     */
+    record RetryRest(List<SinkEvent> delivered, List<Poison> poisoned, Retry retry) implements SendResult {
+
+        /** @throws NullPointerException for a null list, element or retry */
+        public RetryRest {
+            delivered = List.copyOf(delivered);
+            poisoned = List.copyOf(poisoned);
+            Objects.requireNonNull(retry, "retry");
         }
     }
 

@@ -21,7 +21,7 @@ package dev.auditweave.agent.spi;
  *
  * <p>Found, in this order (the first provider of a type wins): those added in code
  * ({@code Auditweave.addSinkProvider}; with the Spring Boot starter, every bean of this type), the built-in ones
- * ({@code http}, {@code log}, {@code memory}), then by {@link java.util.ServiceLoader} through the thread context
+ * ({@code http}, {@code jdbc}, {@code log}, {@code memory}), then by {@link java.util.ServiceLoader} through the thread context
  * class loader of the thread that starts auditweave, the system class loader and, under the {@code -javaagent}, the
  * class loader of the application's first annotated class (a Spring Boot fat jar's). Needs a public no-argument
  * constructor for the ServiceLoader.

@@ -35,6 +35,21 @@ public final class Runtimes {
         AuditweaveRuntime.replace(settings);
     }
 
+    /**
+     * One sink {@code audit} of type jdbc writing to {@code url}, batches of {@code batch}, a queue large enough that
+     * nothing is dropped.
+     */
+    public static void jdbc(String url, int batch, int queueCapacity) {
+        Settings settings = Settings.defaults().with(Map.of(
+                "auditweave.sinks", "audit",
+                "auditweave.sink.audit.type", "jdbc",
+                "auditweave.sink.audit.url", url,
+                "auditweave.batch.max-events", Integer.toString(batch),
+                "auditweave.batch.max-delay-ms", "10",
+                "auditweave.queue.capacity", Integer.toString(queueCapacity)));
+        AuditweaveRuntime.replace(settings);
+    }
+
     public static AuditweaveMetrics metrics() {
         return Auditweave.metrics();
     }

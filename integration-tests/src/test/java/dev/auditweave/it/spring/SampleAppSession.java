@@ -62,8 +62,10 @@ final class SampleAppSession {
         }
         String form = "username=" + encode(ADMIN_EMAIL) + "&password=" + encode(password)
                 + "&_csrf=" + encode(token.group(1));
+        // As a browser behind the trusted proxy: the sign-in's auth event reads both (SpringAppIT, issue 15).
         HttpResponse<String> login = send(HttpRequest.newBuilder(base.resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("User-Agent", USER_AGENT).header("X-Forwarded-For", CLIENT_ADDRESS)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || location.contains("error")) {

@@ -53,6 +53,15 @@ public final class AbuseService implements AutoCloseable {
      * @throws IOException  when the port cannot be bound
      */
     public static AbuseService start(AbuseServiceConfig config, Clock clock) throws SQLException, IOException {
+        return start(config, clock, null);
+    }
+
+    /**
+     * As {@link #start(AbuseServiceConfig, Clock)}; with a {@code verifier}, {@code /api/events} and
+     * {@code /api/auth-event} answer 401 to a request without a good, fresh Standard Webhooks signature.
+     */
+    public static AbuseService start(AbuseServiceConfig config, Clock clock, WebhookVerifier verifier)
+            throws SQLException, IOException {
         AbuseDatabase database = AbuseDatabase.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         ThresholdTable table = new ThresholdTable();
         Scoring scoring = new Scoring(EventWeights.defaults(), table, config.allowlist());
@@ -75,6 +84,7 @@ public final class AbuseService implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+        api.requireSignatures(verifier);
         api.register(server);
         server.start();
         return new AbuseService(server, executor, thresholds, verdicts, scores, ingest);

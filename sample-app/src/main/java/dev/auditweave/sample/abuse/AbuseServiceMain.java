@@ -18,6 +18,8 @@ public final class AbuseServiceMain {
 
     /** The start of the line printed once the service listens. */
     public static final String READY = "abuse service listening on ";
+    /** When set (a {@code whsec_} secret), events must carry a good Standard Webhooks signature. */
+    public static final String WEBHOOK_SECRET_VARIABLE = "ABUSE_SERVICE_WEBHOOK_SECRET";
 
     private AbuseServiceMain() {
     }
@@ -31,7 +33,10 @@ public final class AbuseServiceMain {
             System.exit(2);
             return;
         }
-        AbuseService service = AbuseService.start(config, Clock.systemUTC());
+        String secret = System.getenv(WEBHOOK_SECRET_VARIABLE);
+        WebhookVerifier verifier = secret == null || secret.isBlank() ? null
+                : WebhookVerifier.of(secret, Clock.systemUTC());
+        AbuseService service = AbuseService.start(config, Clock.systemUTC(), verifier);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

@@ -46,6 +46,7 @@ final class HttpApi {
     private final RequestCounters counters;
     private final ObjectMapper json;
     private final Clock clock;
+    private volatile WebhookVerifier signatures;
 
     @FunctionalInterface
     private interface Route {
@@ -79,13 +80,19 @@ final class HttpApi {
         server.createContext(HEALTH, open(exchange -> Map.of("status", "up")));
     }
 
+    /** Requires a good Standard Webhooks signature on the ingest routes; {@code null} accepts unsigned requests. */
+    void requireSignatures(WebhookVerifier verifier) {
+        this.signatures = verifier;
+    }
+
     private Object events(HttpExchange exchange) throws Exception {
-        IngestResult result = ingest.ingest(IncomingEvents.fromEnvelope(body(exchange), clock.millis()));
+        IngestResult result = ingest.ingest(IncomingEvents.fromEnvelope(signedBody(exchange), clock.millis()));
         return Map.of("accepted", result.accepted(), "duplicates", result.duplicates());
     }
 
     private Object authEvent(HttpExchange exchange) throws Exception {
-        IngestResult result = ingest.ingest(List.of(IncomingEvents.fromAuthPayload(body(exchange), clock.millis())));
+        IngestResult result = ingest.ingest(List.of(IncomingEvents.fromAuthPayload(signedBody(exchange),
+                clock.millis())));
         return Map.of("accepted", result.accepted());
     }
 
@@ -141,8 +148,31 @@ final class HttpApi {
         return editor;
     }
 
+    /** The body, its signature checked first when signatures are required (401 when it is bad or stale). */
+    private JsonNode signedBody(HttpExchange exchange) throws IOException {
+        byte[] bytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            bytes = in.readAllBytes();
+        }
+        WebhookVerifier verifier = signatures;
+        if (verifier != null) {
+            String problem = verifier.problem(exchange.getRequestHeaders(), bytes);
+            if (problem != null) {
+                counters.refusedOne();
+                throw new ApiException(401, problem);
+            }
+        }
+        return parse(new java.io.ByteArrayInputStream(bytes));
+    }
+
     private JsonNode body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
+            return parse(in);
+        }
+    }
+
+    private JsonNode parse(InputStream in) throws IOException {
+        try (in) {
             JsonNode body = json.readTree(in);
             if (body == null || !body.isObject()) {
                 throw new ApiException(400, "the body must be a JSON object");

@@ -12,6 +12,8 @@ import dev.auditweave.agent.internal.log.RateLimitedLogger;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.plan.EventSpec;
 import dev.auditweave.agent.internal.plan.PlanCache;
+import dev.auditweave.agent.internal.redact.HashKey;
+import dev.auditweave.agent.internal.redact.Redaction;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.bootstrap.EmitHandler;
 import java.lang.reflect.Method;
@@ -397,7 +399,7 @@ public final class Capture {
             if (now == 0L) {
                 now = System.currentTimeMillis();
             }
-            Event event = build(plan, spec, args, result, now, runtime.snapshotLimits());
+            Event event = build(plan, spec, args, result, now, runtime.snapshotLimits(), runtime.hashKey());
             if (stage == null) {
                 runtime.accept(event, spec.afterCommit() ? plan.caller() : null);
             } else {
@@ -416,11 +418,17 @@ public final class Capture {
     }
 
     private static Event build(EmitPlan plan, EventSpec spec, Object[] args, Object result, long now,
-                               SnapshotLimits limits) {
+                               SnapshotLimits limits, HashKey hashKey) {
         List<EventSpec.FieldSpec> fields = spec.fields();
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = EventValues.snapshot(fields.get(i).value().evaluate(args, result, now), limits);
+            EventSpec.FieldSpec field = fields.get(i);
+            Object value = field.value().evaluate(args, result, now);
+            if (field.redaction() != Redaction.NONE) {
+                // Before the event exists: the clear value reaches no queue, spool, sink or log.
+                value = field.redaction().apply(value, hashKey, field.name());
+            }
+            values[i] = EventValues.snapshot(value, limits);
         }
         Map<String, Object> data = spec.fieldNames().with(values);
         long occurredAt = spec.occurredAt() == null ? now

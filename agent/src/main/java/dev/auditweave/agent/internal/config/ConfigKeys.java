@@ -1,6 +1,10 @@
 package dev.auditweave.agent.internal.config;
 
+import static dev.auditweave.agent.internal.config.ValueTypes.anyText;
 import static dev.auditweave.agent.internal.config.ValueTypes.bool;
+import static dev.auditweave.agent.internal.config.ValueTypes.methodRef;
+import static dev.auditweave.agent.internal.config.ValueTypes.methodRefs;
+import static dev.auditweave.agent.internal.config.ValueTypes.optionalTypePatterns;
 import static dev.auditweave.agent.internal.config.ValueTypes.checked;
 import static dev.auditweave.agent.internal.config.ValueTypes.cidrList;
 import static dev.auditweave.agent.internal.config.ValueTypes.oneOf;
@@ -50,13 +54,14 @@ public final class ConfigKeys {
     public static final String NO_SINK = "none";
 
     /** The built-in types of a named sink ({@code auditweave.sink.<name>.type}); providers add more. */
-    public static final List<String> SINK_TYPES = List.of("http", "log", "memory");
+    public static final List<String> SINK_TYPES = List.of("http", "jdbc", "log", "memory");
 
     /** The formats of a named sink ({@code auditweave.sink.<name>.format}). */
     public static final List<String> SINK_FORMATS = List.of("envelope", "flat", "cloudevents", "cloudevents-batch");
 
     private static final long HOUR_MS = 3_600_000L;
     private static final Pattern SINK_SETTING_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern DECLARATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
     private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
     // Declared before the keys: register() fills it as the keys below are initialised, in table order.
@@ -173,12 +178,72 @@ public final class ConfigKeys {
             "most entries copied from one map, list or array into a field; the rest are left out, and a last"
                     + " entry says how many");
 
+    // ---- Redacted fields (issue #12) ----
+
+    public static final ConfigKey<String> REDACT_KEY_ENV = register("auditweave.redact.key-env",
+            "AUDITWEAVE_REDACT_KEY", text("the name of an environment variable, such as AUDITWEAVE_REDACT_KEY"),
+            "the environment variable holding the key (at least 16 bytes) of @Field(redact = HASH), an HMAC-SHA256;"
+                    + " without it, every annotation with a HASH field is disabled at start-up");
+
     // ---- Context that travels with the event (issue #13) ----
 
     public static final ConfigKey<List<Cidr>> CONTEXT_TRUSTED_PROXIES = register(
             "auditweave.context.trusted-proxies", "", cidrList(),
             "proxies (IP addresses and CIDR blocks) whose Forwarded and X-Forwarded-For headers REQUEST.ip believes;"
                     + " from any other peer those headers are ignored and the peer is the client");
+
+    // ---- Declared emit sites and switching sites off (issue #15) ----
+
+    public static final ConfigKey<List<MethodRef>> DISABLE_METHODS = register("auditweave.disable.methods", "",
+            methodRefs(),
+            "emit sites switched off by method: neither their annotations nor their declarations emit; in agent mode"
+                    + " the methods are not even instrumented");
+
+    public static final ConfigKey<List<String>> DISABLE_TYPES = register("auditweave.disable.types", "",
+            optionalTypePatterns(),
+            "emit sites switched off by event type: annotations and declarations of these types emit nothing; in agent"
+                    + " mode a method whose every site is switched off is not instrumented");
+
+    /** One key per field of a declared emit site; first of the emit families, whose suffixes a field could end in. */
+    public static final KeyFamily EMIT_DATA = new KeyFamily("auditweave.emit.<id>.data.<field>",
+            ConfigKeys::isEmitDataVariable, "a declaration id (letters, digits and -), then a field name", true,
+            anyText("an expression, as the value of a @Field"), "(unset)",
+            "one data field of the declared emit site <id>, as @Field(name = <field>, value = ...); in an environment"
+                    + " variable the field name is lower-cased and keeps its _", true,
+            field -> field.toLowerCase(java.util.Locale.ROOT));
+
+    public static final KeyFamily EMIT_METHOD = emitKey("method", "(required)", checked(methodRef()),
+            "declares emit site <id> on this method of a class or interface (naming an interface or superclass covers"
+                    + " every implementation), as if it carried @EmitsAbuseEvent; agent mode only");
+
+    public static final KeyFamily EMIT_TYPE = emitKey("type", "(required)", checked(text("an event type")),
+            "the event type of declared emit site <id>, as @EmitsAbuseEvent(type)");
+
+    public static final KeyFamily EMIT_WHEN = emitKey("when", "(unset)", anyText("a guard expression"),
+            "the guard of declared emit site <id>, as @EmitsAbuseEvent(when)");
+
+    public static final KeyFamily EMIT_OCCURRED_AT = emitKey("occurred-at", "(unset)",
+            anyText("an expression of epoch milliseconds"), "the time source of declared emit site <id>, as"
+                    + " @EmitsAbuseEvent(occurredAt)");
+
+    public static final KeyFamily EMIT_IDEMPOTENCY_KEY = emitKey("idempotency-key", "(unset)",
+            anyText("an expression"), "the idempotency key of declared emit site <id>, as"
+                    + " @EmitsAbuseEvent(idempotencyKey)");
+
+    public static final KeyFamily EMIT_PHASE = emitKey("phase", "`after_commit`",
+            checked(oneOf(List.of("after_commit", "immediate"))),
+            "when declared emit site <id> is released inside a transaction, as @EmitsAbuseEvent(phase)");
+
+    public static final KeyFamily EMIT_ON = emitKey("on", "`returned`", checked(oneOf(List.of("returned", "thrown"))),
+            "which outcome of the method declared emit site <id> fires on, as @EmitsAbuseEvent(on)");
+
+    public static final KeyFamily EMIT_ENRICH = emitKey("enrich", "(unset)",
+            anyText("a comma-separated list of enricher names"),
+            "the enrichers of declared emit site <id>, in order, as @EmitsAbuseEvent(enrich)");
+
+    /** Every family of a declared emit site, data first (a field may be named like a setting). */
+    private static final List<KeyFamily> EMIT_FAMILIES = List.of(EMIT_DATA, EMIT_METHOD, EMIT_TYPE, EMIT_WHEN,
+            EMIT_OCCURRED_AT, EMIT_IDEMPOTENCY_KEY, EMIT_PHASE, EMIT_ON, EMIT_ENRICH);
 
     /** One key per HTTP header of a named http sink; listed before the other sink keys, which it must win over. */
     public static final KeyFamily SINK_HEADER = new KeyFamily("auditweave.sink.<name>.header.<Header-Name>",
@@ -188,11 +253,13 @@ public final class ConfigKeys {
                     + " never shown");
 
     public static final KeyFamily SINK_TYPE = sinkKey("type", "(required)", checked(ValueTypes.sinkType(SINK_TYPES)),
-            "what the named sink is: http (POST to its url), log (one INFO line per event), memory (tests), or the"
-                    + " type of a SinkProvider found at start-up (docs/delivery.md, Writing a sink)");
+            "what the named sink is: http (POST to its url), jdbc (rows of a database table), log (one INFO line"
+                    + " per event), memory (tests), or the type of a SinkProvider found at start-up (docs/delivery.md,"
+                    + " Writing a sink)");
 
-    public static final KeyFamily SINK_URL = sinkKey("url", "(unset)", checked(httpUrl()),
-            "endpoint of a named http sink; empty or unset makes it a silent no-op");
+    public static final KeyFamily SINK_URL = sinkKey("url", "(unset)", checked(ValueTypes.sinkUrl()),
+            "endpoint of a named http sink (empty or unset makes it a silent no-op); the JDBC URL of a jdbc sink"
+                    + " (required)");
 
     public static final KeyFamily SINK_EVENT_TYPES = sinkKey("types", "`*`", checked(typePatterns()),
             "the event types the named sink receives; the others never enter its queue");
@@ -211,7 +278,8 @@ public final class ConfigKeys {
             "timeout of establishing a connection of the named http sink");
 
     public static final KeyFamily SINK_TIMEOUT = sinkKey("timeout-ms", "as `auditweave.http.timeout-ms`",
-            checked(HTTP_TIMEOUT.type()), "timeout of one request of the named http sink");
+            checked(HTTP_TIMEOUT.type()), "timeout of one request of the named http sink; of one batch of a jdbc sink"
+                    + " (its query timeout, 10 s when unset)");
 
     public static final KeyFamily SINK_BATCH_MAX_EVENTS = sinkKey("batch.max-events", "as `auditweave.batch.max-events`",
             checked(BATCH_MAX_EVENTS.type()), "most events in one batch of the named sink");
@@ -255,7 +323,7 @@ public final class ConfigKeys {
 
     private static final List<ConfigKey<?>> KEY_LIST = Collections.unmodifiableList(KEYS);
     private static final Map<String, ConfigKey<?>> BY_NAME = byName();
-    private static final List<KeyFamily> FAMILIES = families(HTTP_HEADER, SINK_FAMILIES);
+    private static final List<KeyFamily> FAMILIES = families(HTTP_HEADER, SINK_FAMILIES, EMIT_FAMILIES);
     private static final List<AtLeast<?>> RELATIONS = List.of(new AtLeast<>(RETRY_MAX_BACKOFF, RETRY_INITIAL_BACKOFF));
 
     private ConfigKeys() {
@@ -306,11 +374,31 @@ public final class ConfigKeys {
         return isSinkName(parts.get(0)) && HTTP_TOKEN.matcher(parts.get(1)).matches();
     }
 
-    private static List<KeyFamily> families(KeyFamily first, List<KeyFamily> more) {
+    private static List<KeyFamily> families(KeyFamily first, List<KeyFamily> sinks, List<KeyFamily> emits) {
         List<KeyFamily> all = new ArrayList<>();
         all.add(first);
-        all.addAll(more);
+        all.addAll(sinks);
+        all.addAll(emits);
         return List.copyOf(all);
+    }
+
+    /** The families {@code auditweave.emit.<id>.*} of declared emit sites, data first. */
+    public static List<KeyFamily> emitFamilies() {
+        return EMIT_FAMILIES;
+    }
+
+    private static KeyFamily emitKey(String setting, String defaultText, ValueType<String> type, String description) {
+        return new KeyFamily("auditweave.emit.<id>." + setting, ConfigKeys::isDeclarationId,
+                "a declaration id (letters, digits and -)", true, type, defaultText, description);
+    }
+
+    private static boolean isDeclarationId(String id) {
+        return DECLARATION_ID.matcher(id).matches();
+    }
+
+    private static boolean isEmitDataVariable(String variable) {
+        List<String> parts = EMIT_DATA.parts(variable);
+        return isDeclarationId(parts.get(0)) && !parts.get(1).isBlank() && parts.get(1).strip().equals(parts.get(1));
     }
 
     /** The key named exactly {@code name} (with prefix), if there is one. */

@@ -25,8 +25,8 @@ final class EnvironmentVariables {
         List<String> warnings = new ArrayList<>();
         // Sorted: the process environment has no meaningful order, and header order should not depend on hashing.
         new TreeMap<>(environment).forEach((name, value) -> {
-            if (!name.startsWith(PREFIX) || value == null) {
-                return;
+            if (!name.startsWith(PREFIX) || value == null || name.equals(ConfigKeys.REDACT_KEY_ENV.defaultText())) {
+                return; // The hash key's default variable holds a secret, not a setting.
             }
             Optional<String> key = keyOf(name);
             if (key.isPresent()) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Keys that share a pattern with one user-chosen part, such as {@code auditweave.http.header.<Header-Name>}: one key
@@ -36,6 +37,8 @@ public final class KeyFamily {
     private final String description;
     /** Whether an environment variable can set a key of the family. */
     private final boolean inEnvironment;
+    /** How the second part of a two-part family reads in an environment variable's name. */
+    private final UnaryOperator<String> secondPartFromEnvironment;
 
     KeyFamily(String pattern, Predicate<String> variableRule, String variableExpected, boolean ignoreCase,
               ValueType<String> type, String description) {
@@ -58,7 +61,19 @@ public final class KeyFamily {
      */
     KeyFamily(String pattern, Predicate<String> variableRule, String variableExpected, boolean ignoreCase,
               ValueType<String> type, String defaultText, String description, boolean inEnvironment) {
+        this(pattern, variableRule, variableExpected, ignoreCase, type, defaultText, description, inEnvironment,
+                part -> part.replace('_', '-'));
+    }
+
+    /**
+     * @param secondPartFromEnvironment for a two-part family, the second part as written in a key from its form in
+     *                                  an environment variable's name ({@code _} for {@code -} unless told otherwise)
+     */
+    KeyFamily(String pattern, Predicate<String> variableRule, String variableExpected, boolean ignoreCase,
+              ValueType<String> type, String defaultText, String description, boolean inEnvironment,
+              UnaryOperator<String> secondPartFromEnvironment) {
         this.inEnvironment = inEnvironment;
+        this.secondPartFromEnvironment = Objects.requireNonNull(secondPartFromEnvironment, "secondPartFromEnvironment");
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         int open = pattern.indexOf('<');
         int close = pattern.indexOf('>', open);
@@ -174,7 +189,7 @@ public final class KeyFamily {
                 return Optional.empty();
             }
             return Optional.of(variable.substring(0, at).replace('_', '-') + middle
-                    + variable.substring(at + envMiddle.length()).replace('_', '-'));
+                    + secondPartFromEnvironment.apply(variable.substring(at + envMiddle.length())));
         }
         return Optional.of(variable.replace('_', '-'));
     }
@@ -192,6 +207,14 @@ public final class KeyFamily {
     /** What an acceptable user-chosen part looks like. */
     String variableExpected() {
         return variableExpected;
+    }
+
+    /**
+     * Where the user-chosen part goes, for messages: {@code after auditweave.http.header.}, or for a part inside the
+     * key {@code as <id> in auditweave.emit.<id>.type}.
+     */
+    String variablePlace() {
+        return suffix.isEmpty() ? "after " + prefix : "as <" + placeholder + "> in " + pattern;
     }
 
     /** The identity of a user-chosen part: two keys naming the same one are the same setting. */

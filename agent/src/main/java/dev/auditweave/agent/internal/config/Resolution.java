@@ -22,11 +22,13 @@ import java.util.Map;
  * @param sinkHeaders  per named sink, the HTTP headers to send, by name as written
  * @param sinkKeyValues the resolved text of every key of a named sink some source set, for describe()
  * @param sinkOptions  per named sink, every setting some source set, for the sink's provider
+ * @param declaredEmits the emit sites declared by the keys {@code auditweave.emit.<id>.*}, in order of first appearance
  */
 record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> explicit,
                   Map<String, String> headers, List<RawValue> headerValues, List<String> warnings,
                   Map<String, Map<KeyFamily, RawValue>> sinkValues, Map<String, Map<String, String>> sinkHeaders,
-                  List<RawValue> sinkKeyValues, Map<String, SinkOptions> sinkOptions) {
+                  List<RawValue> sinkKeyValues, Map<String, SinkOptions> sinkOptions,
+                  List<DeclaredEmit> declaredEmits) {
 
     static Resolution of(List<Layer> layers, Map<String, String> environment) {
         Precedence precedence = Precedence.of(layers);
@@ -56,9 +58,17 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
         }
         List<String> warnings = new ArrayList<>(precedence.warnings());
         NamedSinks named = namedSinks(precedence, environment, values, explicit, warnings);
+        Map<KeyFamily, List<RawValue>> emitValues = new LinkedHashMap<>();
+        for (KeyFamily family : ConfigKeys.emitFamilies()) {
+            List<RawValue> resolved = new ArrayList<>();
+            for (RawValue raw : precedence.winners(family)) {
+                resolved.add(resolveFamilyValue(family, raw, environment));
+            }
+            emitValues.put(family, resolved);
+        }
         return new Resolution(Collections.unmodifiableMap(values), Collections.unmodifiableMap(explicit),
                 Collections.unmodifiableMap(headers), List.copyOf(headerValues), List.copyOf(warnings),
-                named.values(), named.headers(), named.keyValues(), named.options());
+                named.values(), named.headers(), named.keyValues(), named.options(), DeclaredEmits.of(emitValues));
     }
 
     // ---- Several destinations (issue #4) ----
@@ -146,7 +156,7 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
         String variable = family.variableOf(raw.key()).orElseThrow();
         if (!family.accepts(variable)) {
             throw ConfigException.invalid(raw.key(), family.type().shown(raw.text()), raw.origin().description(),
-                    "expected " + family.variableExpected() + " after " + family.keyFor(""));
+                    "expected " + family.variableExpected() + " " + family.variablePlace());
         }
         RawValue resolved = resolve(raw, environment, family.type());
         parse(family.type(), raw, resolved);

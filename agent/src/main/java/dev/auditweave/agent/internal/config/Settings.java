@@ -265,6 +265,21 @@ public final class Settings {
     }
 
     /** {@code auditweave.snapshot.max-depth}: the deepest nesting of containers copied into a field. */
+    /**
+     * The value of the environment variable {@code name} in the environment these settings were read from; empty
+     * when it is unset or empty. For secrets a key names ({@code auditweave.redact.key-env}, a sink's
+     * {@code *-env} settings), which are never copied into a setting's value.
+     */
+    public Optional<String> environmentVariable(String name) {
+        String value = environment.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The name of the environment variable with the key of {@code @Field(redact = HASH)}. */
+    public String redactKeyEnv() {
+        return get(ConfigKeys.REDACT_KEY_ENV);
+    }
+
     public int snapshotMaxDepth() {
         return get(ConfigKeys.SNAPSHOT_MAX_DEPTH);
     }
@@ -309,7 +324,7 @@ public final class Settings {
                         + " backoff of sink " + name + ", " + initial.toMillis() + " ms");
             }
             all.add(new SinkSettings(name, sinkValue(own, ConfigKeys.SINK_TYPE, ""),
-                    sinkValue(own, ConfigKeys.SINK_URL, Optional.empty()),
+                    httpSinkUrl(own, sinkValue(own, ConfigKeys.SINK_TYPE, "")),
                     sinkValue(own, ConfigKeys.SINK_EVENT_TYPES, SinkSettings.ALL_TYPES),
                     resolution.sinkHeaders().getOrDefault(name, Map.of()),
                     sinkValue(own, ConfigKeys.SINK_FORMAT, "envelope"),
@@ -323,6 +338,24 @@ public final class Settings {
                     initial, max, eventMaxBytes()));
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The {@code url} of a named sink of type http, which must be an http or https URL; none for the other types,
+     * whose providers read and check their {@code url} themselves (a jdbc sink's {@code jdbc:} URL).
+     */
+    private static Optional<URI> httpSinkUrl(Map<KeyFamily, RawValue> own, String type) {
+        RawValue value = own.get(ConfigKeys.SINK_URL);
+        if (value == null || !type.equals("http")) {
+            return Optional.empty();
+        }
+        ValueType<Optional<URI>> http = ValueTypes.httpUrl();
+        try {
+            return http.parse(value.text());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(value.key(), http.shown(value.text()), value.origin().description(),
+                    e.getMessage());
+        }
     }
 
     /**
@@ -341,6 +374,41 @@ public final class Settings {
             return fallback;
         }
         return ((ValueTypes.Checked<T>) family.type()).typed().parse(value.text());
+    }
+
+    // ---- Declared emit sites and switching sites off (issue #15) ----
+
+    /**
+     * The emit sites declared by the keys {@code auditweave.emit.<id>.*}, each with its method and type.
+     *
+     * <pre>{@code
+     * Settings settings = Settings.defaults().with(Map.of(
+     *         "auditweave.emit.parse.method", "com.fasterxml.jackson.databind.ObjectMapper#readTree(java.lang.String)",
+     *         "auditweave.emit.parse.type", "json.parsed"));
+     * settings.declaredEmits().get(0).method().methodName();   // "readTree"
+     * }</pre>
+     */
+    public List<DeclaredEmit> declaredEmits() {
+        return resolution.declaredEmits();
+    }
+
+    /** {@code auditweave.disable.methods}: the methods none of whose sites emit. */
+    public List<MethodRef> disabledMethods() {
+        return get(ConfigKeys.DISABLE_METHODS);
+    }
+
+    /** {@code auditweave.disable.types}: the event type patterns whose sites emit nothing. */
+    public List<String> disabledTypes() {
+        return get(ConfigKeys.DISABLE_TYPES);
+    }
+
+    /**
+     * Where a key of the table was set, for messages ({@code system property}); {@code default} when no source set
+     * it.
+     */
+    public String originOf(ConfigKey<?> key) {
+        RawValue value = resolution.explicit().get(key);
+        return value == null ? Origin.DEFAULT.description() : value.origin().description();
     }
 
     /**

@@ -29,8 +29,11 @@ import java.util.regex.Pattern;
  */
 public final class SinkOptions {
 
-    /** Settings whose values are never shown, in messages or in {@link Settings#describe()}. */
-    private static final Pattern SECRET = Pattern.compile(".*(password|secret|token|credential).*");
+    /**
+     * Settings whose values are never shown, in messages or in {@link Settings#describe()}; {@code jaas} for Kafka's
+     * {@code sasl.jaas.config}, which holds a password.
+     */
+    private static final Pattern SECRET = Pattern.compile(".*(password|secret|token|credential|jaas).*");
 
     private final String sink;
     private final Map<String, RawValue> values;

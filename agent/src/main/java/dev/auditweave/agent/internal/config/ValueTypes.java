@@ -43,6 +43,14 @@ final class ValueTypes {
         return new HttpUrl();
     }
 
+    /**
+     * The {@code url} of a named sink: an absolute URL of any scheme (an http sink needs http or https, a jdbc sink
+     * {@code jdbc:}; each is checked for its type), without spaces or control characters; empty means none.
+     */
+    static ValueType<Optional<String>> sinkUrl() {
+        return new SinkUrl();
+    }
+
     /** Free text; empty means none. */
     static ValueType<Optional<String>> optionalText(String expected) {
         return new OptionalText(expected);
@@ -122,6 +130,90 @@ final class ValueTypes {
     /** Non-empty free text. */
     static ValueType<String> text(String expected) {
         return new Text(expected);
+    }
+
+    // ---- Declared emit sites and switching sites off (issue #15) ----
+
+    /** One method, as {@link MethodRef#parse} reads it. */
+    static ValueType<MethodRef> methodRef() {
+        return new OneMethod();
+    }
+
+    /** A comma-separated list of methods; empty means none. */
+    static ValueType<List<MethodRef>> methodRefs() {
+        return new MethodList();
+    }
+
+    /** As {@link #typePatterns()}, and empty means none. */
+    static ValueType<List<String>> optionalTypePatterns() {
+        return new OptionalTypePatterns();
+    }
+
+    /** Any text, empty included. */
+    static ValueType<String> anyText(String expected) {
+        return new AnyText(expected);
+    }
+
+    private record OneMethod() implements ValueType<MethodRef> {
+
+        @Override
+        public MethodRef parse(String text) {
+            return MethodRef.parse(text);
+        }
+
+        @Override
+        public String expected() {
+            return MethodRef.EXPECTED;
+        }
+    }
+
+    private record MethodList() implements ValueType<List<MethodRef>> {
+
+        @Override
+        public List<MethodRef> parse(String text) {
+            if (text.isBlank()) {
+                return List.of();
+            }
+            List<MethodRef> methods = new ArrayList<>();
+            // A comma also separates parameter types: split only outside parentheses.
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                char c = i < text.length() ? text.charAt(i) : ',';
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (c == ',' && depth == 0) {
+                    methods.add(MethodRef.parse(text.substring(start, i)));
+                    start = i + 1;
+                }
+            }
+            return List.copyOf(methods);
+        }
+
+        @Override
+        public String expected() {
+            return "a comma-separated list of " + MethodRef.EXPECTED.replace("a method as ", "methods as ");
+        }
+    }
+
+    private record OptionalTypePatterns() implements ValueType<List<String>> {
+
+        @Override
+        public List<String> parse(String text) {
+            return text.isBlank() ? List.of() : typePatterns().parse(text);
+        }
+
+        @Override
+        public String expected() {
+            return typePatterns().expected() + "; empty for none";
+        }
+    }
+
+    private record AnyText(String expected) implements ValueType<String> {
+
+        @Override
+        public String parse(String text) {
+            return text;
+        }
     }
 
     // ---- Context that travels with the event (issue #13) ----
@@ -402,6 +494,38 @@ final class ValueTypes {
             int path = text.indexOf('/', scheme < 0 ? 0 : scheme + 3);
             boolean userInfo = scheme >= 0 && at > scheme && (path < 0 || at < path);
             return userInfo ? text.substring(0, scheme + 3) + "***" + text.substring(at) : text;
+        }
+    }
+
+    private record SinkUrl() implements ValueType<Optional<String>> {
+
+        private static final java.util.regex.Pattern ABSOLUTE =
+                java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:[^\\s\\p{Cntrl}]+");
+        /** A {@code password=} parameter of a JDBC URL, up to the next separator. */
+        private static final java.util.regex.Pattern PASSWORD_PARAMETER =
+                java.util.regex.Pattern.compile("(?i)(password=)[^;&]*");
+
+        @Override
+        public Optional<String> parse(String text) {
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!ABSOLUTE.matcher(text).matches()) {
+                throw new IllegalArgumentException("expected " + expected());
+            }
+            return Optional.of(text);
+        }
+
+        @Override
+        public String expected() {
+            return "an absolute URL: http or https for an http sink (https://host/api/events), jdbc: for a jdbc sink"
+                    + " (jdbc:postgresql://host:5432/app), or empty for none";
+        }
+
+        /** Hides a password given as user info or as a {@code password=} parameter. */
+        @Override
+        public String shown(String text) {
+            return PASSWORD_PARAMETER.matcher(new HttpUrl().shown(text)).replaceAll("$1***");
         }
     }
 

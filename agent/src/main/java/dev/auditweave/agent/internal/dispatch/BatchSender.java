@@ -87,7 +87,8 @@ final class BatchSender {
     /**
      * Without a spool: sends {@code batch} (held in {@code custody}) until it is settled, retrying a retryable failure
      * after the backoff up to {@code maxAttempts}, and not past {@code deadline} (a ticker value, read at each step:
-     * shutdown moves it). {@code retryable} is told the first retryable failure instead, and ends it, when it takes
+     * shutdown moves it). After a {@link SendResult.RetryRest} the settled events are recorded at once and only the
+     * rest is sent again. {@code retryable} is told the first retryable failure instead, and ends it, when it takes
      * the batch ({@link SpoolMode}).
      */
     void deliver(List<Event> batch, Custody custody, LongSupplier deadline, RetryableHandler retryable) {
@@ -95,6 +96,15 @@ final class BatchSender {
             SendResult result = send(batch);
             if (!custody.claim()) {
                 return;
+            }
+            if (result instanceof SendResult.RetryRest retryRest) {
+                Progress progress = progress(batch, retryRest);
+                record(progress, false);
+                batch = progress.rest();
+                if (batch.isEmpty()) {
+                    return;
+                }
+                result = retryRest.retry();
             }
             if (!(result instanceof SendResult.Retry retry)) {
                 settle(batch, result, false);
@@ -112,6 +122,8 @@ final class BatchSender {
             }
             ledger.retried();
             if (!custody.hold(batch)) {
+                // Shutdown gave up after this worker claimed the batch: nobody else will record it.
+                ledger.lost(batch);
                 return;
             }
             sleepUntil(ticker.nanoTime() + wait, deadline);
@@ -129,9 +141,39 @@ final class BatchSender {
         boolean take(List<Event> batch, SendResult.Retry retry);
     }
 
+    /** What a {@link SendResult.RetryRest} settled of a batch, and the rest of it, in order. */
+    record Progress(List<Event> delivered, List<SendResult.Poison> poisoned, List<Event> rest) {
+    }
+
+    /** Splits {@code batch} by what {@code retryRest} settled; records nothing. */
+    Progress progress(List<Event> batch, SendResult.RetryRest retryRest) {
+        List<SendResult.Poison> poisoned = ofBatch(batch, retryRest.poisoned());
+        Map<SinkEvent, Boolean> settled = new IdentityHashMap<>();
+        poisoned.forEach(poison -> settled.put(poison.event(), Boolean.FALSE));
+        retryRest.delivered().forEach(event -> settled.putIfAbsent(event, Boolean.TRUE));
+        List<Event> delivered = new ArrayList<>();
+        List<Event> rest = new ArrayList<>(batch.size());
+        for (Event event : batch) {
+            Boolean outcome = settled.get(event);
+            if (outcome == null) {
+                rest.add(event);
+            } else if (outcome) {
+                delivered.add(event);
+            }
+        }
+        return new Progress(delivered, poisoned, rest);
+    }
+
+    /** Records what a {@link Progress} settled: delivered, and poison dead-lettered (or dropped without a spool). */
+    void record(Progress progress, boolean replay) {
+        ledger.delivered(progress.delivered(), replay);
+        poison(progress.poisoned());
+    }
+
     /**
-     * Records a final outcome (anything but {@link SendResult.Retry}): delivered, delivered in part with the rest
-     * poison, or rejected. Poison and rejected events are dead-lettered when there is a spool.
+     * Records a final outcome (anything but {@link SendResult.Retry} and {@link SendResult.RetryRest}): delivered,
+     * delivered in part with the rest poison, or rejected. Poison and rejected events are dead-lettered when there is
+     * a spool.
      */
     void settle(List<Event> batch, SendResult result, boolean replay) {
         if (result instanceof SendResult.Delivered) {

@@ -6,7 +6,9 @@ import dev.auditweave.agent.internal.log.RateLimitedLogger;
 import dev.auditweave.agent.internal.spool.Spool;
 import dev.auditweave.agent.spi.SendResult;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,6 +31,10 @@ final class SpoolMode {
     private final Ticker ticker;
     private final long pendingLimit;
 
+    /** The events of the spool's oldest batch that an earlier replay settled, recorded when it is acknowledged. */
+    private final Set<String> settledAtHead = new HashSet<>();
+    private final List<Event> deliveredAtHead = new ArrayList<>();
+    private final List<SendResult.Poison> poisonAtHead = new ArrayList<>();
     private int replayFailures;
     private long nextReplayAt;
 
@@ -95,7 +101,12 @@ final class SpoolMode {
         return true;
     }
 
-    /** Sends the spool's oldest batch if the backoff allows; returns whether it tried. */
+    /**
+     * Sends the spool's oldest batch if the backoff allows; returns whether it tried. The spool acknowledges whole
+     * batches only: events of that batch that an earlier attempt settled ({@link SendResult.RetryRest}) are left out
+     * of the next attempts, and recorded when the batch is acknowledged, so that until then they are on disk and
+     * nowhere else (after a restart they are sent again: at least once).
+     */
     boolean replayOnce(BatchSender sender) {
         if (replayFailures > 0 && ticker.nanoTime() - nextReplayAt < 0) {
             return false;
@@ -104,7 +115,17 @@ final class SpoolMode {
         if (events.isEmpty()) {
             return false;
         }
-        SendResult result = sender.send(events);
+        List<Event> unsettled = unsettled(events);
+        SendResult result = unsettled.isEmpty() ? SendResult.delivered() : sender.send(unsettled);
+        if (result instanceof SendResult.RetryRest retryRest) {
+            BatchSender.Progress progress = sender.progress(unsettled, retryRest);
+            deliveredAtHead.addAll(progress.delivered());
+            poisonAtHead.addAll(progress.poisoned());
+            progress.delivered().forEach(event -> settledAtHead.add(event.id()));
+            progress.poisoned().forEach(poison -> settledAtHead.add(poison.event().id()));
+            unsettled = progress.rest();
+            result = unsettled.isEmpty() ? SendResult.delivered() : retryRest.retry();
+        }
         if (result instanceof SendResult.Retry retry) {
             spool.rewind();
             replayFailures++;
@@ -115,8 +136,28 @@ final class SpoolMode {
             return true;
         }
         replayFailures = 0;
-        sender.settle(events, result, true);
+        sender.record(new BatchSender.Progress(List.copyOf(deliveredAtHead), List.copyOf(poisonAtHead), List.of()),
+                true);
+        if (!unsettled.isEmpty()) {
+            sender.settle(unsettled, result, true);
+        }
         spool.ack();
+        settledAtHead.clear();
+        deliveredAtHead.clear();
+        poisonAtHead.clear();
         return true;
+    }
+
+    private List<Event> unsettled(List<Event> events) {
+        if (settledAtHead.isEmpty()) {
+            return events;
+        }
+        List<Event> unsettled = new ArrayList<>(events.size());
+        for (Event event : events) {
+            if (!settledAtHead.contains(event.id())) {
+                unsettled.add(event);
+            }
+        }
+        return unsettled;
     }
 }

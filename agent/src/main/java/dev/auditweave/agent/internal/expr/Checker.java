@@ -101,6 +101,17 @@ final class Checker {
             throw error(expression.start(), "a time must be a number of epoch milliseconds, an Instant, a Date, "
                     + "an OffsetDateTime or a ZonedDateTime, but " + text(expression) + " is " + type.describe());
         }
+        if (expected == Expected.REDACTED && !isRedactable(type)) {
+            throw error(expression.start(), "a hashed or masked value must be text, a number, a character, a UUID"
+                    + " or an enum constant, but " + text(expression) + " is " + type.describe()
+                    + "; name the part to hide, or use redact = DROP");
+        }
+    }
+
+    private static boolean isRedactable(StaticType type) {
+        return type.fits(Kind.STRING) || type.is(Kind.NUMBER) || type.is(Kind.ENUM) || type.is(Kind.NULL)
+                || type.type().is("char") || type.type().is("java.lang.Character")
+                || type.type().isSubtypeOf("java.lang.CharSequence") || type.type().is("java.util.UUID");
     }
 
     /**

@@ -21,5 +21,11 @@ public enum Expected {
      * A point in time: a number of epoch milliseconds, an {@link java.time.Instant}, a {@link java.util.Date},
      * an {@link java.time.OffsetDateTime} or a {@link java.time.ZonedDateTime} (for {@code occurredAt}).
      */
-    EPOCH_MILLIS
+    EPOCH_MILLIS,
+
+    /**
+     * A value to hash or mask ({@code @Field(redact = HASH)} or {@code MASK}): text, a number, a character, a UUID,
+     * an enum constant, or a value known only at run time.
+     */
+    REDACTED
 }

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.internal.plan;
 
+import dev.auditweave.agent.internal.config.DeclaredEmit;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,8 +20,16 @@ final class AnnotationReader {
     private AnnotationReader() {
     }
 
-    /** Whether {@code method} itself carries {@code @EmitsAbuseEvent} or its container. */
+    /**
+     * Whether {@code method} itself carries {@code @EmitsAbuseEvent} or its container, or a site is declared on it in
+     * configuration ({@link DeclaredSites}).
+     */
     static boolean isAnnotated(Method method) {
+        return carriesAnnotation(method) || !DeclaredSites.rules().declaredOn(method).isEmpty();
+    }
+
+    /** Whether {@code method} itself carries {@code @EmitsAbuseEvent} or its container. */
+    static boolean carriesAnnotation(Method method) {
         for (Annotation annotation : method.getDeclaredAnnotations()) {
             String name = annotation.annotationType().getName();
             if (name.equals(EMITS) || name.equals(EMITS_CONTAINER)) {
@@ -30,6 +39,7 @@ final class AnnotationReader {
         return false;
     }
 
+    /** The annotations of {@code method}, in order, then the sites declared on it in configuration. */
     static List<EmitDeclaration> declarations(Method method) {
         List<EmitDeclaration> declarations = new ArrayList<>(2);
         for (Annotation annotation : method.getDeclaredAnnotations()) {
@@ -42,6 +52,9 @@ final class AnnotationReader {
                 }
             }
         }
+        for (DeclaredEmit declared : DeclaredSites.rules().declaredOn(method)) {
+            declarations.add(EmitDeclaration.of(declared));
+        }
         return declarations;
     }
 
@@ -49,13 +62,23 @@ final class AnnotationReader {
         List<EmitDeclaration.FieldDeclaration> fields = new ArrayList<>();
         for (Object field : (Object[]) attribute(emits, "data")) {
             Annotation annotation = (Annotation) field;
-            fields.add(new EmitDeclaration.FieldDeclaration(
-                    (String) attribute(annotation, "name"), (String) attribute(annotation, "value")));
+            fields.add(new EmitDeclaration.FieldDeclaration((String) attribute(annotation, "name"),
+                    (String) attribute(annotation, "value"), redact(annotation)));
         }
         return new EmitDeclaration((String) attribute(emits, "type"), (String) attribute(emits, "when"),
                 List.copyOf(fields), (String) attribute(emits, "occurredAt"),
                 (String) attribute(emits, "idempotencyKey"), ((Enum<?>) attribute(emits, "phase")).name(),
-                ((Enum<?>) attribute(emits, "on")).name(), List.of((String[]) attribute(emits, "enrich")));
+                ((Enum<?>) attribute(emits, "on")).name(), List.of((String[]) attribute(emits, "enrich")), "");
+    }
+
+    /** {@code redact} of a {@code @Field}; {@code NONE} for annotations older than the attribute. */
+    private static String redact(Annotation field) {
+        try {
+            field.annotationType().getMethod("redact");
+        } catch (NoSuchMethodException olderAnnotations) {
+            return "NONE";
+        }
+        return ((Enum<?>) attribute(field, "redact")).name();
     }
 
     private static Object attribute(Annotation annotation, String name) {

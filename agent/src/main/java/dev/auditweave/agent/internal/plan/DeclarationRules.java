@@ -1,5 +1,6 @@
 package dev.auditweave.agent.internal.plan;
 
+import dev.auditweave.agent.internal.expr.Expected;
 import dev.auditweave.agent.internal.expr.ModelType;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +60,21 @@ public final class DeclarationRules {
             }
         }
         return null;
+    }
+
+    /**
+     * What the value of a field with {@code redact} (as {@code Redact} names it) must be: text or a number when it is
+     * hashed or masked, anything otherwise.
+     */
+    public static Expected expected(String redact) {
+        return redact.equals("HASH") || redact.equals("MASK") ? Expected.REDACTED : Expected.ANY;
+    }
+
+    /** Why a field with {@code redact = HASH} cannot be sent when the runtime has no hash key. */
+    public static String missingHashKey() {
+        return "redact = HASH needs a key, and none is set: put a secret of at least 16 bytes in the environment"
+                + " variable that auditweave.redact.key-env names (AUDITWEAVE_REDACT_KEY by default); the event is"
+                + " never sent with the clear value";
     }
 
     /** How a problem with the expression of {@code data} field {@code name} names its attribute. */

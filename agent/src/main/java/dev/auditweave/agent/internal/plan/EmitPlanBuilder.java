@@ -7,6 +7,8 @@ import dev.auditweave.agent.internal.expr.ExpressionException;
 import dev.auditweave.agent.internal.expr.ReflectionModel;
 import dev.auditweave.agent.internal.expr.Scope;
 import dev.auditweave.agent.internal.log.Loggers;
+import dev.auditweave.agent.internal.redact.HashKeys;
+import dev.auditweave.agent.internal.redact.Redaction;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,11 @@ public final class EmitPlanBuilder {
     static EmitPlan build(Method method, Scope scope, ProblemReporter reporter) {
         List<EventSpec> specs = new ArrayList<>();
         String unsupported = unsupportedReturn(method.getReturnType(), scope);
+        SiteRules rules = DeclaredSites.rules();
         for (EmitDeclaration declaration : AnnotationReader.declarations(method)) {
+            if (rules.disabledType(declaration.type()) != null) {
+                continue; // switched off in configuration: not compiled, listed as such by PreparedSites
+            }
             try {
                 if (unsupported != null) {
                     throw new InvalidDeclarationException(unsupported);
@@ -82,8 +88,15 @@ public final class EmitPlanBuilder {
         CompiledExpression guard = optional("when", declaration.when(), scope, Expected.BOOLEAN);
         List<EventSpec.FieldSpec> fields = new ArrayList<>(declaration.data().size());
         for (EmitDeclaration.FieldDeclaration field : declaration.data()) {
-            fields.add(new EventSpec.FieldSpec(field.name(),
-                    expression(DeclarationRules.fieldAttribute(field.name()), field.value(), scope, Expected.ANY)));
+            String attribute = DeclarationRules.fieldAttribute(field.name());
+            CompiledExpression value = expression(attribute, field.value(), scope,
+                    DeclarationRules.expected(field.redact()));
+            if (field.redact().equals("HASH") && HashKeys.knownMissing()) {
+                throw new InvalidDeclarationException(attribute + ": " + DeclarationRules.missingHashKey());
+            }
+            if (!field.redact().equals("DROP")) {
+                fields.add(new EventSpec.FieldSpec(field.name(), value, Redaction.of(field.redact())));
+            }
         }
         CompiledExpression occurredAt = optional("occurredAt", declaration.occurredAt(), scope, Expected.EPOCH_MILLIS);
         CompiledExpression key = optional("idempotencyKey", declaration.idempotencyKey(), scope, Expected.ANY);

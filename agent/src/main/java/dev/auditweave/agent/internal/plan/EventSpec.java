@@ -3,7 +3,9 @@ package dev.auditweave.agent.internal.plan;
 import dev.auditweave.agent.internal.event.FieldMap;
 import dev.auditweave.agent.internal.expr.CompiledExpression;
 import dev.auditweave.agent.internal.metrics.GuardCounter;
+import dev.auditweave.agent.internal.redact.Redaction;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One compiled {@code @EmitsAbuseEvent}: everything the calling thread needs, derived once.
@@ -95,7 +97,15 @@ public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> f
         return expression == null ? 0 : expression.contextRoots();
     }
 
-    /** One compiled {@code @Field}. */
-    public record FieldSpec(String name, CompiledExpression value) {
+    /**
+     * One compiled {@code @Field} that is sent (one with {@code redact = DROP} is not in the spec).
+     *
+     * @param redaction what the calling thread does to its value before the event is built
+     */
+    public record FieldSpec(String name, CompiledExpression value, Redaction redaction) {
+
+        public FieldSpec {
+            Objects.requireNonNull(redaction, "redaction");
+        }
     }
 }

@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * One {@link EmitPlan} per method for the life of the JVM, so that expressions are compiled and errors
- * reported exactly once, whichever weaver asks first.
+ * reported exactly once, whichever weaver asks first. The sites configuration switches off
+ * ({@link DeclaredSites#rules()}) are read when a method's plan is built: set them before the first call.
  */
 public final class PlanCache {
 
@@ -25,6 +26,12 @@ public final class PlanCache {
         EmitPlan plan = PLANS.get(method);
         if (plan != null) {
             return plan;
+        }
+        if (DeclaredSites.rules().disabledMethod(method) != null) {
+            // Switched off by auditweave.disable.methods: a plan without annotations, so a call costs one check.
+            EmitPlan none = new EmitPlan(method.toString(), java.util.List.of(), method);
+            EmitPlan raced = PLANS.putIfAbsent(method, none);
+            return raced != null ? raced : none;
         }
         Method source = InheritedAnnotations.source(method);
         if (source != null && !source.equals(method)) {

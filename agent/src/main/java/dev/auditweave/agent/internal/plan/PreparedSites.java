@@ -35,12 +35,21 @@ public final class PreparedSites {
      * @param guard   the {@code when} expression as written; empty for "always"
      * @param enabled whether it compiled and is captured
      * @param reason  why it is not, empty when it is
+     * @param switchedOff whether configuration switched it off ({@code auditweave.disable.*}), as {@code reason} says
+     * @param declaredBy  for a site declared in configuration, its key; empty for an annotation
      */
-    public record Site(String type, String guard, boolean enabled, String reason) {
+    public record Site(String type, String guard, boolean enabled, String reason, boolean switchedOff,
+                       String declaredBy) {
         public Site {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(guard, "guard");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(declaredBy, "declaredBy");
+        }
+
+        /** An annotation's site that configuration did not switch off. */
+        public Site(String type, String guard, boolean enabled, String reason) {
+            this(type, guard, enabled, reason, false, "");
         }
     }
 
@@ -92,7 +101,7 @@ public final class PreparedSites {
         }
         EmitPlan plan = PlanCache.forMethod(method);
         List<String> problems = new ArrayList<>();
-        if (plan.specs().size() < declarations.size()) {
+        if (plan.specs().size() < declarations.size() && DeclaredSites.rules().disabledMethod(method) == null) {
             // The cached plan keeps no reasons: compile again, silently, only to learn them.
             try {
                 EmitPlanBuilder.build(method, Scope.of(method), problems::add);
@@ -107,13 +116,19 @@ public final class PreparedSites {
         List<Site> sites = new ArrayList<>();
         int spec = 0;
         int problem = 0;
+        SiteRules rules = DeclaredSites.rules();
+        String disabledMethod = rules.disabledMethod(method);
         for (EmitDeclaration declaration : declarations) {
-            if (spec < plan.specs().size() && matches(plan.specs().get(spec), declaration)) {
-                sites.add(new Site(declaration.type(), declaration.when(), true, ""));
+            String declaredBy = declaration.declaredBy();
+            String switchedOff = disabledMethod != null ? disabledMethod : rules.disabledType(declaration.type());
+            if (switchedOff != null) {
+                sites.add(new Site(declaration.type(), declaration.when(), false, switchedOff, true, declaredBy));
+            } else if (spec < plan.specs().size() && matches(plan.specs().get(spec), declaration)) {
+                sites.add(new Site(declaration.type(), declaration.when(), true, "", false, declaredBy));
                 spec++;
             } else {
                 String text = problem < problems.size() ? problems.get(problem++) : "rejected (see the log)";
-                sites.add(new Site(declaration.type(), declaration.when(), false, reason(text)));
+                sites.add(new Site(declaration.type(), declaration.when(), false, reason(text), false, declaredBy));
             }
         }
         return List.copyOf(sites);

@@ -19,6 +19,9 @@ import dev.auditweave.agent.internal.metrics.Counters;
 import dev.auditweave.agent.internal.metrics.Ledger;
 import dev.auditweave.agent.internal.metrics.LossReporter;
 import dev.auditweave.agent.internal.metrics.MetricsMBeans;
+import dev.auditweave.agent.internal.plan.DeclaredSites;
+import dev.auditweave.agent.internal.redact.HashKey;
+import dev.auditweave.agent.internal.redact.HashKeys;
 import dev.auditweave.agent.internal.sink.NamedSink;
 import dev.auditweave.agent.internal.sink.Sinks;
 import dev.auditweave.agent.internal.spool.Spool;
@@ -49,6 +52,7 @@ public final class AuditweaveRuntime {
 
     private final Settings settings;
     private final SnapshotLimits snapshotLimits;
+    private final HashKey hashKey;
     private final TrustedProxies trustedProxies;
     private final Counters counters = new Counters();
     private final Pipeline pipeline;
@@ -61,7 +65,10 @@ public final class AuditweaveRuntime {
 
     private AuditweaveRuntime(Settings settings, List<Sinks.Configured> sinks) {
         this.settings = settings;
+        DeclaredSites.fromRuntime(settings);
         this.snapshotLimits = new SnapshotLimits(settings.snapshotMaxDepth(), settings.snapshotMaxElements());
+        this.hashKey = hashKey(settings);
+        HashKeys.install(hashKey);
         this.trustedProxies = TrustedProxies.of(settings.get(ConfigKeys.CONTEXT_TRUSTED_PROXIES));
         List<Dispatcher> dispatchers = new ArrayList<>();
         for (Sinks.Configured configured : sinks) {
@@ -220,6 +227,25 @@ public final class AuditweaveRuntime {
     /** The proxies whose forwarding headers {@code REQUEST.ip} believes, from the settings, read once. */
     public TrustedProxies trustedProxies() {
         return trustedProxies;
+    }
+
+    /** The key of {@code @Field(redact = HASH)}, from the environment variable {@code auditweave.redact.key-env} names; {@code null} when unset. */
+    public HashKey hashKey() {
+        return hashKey;
+    }
+
+    /** @throws ConfigException when the variable holds a key too short to be a secret */
+    private static HashKey hashKey(Settings settings) {
+        String variable = settings.redactKeyEnv();
+        return settings.environmentVariable(variable).map(secret -> {
+            try {
+                return HashKey.of(secret);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ConfigKeys.REDACT_KEY_ENV.name(), "the environment variable " + variable
+                        + " (named by " + ConfigKeys.REDACT_KEY_ENV.name() + ") cannot be the key of redact = HASH: "
+                        + e.getMessage());
+            }
+        }).orElse(null);
     }
 
     /** How deep and how large the field values copied into events may be, from the settings, read once. */

@@ -10,12 +10,15 @@ import dev.auditweave.agent.RequestResolver;
 
 import dev.auditweave.agent.internal.capture.ActorResolvers;
 import dev.auditweave.agent.internal.capture.CapturePath;
+import dev.auditweave.agent.internal.config.DeclaredEmit;
 import dev.auditweave.agent.internal.config.Settings;
 import dev.auditweave.agent.internal.context.RequestResolvers;
 import dev.auditweave.agent.internal.enrich.Enrichers;
 import dev.auditweave.agent.internal.log.Loggers;
 import dev.auditweave.agent.internal.plan.BuildCheckedSites;
+import dev.auditweave.agent.internal.plan.DeclaredSites;
 import dev.auditweave.agent.internal.plan.PreparedSites;
+import dev.auditweave.agent.internal.plan.SiteRules;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.agent.internal.runtime.Taps;
 import dev.auditweave.agent.internal.sink.SinkProviders;
@@ -56,12 +59,21 @@ public final class LocalRuntime implements RuntimeControl {
 
     @Override
     public void start(Map<String, String> values, Map<String, String> origins) {
-        AuditweaveRuntime.startWith(Settings.fromValues(values, origins, System.getenv()));
+        Settings settings = Settings.fromValues(values, origins, System.getenv());
+        DeclaredSites.fromFramework(settings);
+        AuditweaveRuntime.startWith(settings);
+    }
+
+    @Override
+    public void configureSites(Map<String, String> values, Map<String, String> origins) {
+        DeclaredSites.fromFramework(Settings.fromValues(values, origins, System.getenv()));
     }
 
     @Override
     public boolean stop(long timeoutMillis) {
-        return AuditweaveRuntime.stop(Duration.ofMillis(timeoutMillis)) == 0;
+        boolean clean = AuditweaveRuntime.stop(Duration.ofMillis(timeoutMillis)) == 0;
+        DeclaredSites.frameworkStopped();
+        return clean;
     }
 
     @Override
@@ -96,12 +108,32 @@ public final class LocalRuntime implements RuntimeControl {
             for (PreparedSites.Site site : prepared) {
                 sites.add(new EmitSite(method.getDeclaringClass().getName(), signature, site.type(), site.guard(),
                         site.enabled() ? runtime.sinksFor(site.type()) : List.of(), site.enabled(), site.reason(),
-                        BuildCheckedSites.listed(method, site.type())));
+                        BuildCheckedSites.listed(method, site.type()), site.switchedOff(), site.declaredBy()));
             }
         });
+        sites.addAll(declaredSites(runtime));
         sites.sort(Comparator.comparing(EmitSite::className).thenComparing(EmitSite::method)
                 .thenComparing(EmitSite::type));
         return List.copyOf(sites);
+    }
+
+    /**
+     * One site per declaration in configuration, on the class or interface it names: enabled once that class was
+     * loaded with the method (its implementations are captured), else why not.
+     */
+    private static List<EmitSite> declaredSites(AuditweaveRuntime runtime) {
+        List<EmitSite> sites = new ArrayList<>();
+        SiteRules rules = DeclaredSites.rules();
+        for (DeclaredEmit declaration : rules.declarations()) {
+            String switchedOff = rules.switchedOff(declaration);
+            String problem = switchedOff != null ? switchedOff : DeclaredSites.problem(declaration);
+            boolean enabled = problem.isEmpty() && !runtime.isIdle();
+            sites.add(new EmitSite(declaration.method().className(), declaration.signature(), declaration.type(),
+                    declaration.when(), enabled ? runtime.sinksFor(declaration.type()) : List.of(), enabled,
+                    problem.isEmpty() && !enabled ? "auditweave is idle: nothing is captured" : problem, false,
+                    switchedOff != null, declaration.methodKey()));
+        }
+        return sites;
     }
 
     @Override

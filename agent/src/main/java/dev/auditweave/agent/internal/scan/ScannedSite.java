@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One {@code @EmitsAbuseEvent} found in a class file, as written: nothing is loaded, compiled or type-checked.
+ * One {@code @EmitsAbuseEvent} found in a class file, or one site declared in configuration
+ * ({@code auditweave.emit.<id>.*}), as written: nothing is loaded, compiled or type-checked.
  *
  * @param className      the class or interface that declares the method
  * @param method         the method's name and parameter types, such as {@code blockUser(String, String)}
@@ -17,9 +18,13 @@ import java.util.Objects;
  * @param enrich         the enrichers' names
  * @param occurredAt     the {@code occurredAt} expression; empty for the moment of the call
  * @param idempotencyKey the {@code idempotencyKey} expression; empty for a fresh id
+ * @param declaredBy     for a site declared in configuration, the key that declares it
+ *                       ({@code auditweave.emit.signin.method}); empty for an annotation
+ * @param switchedOff    why configuration switched the site off ({@code auditweave.disable.*}); empty when it did not
  */
 record ScannedSite(String className, String method, String type, String when, Map<String, String> data,
-                   String phase, String on, List<String> enrich, String occurredAt, String idempotencyKey) {
+                   String phase, String on, List<String> enrich, String occurredAt, String idempotencyKey,
+                   String declaredBy, String switchedOff) {
 
     ScannedSite {
         Objects.requireNonNull(className, "className");
@@ -32,5 +37,13 @@ record ScannedSite(String className, String method, String type, String when, Ma
         enrich = List.copyOf(enrich);
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(declaredBy, "declaredBy");
+        Objects.requireNonNull(switchedOff, "switchedOff");
+    }
+
+    /** What configuration says of the site, for the table: declared, switched off (with why), or neither. */
+    String status() {
+        String declared = declaredBy.isEmpty() ? "annotation" : "declared by " + declaredBy;
+        return switchedOff.isEmpty() ? declared : declared + "; " + switchedOff;
     }
 }

@@ -1,5 +1,7 @@
 package dev.auditweave.agent.internal.scan;
 
+import dev.auditweave.agent.internal.config.DeclaredEmit;
+import dev.auditweave.agent.internal.plan.SiteRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,8 +33,11 @@ final class SiteReader {
     private SiteReader() {
     }
 
-    /** Every site in {@code classes} (binary name to class file), by class, then in declaration order. */
-    static List<ScannedSite> sites(Map<String, byte[]> classes) {
+    /**
+     * Every site in {@code classes} (binary name to class file), by class, then in declaration order, each switched
+     * off or not by {@code rules}.
+     */
+    static List<ScannedSite> sites(Map<String, byte[]> classes, SiteRules rules) {
         ClassFileLocator locator = new ClassFileLocator.Compound(new ClassFileLocator.Simple(classes),
                 ClassFileLocator.ForClassLoader.of(SiteReader.class.getClassLoader()));
         TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
@@ -43,11 +48,11 @@ final class SiteReader {
                 for (AnnotationDescription annotation : method.getDeclaredAnnotations()) {
                     String annotationType = annotation.getAnnotationType().getName();
                     if (annotationType.equals(EMITS)) {
-                        sites.add(site(type, method, annotation));
+                        sites.add(site(type, method, annotation, rules));
                     } else if (annotationType.equals(EMITS_CONTAINER)) {
                         for (AnnotationDescription each : annotation.getValue("value")
                                 .resolve(AnnotationDescription[].class)) {
-                            sites.add(site(type, method, each));
+                            sites.add(site(type, method, each, rules));
                         }
                     }
                 }
@@ -56,15 +61,35 @@ final class SiteReader {
         return sites;
     }
 
-    private static ScannedSite site(TypeDescription type, MethodDescription method, AnnotationDescription emits) {
+    /** The sites {@code rules} declare in configuration, in their order. */
+    static List<ScannedSite> declared(SiteRules rules) {
+        return rules.declarations().stream().map(declared -> declared(declared, rules)).toList();
+    }
+
+    private static ScannedSite site(TypeDescription type, MethodDescription method, AnnotationDescription emits,
+                                    SiteRules rules) {
         Map<String, String> data = new LinkedHashMap<>();
         for (AnnotationDescription field : emits.getValue("data").resolve(AnnotationDescription[].class)) {
             data.put(string(field, "name"), string(field, "value"));
         }
-        return new ScannedSite(type.getName(), signature(method), string(emits, "type"), string(emits, "when"), data,
+        String eventType = string(emits, "type");
+        List<String> parameters = Arrays.stream(Type.getArgumentTypes(method.getDescriptor()))
+                .map(Type::getClassName).toList();
+        String switchedOff = rules.switchedOff(type.getName(), method.getName(), parameters, eventType);
+        return new ScannedSite(type.getName(), signature(method), eventType, string(emits, "when"), data,
                 constant(emits, "phase"), constant(emits, "on"),
                 List.of(emits.getValue("enrich").resolve(String[].class)),
-                string(emits, "occurredAt"), string(emits, "idempotencyKey"));
+                string(emits, "occurredAt"), string(emits, "idempotencyKey"), "",
+                switchedOff == null ? "" : switchedOff);
+    }
+
+    private static ScannedSite declared(DeclaredEmit declared, SiteRules rules) {
+        Map<String, String> data = new LinkedHashMap<>();
+        declared.data().forEach(field -> data.put(field.name(), field.value()));
+        String switchedOff = rules.switchedOff(declared);
+        return new ScannedSite(declared.method().className(), declared.signature(), declared.type(), declared.when(),
+                data, declared.phase(), declared.on(), declared.enrich(), declared.occurredAt(),
+                declared.idempotencyKey(), declared.methodKey(), switchedOff == null ? "" : switchedOff);
     }
 
     private static String string(AnnotationDescription annotation, String attribute) {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.slf4j.Logger;
 
 /**
@@ -30,14 +33,17 @@ import org.slf4j.Logger;
  * and each half sent again, until the events the endpoint refuses are single ones; the rest is delivered and the
  * refused events come back as {@link SendResult.Partial}, for the dispatcher to dead-letter. An event whose
  * serialised size exceeds {@code maxEventBytes} is poison without being sent. When a retryable failure interrupts
- * this, the sink remembers which events of the batch were already delivered or found poison, so that the
- * dispatcher's retry of the same batch sends only the rest.
+ * this, the answer is a {@link SendResult.RetryRest} naming the events already delivered or found poison: the
+ * delivery core records them and sends only the rest again; the sink keeps nothing between sends.
  *
  * <pre>{@code
  * new HttpSink("abuse", URI.create("http://abuse.internal/api/events"),
  *     Map.of("CF-Access-Client-Id", id, "CF-Access-Client-Secret", secret),
  *     Duration.ofSeconds(10), Duration.ofSeconds(2), HttpSink.Options.isolating(Format.ENVELOPE, "auditweave", 1 << 20));
  * }</pre>
+ *
+ * <p><b>Signing</b> ({@code auditweave.sink.<name>.signing-secret-env}): every request carries the Standard Webhooks
+ * headers of a {@link WebhookSigner}; its {@code webhook-id} is derived from the ids of the events it carries.
  */
 public final class HttpSink implements NamedSink {
 
@@ -51,8 +57,8 @@ public final class HttpSink implements NamedSink {
     private final Duration timeout;
     private final Duration connectTimeout;
     private final Options options;
-    /** Per event of the batch being retried: {@link #DELIVERED} or its {@link SendResult.Poison}. Worker thread only. */
-    private Map<SinkEvent, Object> settled = new IdentityHashMap<>();
+    private final WebhookSigner signer;
+    private final Clock clock;
     private HttpClient client;
 
     /**
@@ -80,6 +86,17 @@ public final class HttpSink implements NamedSink {
 
     public HttpSink(String name, URI url, Map<String, String> headers, Duration timeout, Duration connectTimeout,
                     Options options) {
+        this(name, url, headers, timeout, connectTimeout, options, null, Clock.systemUTC());
+    }
+
+    /**
+     * As the other constructors, each request signed by {@code signer} (Standard Webhooks headers) when it is not
+     * {@code null}, its {@code webhook-timestamp} read from {@code clock}.
+     */
+    public HttpSink(String name, URI url, Map<String, String> headers, Duration timeout, Duration connectTimeout,
+                    Options options, WebhookSigner signer, Clock clock) {
+        this.signer = signer;
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.name = name;
         this.url = url;
         this.headers = settable(name, headers);
@@ -103,14 +120,12 @@ public final class HttpSink implements NamedSink {
 
     @Override
     public SendResult send(List<? extends SinkEvent> batch) {
-        keepSettledOf(batch);
         Format format = options.format();
+        // Per event of this send: DELIVERED or its SendResult.Poison.
+        Map<SinkEvent, Object> settled = new IdentityHashMap<>();
         List<SinkEvent> pending = new ArrayList<>(batch.size());
         List<byte[]> items = new ArrayList<>(batch.size());
         for (SinkEvent event : batch) {
-            if (settled.containsKey(event)) {
-                continue;
-            }
             byte[] item = EventJson.item(event, format, options.source());
             if (item.length > options.maxEventBytes()) {
                 settled.put(event, new SendResult.Poison(event, "serialised to " + item.length
@@ -122,42 +137,50 @@ public final class HttpSink implements NamedSink {
         }
         SendResult failure = null;
         if (format.batched()) {
-            failure = pending.isEmpty() ? null : post(pending, items);
+            failure = pending.isEmpty() ? null : post(pending, items, settled);
         } else {
             for (int i = 0; i < pending.size() && failure == null; i++) {
-                failure = post(pending.subList(i, i + 1), items.subList(i, i + 1));
+                failure = post(pending.subList(i, i + 1), items.subList(i, i + 1), settled);
             }
         }
-        if (failure instanceof SendResult.Retry) {
-            return failure; // settled is kept: the dispatcher's next attempt sends only what is left
-        }
-        int delivered = 0;
+        List<SinkEvent> delivered = new ArrayList<>(batch.size());
         List<SendResult.Poison> poisoned = new ArrayList<>();
         for (SinkEvent event : batch) {
             Object outcome = settled.get(event);
             if (outcome == DELIVERED) {
-                delivered++;
+                delivered.add(event);
             } else if (outcome instanceof SendResult.Poison poison) {
                 poisoned.add(poison);
             }
         }
-        settled = new IdentityHashMap<>();
+        if (failure instanceof SendResult.Retry retry) {
+            // The delivery core keeps what was settled and sends only the rest again.
+            return settled.isEmpty() ? retry : SendResult.retryRest(delivered, poisoned, retry);
+        }
         if (failure != null) {
             return failure;
         }
-        return poisoned.isEmpty() ? SendResult.delivered() : new SendResult.Partial(delivered, List.copyOf(poisoned));
+        return poisoned.isEmpty() ? SendResult.delivered() : new SendResult.Partial(delivered.size(), poisoned);
     }
 
     /**
      * Sends {@code events} as one request and settles them; on 400/422 bisects when isolating poison. Returns
      * {@code null} when every event is settled, else the failure that stopped it.
      */
-    private SendResult post(List<SinkEvent> events, List<byte[]> items) {
+    private SendResult post(List<SinkEvent> events, List<byte[]> items, Map<SinkEvent, Object> settled) {
+        byte[] body = EventJson.body(items, options.format());
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", options.format().contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.body(items, options.format())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
+        if (signer != null) {
+            String id = requestId(events);
+            long timestamp = clock.instant().getEpochSecond();
+            request.header("webhook-id", id)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signer.signature(id, timestamp, body));
+        }
         HttpResponse<String> response;
         try {
             response = client().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -182,25 +205,23 @@ public final class HttpSink implements NamedSink {
                 return null;
             }
             int half = events.size() / 2;
-            SendResult left = post(events.subList(0, half), items.subList(0, half));
-            return left != null ? left : post(events.subList(half, events.size()), items.subList(half, items.size()));
+            SendResult left = post(events.subList(0, half), items.subList(0, half), settled);
+            return left != null ? left
+                    : post(events.subList(half, events.size()), items.subList(half, items.size()), settled);
         }
         return new SendResult.Rejected(reason);
     }
 
-    /** Forgets what was settled for events no longer in the batch: a new batch starts clean. */
-    private void keepSettledOf(List<? extends SinkEvent> batch) {
-        if (settled.isEmpty()) {
-            return;
+    /**
+     * The {@code webhook-id} of a request: {@code msg_} and a name-based UUID of its events' ids, so that a retry of
+     * the same events (after a timeout, from the spool) carries the same id and a receiver can drop the repeat.
+     */
+    static String requestId(List<? extends SinkEvent> events) {
+        StringBuilder ids = new StringBuilder();
+        for (SinkEvent event : events) {
+            ids.append(event.id()).append('\n');
         }
-        Map<SinkEvent, Object> kept = new IdentityHashMap<>();
-        for (SinkEvent event : batch) {
-            Object outcome = settled.get(event);
-            if (outcome != null) {
-                kept.put(event, outcome);
-            }
-        }
-        settled = kept;
+        return "msg_" + UUID.nameUUIDFromBytes(ids.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Created on the worker thread at the first send, so that start-up never pays for it. */

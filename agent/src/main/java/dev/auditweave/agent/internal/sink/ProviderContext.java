@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -37,6 +38,7 @@ public final class ProviderContext implements SinkContext {
     private final Logger log;
     private final RateLimitedLogger warn;
     private final Set<String> read = ConcurrentHashMap.newKeySet();
+    private final Function<String, Optional<String>> environment;
     private volatile Supplier<AuditweaveMetrics> metrics = () -> NOTHING_YET;
 
     /**
@@ -45,6 +47,17 @@ public final class ProviderContext implements SinkContext {
      * @param named    whether it is a named sink of {@code auditweave.sinks} (else one of the shorthand)
      */
     public ProviderContext(SinkSettings settings, SinkOptions options, boolean named) {
+        this(settings, options, named, variable -> Optional.ofNullable(System.getenv(variable))
+                .filter(value -> !value.isEmpty()));
+    }
+
+    /**
+     * @param environment the environment variables the settings were read from, by name (empty when unset), for
+     *                    the secrets a setting names ({@code signing-secret-env}, {@code password-env})
+     */
+    public ProviderContext(SinkSettings settings, SinkOptions options, boolean named,
+                           Function<String, Optional<String>> environment) {
+        this.environment = environment;
         this.settings = settings;
         this.options = options;
         this.named = named;
@@ -69,6 +82,11 @@ public final class ProviderContext implements SinkContext {
     /** The sink's checked settings. */
     SinkSettings settings() {
         return settings;
+    }
+
+    /** The environment variable {@code name}, empty when unset or empty: for a secret a setting names. */
+    Optional<String> environmentVariable(String name) {
+        return environment.apply(name);
     }
 
     /** Whether the sink is a named one of {@code auditweave.sinks}, not one of the shorthand {@code auditweave.sink}. */

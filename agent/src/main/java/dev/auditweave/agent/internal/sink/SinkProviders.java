@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Finds the {@link SinkProvider} of each sink type, in this order, the first of a type winning: those added in code
  * ({@code Auditweave.addSinkProvider}, the Spring Boot starter's beans), then by {@link ServiceLoader} through
- * auditweave's own class loader (the built-in http, log and memory), the thread context class loader of the thread
+ * auditweave's own class loader (the built-in http, jdbc, log and memory), the thread context class loader of the thread
  * that starts the runtime, the system class loader, and the application class loaders the agent met
  * ({@link #addLoader}: a fat jar's, whose classes the system class loader cannot see).
  *
@@ -71,14 +71,25 @@ public final class SinkProviders {
         synchronized (ADDED) {
             ADDED.forEach((type, provider) -> byType.put(type.toLowerCase(java.util.Locale.ROOT), provider));
         }
-        List<ClassLoader> searched = new ArrayList<>();
-        for (ClassLoader loader : loaders()) {
-            if (searched.stream().noneMatch(seen -> seen == loader)) {
-                searched.add(loader);
-                load(loader, byType);
-            }
+        for (ClassLoader loader : classLoaders()) {
+            load(loader, byType);
         }
         return byType;
+    }
+
+    /**
+     * The class loaders searched for providers, each once, in the order of the search: for a sink that loads the
+     * application's classes itself, such as the jdbc sink its JDBC driver (under the agent, auditweave's own class
+     * loader cannot see the application's class path).
+     */
+    public static List<ClassLoader> classLoaders() {
+        List<ClassLoader> distinct = new ArrayList<>();
+        for (ClassLoader loader : loaders()) {
+            if (distinct.stream().noneMatch(seen -> seen == loader)) {
+                distinct.add(loader);
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     private static List<ClassLoader> loaders() {

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 
 /**
  * Builds the sinks named by {@code auditweave.sinks}, or by the shorthand {@code auditweave.sink}: each by the
- * {@link SinkProvider} of its type ({@link SinkProviders}), the built-in http, log and memory sinks included.
+ * {@link SinkProvider} of its type ({@link SinkProviders}), the built-in http, jdbc, log and memory sinks included.
  *
  * <pre>{@code
  * for (Sinks.Configured sink : Sinks.configured(settings)) {
@@ -71,7 +71,7 @@ public final class Sinks {
                 if (provider == null) {
                     throw unknownType(sink, options, providers);
                 }
-                ProviderContext context = new ProviderContext(sink, options, named);
+                ProviderContext context = new ProviderContext(sink, options, named, settings::environmentVariable);
                 Sink made = create(provider, context, options);
                 context.unreadWarnings().forEach(warning -> LOG.warn("auditweave: {}", warning));
                 if (made != LEFT_OUT) {

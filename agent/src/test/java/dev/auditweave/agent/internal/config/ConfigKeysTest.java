@@ -30,7 +30,8 @@ class ConfigKeysTest {
                 "auditweave.sinks",
                 "auditweave.event.max-bytes", "auditweave.transaction.max-events", "auditweave.enrich.timeout-ms",
                 "auditweave.enrich.threads", "auditweave.enrich.queue.capacity", "auditweave.snapshot.max-depth",
-                "auditweave.snapshot.max-elements", "auditweave.context.trusted-proxies");
+                "auditweave.snapshot.max-elements", "auditweave.redact.key-env", "auditweave.context.trusted-proxies",
+                "auditweave.disable.methods", "auditweave.disable.types");
         assertThat(ConfigKeys.families()).extracting(KeyFamily::pattern).containsExactly(
                 "auditweave.http.header.<Header-Name>",
                 "auditweave.sink.<name>.header.<Header-Name>",
@@ -47,7 +48,16 @@ class ConfigKeysTest {
                 "auditweave.sink.<name>.retry.max-attempts",
                 "auditweave.sink.<name>.retry.initial-backoff-ms",
                 "auditweave.sink.<name>.retry.max-backoff-ms",
-                "auditweave.sink.<name>.<setting>");
+                "auditweave.sink.<name>.<setting>",
+                "auditweave.emit.<id>.data.<field>",
+                "auditweave.emit.<id>.method",
+                "auditweave.emit.<id>.type",
+                "auditweave.emit.<id>.when",
+                "auditweave.emit.<id>.occurred-at",
+                "auditweave.emit.<id>.idempotency-key",
+                "auditweave.emit.<id>.phase",
+                "auditweave.emit.<id>.on",
+                "auditweave.emit.<id>.enrich");
     }
 
     @Test

@@ -125,7 +125,7 @@ class NamedSinksTest {
                 .isInstanceOfSatisfying(ConfigException.class,
                         e -> assertThat(e.key()).isEqualTo("auditweave.sink.audit.type"))
                 .hasMessage("auditweave.sink.audit.type is not set: auditweave.sinks = 'abuse,audit' (system property)"
-                        + " names sink 'audit', which needs a type: expected http, log, memory or the type of a"
+                        + " names sink 'audit', which needs a type: expected http, jdbc, log, memory or the type of a"
                         + " SinkProvider (a letter, then letters, digits, ., _ or -)");
     }
 
@@ -135,7 +135,7 @@ class NamedSinksTest {
                 + " where * stands for any text, such as user.*,org.*, not 'user.[a-z]*'");
         assertBad("auditweave.sink.abuse.types", "user.*,,org.*", "expected a comma-separated list of event types"
                 + " where * stands for any text, such as user.*,org.*, not ''");
-        assertBad("auditweave.sink.abuse.type", "kafka stream", "expected http, log, memory or the type of a"
+        assertBad("auditweave.sink.abuse.type", "kafka stream", "expected http, jdbc, log, memory or the type of a"
                 + " SinkProvider (a letter, then letters, digits, ., _ or -)");
         assertBad("auditweave.sink.abuse.format", "xml",
                 "expected one of envelope, flat, cloudevents, cloudevents-batch");
@@ -143,6 +143,41 @@ class NamedSinksTest {
                 "expected an absolute http or https URL such as https://host/api/events, or empty for none");
         assertBad("auditweave.sink.abuse.batch.max-events", "0", "expected a whole number from 1 to 100000");
         assertBad("auditweave.sink.abuse.source", "", "expected a CloudEvents source, such as /billing-service");
+    }
+
+    @Test
+    void aJdbcUrl_isNoUrlForAnHttpSink() {
+        assertBad("auditweave.sink.abuse.url", "jdbc:postgresql://db/app",
+                "expected an absolute http or https URL such as https://host/api/events, or empty for none");
+    }
+
+    @Test
+    void theUrlOfASinkOfAnotherType_isLeftToItsProvider() {
+        Settings settings = Settings.from(null, Map.of("auditweave.sinks", "audit", "auditweave.sink.audit.type",
+                "jdbc", "auditweave.sink.audit.url", "jdbc:h2:mem:audit;DB_CLOSE_DELAY=-1"), Map.of(), null);
+
+        assertThat(settings.sinkSettings().get(0).url()).as("only an http sink has an endpoint").isEmpty();
+        assertThat(settings.sinkOptions("audit").string("url")).contains("jdbc:h2:mem:audit;DB_CLOSE_DELAY=-1");
+    }
+
+    @Test
+    void aSinkUrl_isAnAbsoluteUrlWithoutSpaces_whateverTheType() {
+        assertThatThrownBy(() -> Settings.from(null, Map.of("auditweave.sinks", "audit", "auditweave.sink.audit.type",
+                "jdbc", "auditweave.sink.audit.url", "db host/app"), Map.of(), null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("auditweave.sink.audit.url = 'db host/app' (system property): expected an absolute URL:"
+                        + " http or https for an http sink (https://host/api/events), jdbc: for a jdbc sink"
+                        + " (jdbc:postgresql://host:5432/app), or empty for none");
+    }
+
+    @Test
+    void aPasswordInASinkUrl_isNeverShown() {
+        Settings settings = Settings.from(null, Map.of("auditweave.sinks", "audit", "auditweave.sink.audit.type",
+                "jdbc", "auditweave.sink.audit.url", "jdbc:postgresql://u:hunter2@db/app?user=u&password=hunter2&ssl=true"),
+                Map.of(), null);
+
+        assertThat(settings.describe()).contains("auditweave.sink.audit.url = jdbc:postgresql://***@db/app?user=u"
+                + "&password=***&ssl=true").doesNotContain("hunter2");
     }
 
     @Test
@@ -248,6 +283,16 @@ class NamedSinksTest {
 
         assertThat(settings.describe()).contains("auditweave.sink.db.password = *** (system property)")
                 .contains("auditweave.sink.db.user = app (system property)").doesNotContain("hunter2");
+    }
+
+    @Test
+    void aKafkaJaasConfigIsShownMasked() {
+        Settings settings = Settings.from(null, Map.of("auditweave.sinks", "events", "auditweave.sink.events.type",
+                "log", "auditweave.sink.events.kafka.sasl.jaas.config", "PlainLoginModule password=\"hunter2\";"),
+                Map.of(), null);
+
+        assertThat(settings.describe()).contains("auditweave.sink.events.kafka.sasl.jaas.config = *** (system"
+                + " property)").doesNotContain("hunter2");
     }
 
     private static void assertBad(String key, String value, String expected) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -118,8 +119,100 @@ class ScanCommandTest {
         assertThat(out()).isEmpty();
     }
 
+    // ---- with configuration: declared sites, and sites switched off with why ----
+
+    @Test
+    void config_listsSwitchedOffSitesWithWhy_andDeclaredSites() throws IOException {
+        Path classes = classesDir(Moderation.class);
+        Path config = Files.writeString(dir.resolve("application.properties"), String.join("\n",
+                "spring.application.name=moderation",
+                "auditweave.disable.types=user.blocked",
+                "auditweave.disable.methods=" + Moderation.class.getName() + "#purge(java.lang.String[])",
+                "auditweave.emit.parse.method=com.fasterxml.jackson.databind.ObjectMapper#readTree(java.lang.String)",
+                "auditweave.emit.parse.type=json.parsed",
+                "auditweave.emit.parse.data.content=args[0]"));
+
+        int status = scan("scan", "--config", config.toString(), classes.toString());
+
+        assertThat(status).as(err()).isZero();
+        List<String> lines = out().lines().toList();
+        assertThat(lines.get(0)).endsWith("status");
+        String origin = "(file " + config.toAbsolutePath() + ")";
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("blockUser(String, Reason)", "user.blocked",
+                "annotation; switched off by auditweave.disable.types = 'user.blocked' " + origin));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("user.block_failed").endsWith("annotation"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("purge(String[])",
+                "annotation; switched off by auditweave.disable.methods entry '" + Moderation.class.getName()
+                        + "#purge(java.lang.String[])' " + origin));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("com.fasterxml.jackson.databind.ObjectMapper",
+                "readTree(String)", "json.parsed", "AFTER_COMMIT", "RETURNED", "content=args[0]")
+                .endsWith("declared by auditweave.emit.parse.method"));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("4 emit sites in " + classes + ", 2 switched off");
+    }
+
+    @Test
+    void config_json_carriesDeclaredBySwitchedOffAndReason() throws IOException {
+        Path classes = classesDir(Moderation.class);
+        Path config = Files.writeString(dir.resolve("auditweave.properties"), String.join("\n",
+                "auditweave.emit.parse.method=com.acme.Json#read",
+                "auditweave.emit.parse.type=json.parsed",
+                "auditweave.disable.types=json.*"));
+
+        assertThat(scan("scan", "--json", "--config", config.toString(), classes.toString())).as(err()).isZero();
+
+        JsonNode sites = new ObjectMapper().readTree(out());
+        assertThat(sites).hasSize(4);
+        assertThat(sites.get(0).get("declaredBy").asText()).isEmpty();
+        assertThat(sites.get(0).get("switchedOff").asBoolean()).isFalse();
+        assertThat(sites.get(0).get("reason").asText()).isEmpty();
+        JsonNode declared = sites.get(3);
+        assertThat(declared.get("class").asText()).isEqualTo("com.acme.Json");
+        assertThat(declared.get("method").asText()).isEqualTo("read(..)");
+        assertThat(declared.get("declaredBy").asText()).isEqualTo("auditweave.emit.parse.method");
+        assertThat(declared.get("switchedOff").asBoolean()).isTrue();
+        assertThat(declared.get("reason").asText()).isEqualTo("switched off by auditweave.disable.types = 'json.*'"
+                + " (file " + config.toAbsolutePath() + ")");
+    }
+
+    @Test
+    void theEnvironment_switchesSitesOffWithoutAConfigFile() throws IOException {
+        Path classes = classesDir(Moderation.class);
+
+        int status = ScanCommand.run(new String[] {"scan", classes.toString()},
+                Map.of("AUDITWEAVE_DISABLE_TYPES", "user.*"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).as(err()).isZero();
+        assertThat(out()).contains("switched off by auditweave.disable.types = 'user.*' (environment variable"
+                + " AUDITWEAVE_DISABLE_TYPES)").endsWith("3 emit sites in " + classes + ", 3 switched off"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void config_anInvalidValueIsAUsageErrorNamingTheKey() throws IOException {
+        Path classes = classesDir(Moderation.class);
+        Path config = Files.writeString(dir.resolve("bad.properties"), "auditweave.disable.methods=Moderation.purge\n");
+
+        assertThat(scan("scan", "--config", config.toString(), classes.toString())).isEqualTo(2);
+        assertThat(err()).contains("auditweave scan: invalid configuration: auditweave.disable.methods ="
+                + " 'Moderation.purge' (file " + config.toAbsolutePath() + "): ")
+                .contains("no '#' between the type and the method");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void config_aMissingFileOrNoPathIsAUsageError() throws IOException {
+        Path classes = classesDir(Moderation.class);
+        Path missing = dir.resolve("missing.properties");
+
+        assertThat(scan("scan", "--config", missing.toString(), classes.toString())).isEqualTo(2);
+        assertThat(scan("scan", classes.toString(), "--config")).isEqualTo(2);
+        assertThat(err()).contains("invalid configuration").contains(missing.toString() + " does not exist")
+                .contains("--config needs the path of a properties file");
+    }
+
     private int scan(String... args) {
-        return ScanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return ScanCommand.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditweave.agent.internal.event.Event;
 import dev.auditweave.agent.spi.SendResult;
+import dev.auditweave.agent.spi.SinkEvent;
 import dev.auditweave.testing.LoopbackReceiver;
 import dev.auditweave.testing.LoopbackReceiver.Reply;
 import java.io.IOException;
@@ -96,22 +97,28 @@ class PoisonIsolationTest {
     }
 
     @Test
-    void aRetryDuringBisectingResumesWhereItStopped() {
-        // Whole batch: 422; left half e0-e1: delivered; right half e2-e3: 503, so the dispatcher will retry.
+    void aRetryDuringBisectingNamesWhatWasSettled() {
+        // Whole batch: 422; left half e0-e1: delivered; right half e2-e3: 503, so the dispatcher will retry the rest.
         receiver.respond(Reply.status(422), Reply.status(200), Reply.status(503));
         HttpSink sink = sink(Format.ENVELOPE, 1 << 20);
         List<Event> batch = events(4, 3);
 
-        assertThat(sink.send(batch)).isInstanceOf(SendResult.Retry.class);
-        SendResult retried = sink.send(batch);
-
-        assertThat(retried).isInstanceOfSatisfying(SendResult.Partial.class, partial -> {
-            assertThat(partial.delivered()).isEqualTo(3);
-            assertThat(partial.poisoned()).extracting(p -> p.event().id()).containsExactly("e3");
+        assertThat(sink.send(batch)).isInstanceOfSatisfying(SendResult.RetryRest.class, rest -> {
+            assertThat(rest.delivered()).extracting(SinkEvent::id).containsExactly("e0", "e1");
+            assertThat(rest.poisoned()).isEmpty();
+            assertThat(rest.retry().reason()).contains("503");
         });
-        List<LoopbackReceiver.Request> requests = receiver.requests();
-        assertThat(requests.get(3).json().path("events")).as("the retry leaves out e0 and e1, already delivered")
-                .extracting(e -> e.path("id").asText()).containsExactly("e2", "e3");
+    }
+
+    @Test
+    void aSendAfterARetryStartsClean() {
+        receiver.respond(Reply.status(422), Reply.status(200), Reply.status(503), Reply.status(200));
+        HttpSink sink = sink(Format.ENVELOPE, 1 << 20);
+        sink.send(events(4, 3));
+
+        assertThat(sink.send(events(2))).isEqualTo(SendResult.delivered());
+        assertThat(receiver.requests().get(3).json().path("events")).as("the sink kept nothing of the earlier batch")
+                .extracting(e -> e.path("id").asText()).containsExactly("e0", "e1");
     }
 
     @Test

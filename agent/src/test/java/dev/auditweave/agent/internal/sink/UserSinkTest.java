@@ -157,7 +157,7 @@ class UserSinkTest {
 
         assertThatThrownBy(() -> Sinks.configured(settings)).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("auditweave.sink.audit.type = 'kafak' (override): no sink provider has type"
-                        + " 'kafak'; the known types are http, log, memory, test-broken, test-recorder.")
+                        + " 'kafak'; the known types are http, jdbc, log, memory, test-broken, test-recorder.")
                 .hasMessageContaining("META-INF/services/dev.auditweave.agent.spi.SinkProvider")
                 .extracting(e -> ((ConfigException) e).key()).isEqualTo("auditweave.sink.audit.type");
     }

@@ -1,10 +1,13 @@
 package dev.auditweave.agent.internal.weave.bytebuddy;
 
+import dev.auditweave.agent.internal.plan.DeclaredSites;
+import dev.auditweave.agent.internal.plan.SiteRules;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -13,7 +16,8 @@ import java.util.function.Supplier;
  * {@code Ldev/auditweave/annotations/EmitsAbuseEvent} (the descriptor of the annotation and of its container,
  * which an annotated method's class holds in its constant pool), or when one of its supertypes declares or
  * inherits such a method ({@link HierarchyIndex}). Every other class, the great majority, costs a byte scan and
- * a walk of its constant pool instead of a parse, and Byte Buddy itself (about a thousand classes) is loaded and
+ * a walk of its constant pool instead of a parse (a class a site is declared on in configuration,
+ * {@code auditweave.emit.<id>.method}, or a subtype of one, passes too), and Byte Buddy itself (about a thousand classes) is loaded and
  * set up only when the first such class appears. So the filter never hides an annotated or inheriting method from
  * the matchers.
  *
@@ -32,6 +36,7 @@ final class AnnotatedClassesOnly implements ClassFileTransformer {
 
     private final Supplier<ClassFileTransformer> factory;
     private final Consumer<ClassLoader> firstApplicationLoader;
+    private final BiConsumer<String, ClassLoader> declaredClassLoaded;
     private final AtomicBoolean applicationLoaderSeen = new AtomicBoolean();
     private final HierarchyIndex hierarchy = new HierarchyIndex();
     private volatile ClassFileTransformer delegate;
@@ -42,16 +47,38 @@ final class AnnotatedClassesOnly implements ClassFileTransformer {
      *                               class loader that is neither the system nor the platform class loader
      */
     AnnotatedClassesOnly(Supplier<ClassFileTransformer> factory, Consumer<ClassLoader> firstApplicationLoader) {
+        this(factory, firstApplicationLoader, (name, loader) -> { });
+    }
+
+    /**
+     * @param declaredClassLoaded told of each class (binary name) a site is declared on in configuration, as it
+     *                            loads, with its loader: its declarations are checked once it is defined
+     */
+    AnnotatedClassesOnly(Supplier<ClassFileTransformer> factory, Consumer<ClassLoader> firstApplicationLoader,
+                         BiConsumer<String, ClassLoader> declaredClassLoaded) {
         this.factory = factory;
         this.firstApplicationLoader = firstApplicationLoader;
+        this.declaredClassLoaded = declaredClassLoaded;
+    }
+
+    /** Whether a site is declared in configuration on a method of {@code internalName} ({@code a/b/C}). */
+    static boolean isDeclared(String internalName) {
+        SiteRules rules = DeclaredSites.rules();
+        return !rules.declarations().isEmpty() && rules.declaresOn(internalName.replace('/', '.'));
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer)
             throws IllegalClassFormatException {
-        if (loader == null || className == null || isOwn(className) || className.contains("$$")
-                || !isCandidate(loader, classfileBuffer)) {
+        if (loader == null || className == null || isOwn(className) || className.contains("$$")) {
+            return null;
+        }
+        boolean declared = isDeclared(className);
+        if (declared) {
+            declaredClassLoaded.accept(className.replace('/', '.'), loader);
+        }
+        if (!declared && !isCandidate(loader, classfileBuffer)) {
             return null;
         }
         if (loader != ClassLoader.getSystemClassLoader() && loader != ClassLoader.getPlatformClassLoader()

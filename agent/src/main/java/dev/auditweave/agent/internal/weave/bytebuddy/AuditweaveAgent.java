@@ -16,6 +16,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 
 import dev.auditweave.agent.internal.log.Loggers;
+import dev.auditweave.agent.internal.plan.DeclaredSites;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.agent.internal.runtime.LocalRuntime;
 import dev.auditweave.bootstrap.EmitBridge;
@@ -35,7 +36,9 @@ import org.slf4j.Logger;
  * }</pre>
  *
  * Instruments every method that carries {@code @EmitsAbuseEvent}, or inherits it from a superclass or interface
- * method (Spring Data repository proxies included), never the JDK's or auditweave's own classes, and never a
+ * method (Spring Data repository proxies included), and every method a site is declared on in configuration
+ * ({@code auditweave.emit.<id>.method}, implementations and overrides of a declared interface or superclass method
+ * included), but none that configuration switched off ({@code auditweave.disable.*}), never the JDK's or auditweave's own classes, and never a
  * method that AspectJ already wove (that would emit twice): a woven class's calls are handed to this agent's
  * runtime through {@link EmitBridge}, so one runtime serves the JVM. If anything goes wrong here the application
  * starts uninstrumented.
@@ -54,6 +57,9 @@ public final class AuditweaveAgent {
      */
     private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
+    /** Compiles plans, and checks declared sites, off the application's threads. */
+    private static final PlanPrecompiler PRECOMPILER = new PlanPrecompiler();
+
     private AuditweaveAgent() {
     }
 
@@ -65,10 +71,16 @@ public final class AuditweaveAgent {
      */
     public static void premain(String arguments, Instrumentation instrumentation) {
         try {
+            DeclaredSites.agentAttached();
             if (attach(arguments)) {
                 instrumentation.addTransformer(new AnnotatedClassesOnly(
                         () -> agentBuilder(instrumentation, AgentBuilder.RedefinitionStrategy.DISABLED).makeRaw(),
-                        ApplicationConfiguration::firstApplicationLoader), false);
+                        ApplicationConfiguration::firstApplicationLoader, (name, loader) -> {
+                            DeclaredSites.classLoading(name);
+                            PRECOMPILER.scheduleDeclared(name, loader);
+                        }), false);
+                Runtime.getRuntime().addShutdownHook(
+                        new Thread(DeclaredSites::reportNeverLoaded, "auditweave-declared-sites"));
             }
         } catch (Throwable t) {
             LOG.error("auditweave: the agent could not start; the application runs uninstrumented", t);
@@ -78,6 +90,7 @@ public final class AuditweaveAgent {
     /** For dynamic attach; classes already loaded are retransformed. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         try {
+            DeclaredSites.agentAttached();
             if (attach(arguments)) {
                 agentBuilder(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                         .installOn(instrumentation);
@@ -105,11 +118,6 @@ public final class AuditweaveAgent {
         if (System.getProperty(NEXUS_DISABLED) == null) {
             System.setProperty(NEXUS_DISABLED, "true");
         }
-        ElementMatcher.Junction<MethodDescription> annotated =
-                isAnnotatedWith(named(EMITS)).or(isAnnotatedWith(named(EMITS_CONTAINER)));
-        ElementMatcher.Junction<MethodDescription> inherited =
-                not(annotated).and(new InheritsEmitAnnotation(EMITS, EMITS_CONTAINER));
-        ElementMatcher.Junction<MethodDescription> concrete = isMethod().and(not(isAbstract())).and(not(isBridge()));
         Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);
         Advice publisherAdvice =
                 Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(PublisherAdvice.class);
@@ -126,13 +134,30 @@ public final class AuditweaveAgent {
                 .assureReadEdgeTo(instrumentation, EmitBridge.class)
                 .ignore(any(), isBootstrapClassLoader())
                 .or(ignoredTypes())
-                .type(declaresMethod(concrete.and(annotated.or(inherited))))
+                .type(declaresMethod(advisedMethods(false)))
                 .transform((builder, type, classLoader, module, domain) -> {
-                    // In a class AspectJ wove, its own annotated methods are the aspect's: only inherited ones here.
-                    ElementMatcher.Junction<MethodDescription> advised =
-                            concrete.and(wovenByAspectj().matches(type) ? inherited : annotated.or(inherited));
+                    ElementMatcher.Junction<MethodDescription> advised = advisedMethods(wovenByAspectj().matches(type));
                     return builder.visit(advice.on(advised)).visit(publisherAdvice.on(advised.and(reactor)));
                 });
+    }
+
+    /**
+     * The methods the agent instruments: concrete ones that carry {@code @EmitsAbuseEvent}, have a site declared on
+     * them in configuration, or inherit either from a superclass or interface method; never one configuration
+     * switched off, which so costs nothing.
+     *
+     * @param wovenByAspectj whether the class was woven by AspectJ, whose aspect already advises its own annotated
+     *                       methods: then only the inherited and declared ones
+     */
+    static ElementMatcher.Junction<MethodDescription> advisedMethods(boolean wovenByAspectj) {
+        ElementMatcher.Junction<MethodDescription> annotated =
+                isAnnotatedWith(named(EMITS)).or(isAnnotatedWith(named(EMITS_CONTAINER)));
+        ElementMatcher.Junction<MethodDescription> declared = ConfiguredSites.declared();
+        ElementMatcher.Junction<MethodDescription> inherited =
+                not(annotated).and(not(declared)).and(new InheritsEmitAnnotation(EMITS, EMITS_CONTAINER));
+        ElementMatcher.Junction<MethodDescription> concrete = isMethod().and(not(isAbstract())).and(not(isBridge()))
+                .and(not(ConfiguredSites.switchedOff(EMITS, EMITS_CONTAINER)));
+        return concrete.and(wovenByAspectj ? inherited.or(declared) : annotated.or(declared).or(inherited));
     }
 
     private static ElementMatcher.Junction<TypeDescription> ignoredTypes() {
@@ -159,7 +184,7 @@ public final class AuditweaveAgent {
      * instrumented class compiled right after.
      */
     private static final class TransformationLog extends AgentBuilder.Listener.Adapter {
-        private final PlanPrecompiler precompiler = new PlanPrecompiler();
+        private final PlanPrecompiler precompiler = PRECOMPILER;
 
         @Override
         public void onTransformation(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,

@@ -8,7 +8,8 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per class loader, which types declare or inherit an {@code @EmitsAbuseEvent} method, so that the agent's filter
+ * Per class loader, which types declare or inherit an {@code @EmitsAbuseEvent} method (or one a site is declared on
+ * in configuration), so that the agent's filter
  * passes a class whose only annotated methods are inherited: an implementation of an annotated interface method,
  * an override of an annotated superclass method, a Spring Data repository's JDK proxy.
  *
@@ -56,8 +57,8 @@ final class HierarchyIndex {
         known.put(type, Boolean.FALSE);
         byte[] bytes = read(loader, type);
         ClassHeader header = bytes == null ? null : ClassHeader.parse(bytes);
-        boolean result = header != null
-                && (AnnotatedClassesOnly.mentionsAnnotation(bytes) || inherits(loader, header, known));
+        boolean result = header != null && (AnnotatedClassesOnly.mentionsAnnotation(bytes)
+                || AnnotatedClassesOnly.isDeclared(type) || inherits(loader, header, known));
         known.put(type, result);
         return result;
     }

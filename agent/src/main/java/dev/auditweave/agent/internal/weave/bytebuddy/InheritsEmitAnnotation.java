@@ -9,8 +9,9 @@ import net.bytebuddy.description.type.TypeList;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Matches a method that overrides or implements a method carrying {@code @EmitsAbuseEvent} (or its container) in
- * a superclass or interface: same name, same parameter types. The runtime side of the same rule, which picks the
+ * Matches a method that overrides or implements a method carrying {@code @EmitsAbuseEvent} (or its container), or
+ * one a site is declared on in configuration, in a superclass or interface: same name, same parameter types. The
+ * runtime side of the same rule, which picks the
  * annotations that apply, is {@link dev.auditweave.agent.internal.plan.InheritedAnnotations}.
  */
 final class InheritsEmitAnnotation extends ElementMatcher.Junction.AbstractBase<MethodDescription> {
@@ -57,7 +58,8 @@ final class InheritsEmitAnnotation extends ElementMatcher.Junction.AbstractBase<
                     && candidate.getParameters().asTypeList().asErasures()
                             .equals(method.getParameters().asTypeList().asErasures())) {
                 return candidate.getDeclaredAnnotations().stream()
-                        .anyMatch(annotation -> annotationTypes.contains(annotation.getAnnotationType().getName()));
+                        .anyMatch(annotation -> annotationTypes.contains(annotation.getAnnotationType().getName()))
+                        || ConfiguredSites.declaredOn(type, candidate);
             }
         }
         return false;

@@ -2,6 +2,7 @@ package dev.auditweave.agent.internal.weave.bytebuddy;
 
 import dev.auditweave.agent.internal.capture.CapturePath;
 import dev.auditweave.agent.internal.log.Loggers;
+import dev.auditweave.agent.internal.plan.DeclaredSites;
 import dev.auditweave.agent.internal.tx.Transactions;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,30 @@ final class PlanPrecompiler {
             executor.execute(() -> compile(typeName, weakLoader.get()));
         } catch (RejectedExecutionException e) {
             LOG.debug("auditweave: plans of {} are compiled at their first call: {}", typeName, e.toString());
+        }
+    }
+
+    /**
+     * Checks, soon and off this thread, the sites configuration declares on {@code typeName}, which {@code loader}
+     * is loading ({@link DeclaredSites#classLoaded}).
+     */
+    void scheduleDeclared(String typeName, ClassLoader loader) {
+        WeakReference<ClassLoader> weakLoader = new WeakReference<>(loader);
+        try {
+            executor.execute(() -> checkDeclared(typeName, weakLoader.get()));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("auditweave: the sites declared on {} are not checked: {}", typeName, e.toString());
+        }
+    }
+
+    private void checkDeclared(String typeName, ClassLoader loader) {
+        if (loader == null) {
+            return;
+        }
+        try {
+            DeclaredSites.classLoaded(Class.forName(typeName, false, loader));
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            LOG.warn("auditweave: cannot check the sites declared on {}: {}", typeName, e.toString());
         }
     }
 
