@@ -104,7 +104,7 @@ public final class Capture {
         Completion completion = plan.completion();
         if (completion == Completion.RETURN) {
             // The common case first, one comparison: no switch map on the guard-false path.
-            return select(runtime, plan, plan.returnedSpecs(), result);
+            return plan.rejectsByRows(result) ? 0L : select(runtime, plan, plan.returnedSpecs(), result);
         }
         if (completion == Completion.STAGE) {
             // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.
@@ -121,8 +121,8 @@ public final class Capture {
     }
 
     /**
-     * Of the {@code candidates}, those whose guard reads only {@code value} (the result or THROWN) and holds, and
-     * those left to step two.
+     * Of the {@code candidates}, those whose {@link EventSpec#resultCheck() result check} on {@code value} (the result
+     * or THROWN) holds, and those left to step two.
      */
     private static long select(AuditweaveRuntime runtime, EmitPlan plan, long candidates, Object value) {
         List<EventSpec> specs = plan.specs();
@@ -130,27 +130,33 @@ public final class Capture {
         if (count > SELECTABLE) {
             return ALL;
         }
-        long decidedByResult = plan.guardsDecidedByResult();
+        long checked = plan.resultChecks();
         long selected = 0L;
         for (int i = 0; i < count; i++) {
             long bit = 1L << i;
-            if ((candidates & bit) != 0L
-                    && ((decidedByResult & bit) == 0L || passes(runtime, plan, specs.get(i), value))) {
+            if ((candidates & bit) != 0L && ((checked & bit) == 0L || passes(runtime, plan, specs.get(i), value))) {
                 selected |= bit;
             }
         }
         return selected;
     }
 
+    /**
+     * Whether the result check of {@code spec} holds. It reads neither arguments nor NOW: neither is needed. A
+     * whole guard that throws is a failed capture; a precondition that throws leaves the verdict to the whole guard in
+     * step two, which evaluates its operands in the order written.
+     */
     private static boolean passes(AuditweaveRuntime runtime, EmitPlan plan, EventSpec spec, Object value) {
         try {
-            // The guard reads neither arguments nor NOW: neither is needed.
-            if (spec.guard().test(null, value, 0L)) {
+            if (spec.resultCheck().test(null, value, 0L)) {
                 return true;
             }
             spec.guardedOut().increment();
             return false;
         } catch (Throwable t) {
+            if (!spec.guardDecidedByResult()) {
+                return true;
+            }
             failed(runtime, plan, spec, t);
             return false;
         }
@@ -306,8 +312,8 @@ public final class Capture {
         if (candidates == 0L && plan.specs().size() <= SELECTABLE) {
             return 0L;
         }
-        if ((candidates & plan.guardsDecidedByResult()) == 0L) {
-            // No guard to decide here: the exception is read in step two only.
+        if ((candidates & plan.resultChecks()) == 0L) {
+            // Nothing to check here: the exception is read in step two only.
             return select(runtime, plan, candidates, null);
         }
         Thrown value = read(runtime, plan, thrown);

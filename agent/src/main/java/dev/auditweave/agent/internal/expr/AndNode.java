@@ -15,4 +15,10 @@ final class AndNode implements Node {
     public Object evaluate(Object[] args, Object result, long now) {
         return Truth.of(left.evaluate(args, result, now), "&&") && Truth.of(right.evaluate(args, result, now), "&&");
     }
+
+    /** Both sides must hold: the larger of their floors. */
+    @Override
+    public long rowsAtLeast() {
+        return Math.max(left.rowsAtLeast(), right.rowsAtLeast());
+    }
 }

@@ -32,6 +32,15 @@ public interface CompiledExpression {
         return Boolean.TRUE.equals(evaluate(args, result, nowMillis));
     }
 
+    /**
+     * For a boolean expression, the fewest {@code RETURNED_ROWS} for which it can be true: {@code 1} for
+     * {@code RETURNED_ROWS > 0}, and for {@code RETURNED_ROWS > 0 && RETURNED_ROWS < 10}; {@link Long#MIN_VALUE}
+     * when not known.
+     */
+    default long rowsAtLeast() {
+        return Long.MIN_VALUE;
+    }
+
     /** The expression as written. */
     String source();
 

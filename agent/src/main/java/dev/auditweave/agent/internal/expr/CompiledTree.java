@@ -26,6 +26,11 @@ final class CompiledTree implements CompiledExpression {
     }
 
     @Override
+    public long rowsAtLeast() {
+        return root.rowsAtLeast();
+    }
+
+    @Override
     public String source() {
         return source;
     }

@@ -1,5 +1,7 @@
 package dev.auditweave.agent.internal.expr;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,58 @@ public final class ExpressionCompiler {
         checker.expect(tree, typed, expected);
         return new CompiledTree(source, typed.node(), checker.readsArguments(), checker.readsResult(),
                 checker.readsNow(), checker.contextRoots());
+    }
+
+    /**
+     * What the result alone decides of a compiled {@code guard}, so that the calling thread can rule a call out
+     * before it builds the arguments array: the guard itself when it reads neither a parameter, a context root nor
+     * {@code NOW}; else the operands of its top-level {@code &&} (through parentheses) that read none of those,
+     * compiled as one conjunction, which must hold for the guard to hold; else {@code null}.
+     * {@code reason != null && RETURNED_ROWS > 0} is false whenever {@code RETURNED_ROWS > 0} is.
+     *
+     * <pre>{@code
+     * CompiledExpression guard = ExpressionCompiler.compile("reason != null && RETURNED_ROWS > 0", scope, Expected.BOOLEAN);
+     * ExpressionCompiler.resultCheck(guard, scope).source(); // "(RETURNED_ROWS > 0)"
+     * }</pre>
+     *
+     * @param guard a guard {@link #compile compiled} against {@code scope}
+     */
+    public static CompiledExpression resultCheck(CompiledExpression guard, Scope scope) {
+        if (!guard.readsArguments() && !guard.readsNow()) {
+            return guard;
+        }
+        String source = guard.source();
+        List<String> decided = new ArrayList<>();
+        for (Syntax operand : conjuncts(Parser.parse(source), new ArrayList<>())) {
+            String text = "(" + source.substring(operand.start(), operand.end()) + ")";
+            if (decidedByResult(text, scope)) {
+                decided.add(text);
+            }
+        }
+        return decided.isEmpty() ? null : compile(String.join(" && ", decided), scope, Expected.BOOLEAN);
+    }
+
+    private static boolean decidedByResult(String operand, Scope scope) {
+        try {
+            CompiledExpression compiled = compile(operand, scope, Expected.BOOLEAN);
+            return !compiled.readsArguments() && !compiled.readsNow();
+        } catch (ExpressionException alone) {
+            // Checked only as a part of the whole (never seen: each operand of && is checked as a boolean there).
+            return false;
+        }
+    }
+
+    /** The operands of the top-level {@code &&} of {@code tree}, left to right, seen through parentheses. */
+    private static List<Syntax> conjuncts(Syntax tree, List<Syntax> into) {
+        if (tree instanceof Syntax.Group group) {
+            return conjuncts(group.inner(), into);
+        }
+        if (tree instanceof Syntax.Binary binary && binary.operator() == Syntax.BinaryOperator.AND) {
+            conjuncts(binary.left(), into);
+            return conjuncts(binary.right(), into);
+        }
+        into.add(tree);
+        return into;
     }
 
     /**

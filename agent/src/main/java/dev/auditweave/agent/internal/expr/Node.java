@@ -4,4 +4,12 @@ package dev.auditweave.agent.internal.expr;
 interface Node {
 
     Object evaluate(Object[] args, Object result, long now);
+
+    /**
+     * The fewest {@code RETURNED_ROWS} for which this boolean node can be true; {@link Long#MIN_VALUE} when that is
+     * not known (any node but a rows comparison and a conjunction of them).
+     */
+    default long rowsAtLeast() {
+        return Long.MIN_VALUE;
+    }
 }

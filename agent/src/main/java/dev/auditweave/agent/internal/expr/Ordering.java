@@ -10,6 +10,20 @@ enum Ordering {
         this.symbol = symbol;
     }
 
+    /** The ordering with its operands swapped: {@code a < b} is {@code b > a}. */
+    Ordering mirrored() {
+        switch (this) {
+            case LESS:
+                return GREATER;
+            case LESS_OR_EQUAL:
+                return GREATER_OR_EQUAL;
+            case GREATER:
+                return LESS;
+            default:
+                return LESS_OR_EQUAL;
+        }
+    }
+
     boolean holds(int comparison) {
         switch (this) {
             case LESS:

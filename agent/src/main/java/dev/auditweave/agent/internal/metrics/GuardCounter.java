@@ -33,6 +33,11 @@ public final class GuardCounter {
         count++;
     }
 
+    /** {@code calls} guard-false calls at once: those a plan ruled out for all its annotations together. */
+    public void add(long calls) {
+        count += calls;
+    }
+
     public long sum() {
         return count;
     }

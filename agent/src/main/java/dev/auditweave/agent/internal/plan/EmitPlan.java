@@ -1,6 +1,8 @@
 package dev.auditweave.agent.internal.plan;
 
+import dev.auditweave.agent.internal.expr.CompiledExpression;
 import dev.auditweave.agent.internal.expr.Completion;
+import dev.auditweave.agent.internal.metrics.GuardCounter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -10,8 +12,8 @@ import java.util.Objects;
 /**
  * Everything derived from one annotated method, built once and shared by both weavers.
  *
- * <p>Also keeps, as bit sets, which annotations' guards the result alone decides
- * ({@link EventSpec#guardDecidedByResult()}) and which annotations fire on a normal return and which on an exception
+ * <p>Also keeps, as bit sets, which annotations the result can rule out before the arguments array exists
+ * ({@link EventSpec#resultCheck()}) and which annotations fire on a normal return and which on an exception
  * ({@link EventSpec#onThrown()}), so that the calling thread does not ask each annotation on every call. A method that
  * returns a {@code CompletionStage} or a Reactor publisher {@link #completesLater()}: its annotations fire when that
  * completes.
@@ -20,7 +22,7 @@ public final class EmitPlan {
 
     private final String method;
     private final List<EventSpec> specs;
-    private final long guardsDecidedByResult;
+    private final long resultChecks;
     private final long actorReaders;
     private final boolean readsActor;
     /** Per annotation, the context roots it reads ({@link EventSpec#contextRoots()}). */
@@ -28,6 +30,11 @@ public final class EmitPlan {
     /** The context roots any annotation reads. */
     private final int anyContextRoots;
     private final long returnedSpecs;
+    /** The fewest rows a plain update count must report for any {@code on = RETURNED} annotation to fire; 0: no floor. */
+    private final long rowsAtLeast;
+    /** The {@code on = RETURNED} annotations, each guarded out when a count is below {@link #rowsAtLeast}. */
+    private final int returnedCount;
+    private final GuardCounter belowRows;
     private final long thrownSpecs;
     private final Completion completion;
     private final boolean holdsForCommit;
@@ -59,7 +66,7 @@ public final class EmitPlan {
         this.runsFor = instrumented != null && overridable(instrumented) ? new MostSpecific(instrumented) : null;
         this.specs = List.copyOf(specs);
         this.completion = completion;
-        long decided = 0L;
+        long checked = 0L;
         long returned = 0L;
         long thrown = 0L;
         long actors = 0L;
@@ -71,19 +78,69 @@ public final class EmitPlan {
                 continue;
             }
             long bit = 1L << i;
-            decided |= spec.guardDecidedByResult() ? bit : 0L;
+            checked |= spec.resultCheck() != null ? bit : 0L;
             thrown |= spec.onThrown() ? bit : 0L;
             returned |= spec.onThrown() ? 0L : bit;
             actors |= spec.readsActor() ? bit : 0L;
         }
-        this.guardsDecidedByResult = decided;
+        this.resultChecks = checked;
         this.returnedSpecs = returned;
+        this.returnedCount = Long.bitCount(returned);
+        this.rowsAtLeast = completion == Completion.RETURN ? rowsAtLeast(this.specs) : 0L;
+        this.belowRows = rowsAtLeast > 0 ? new GuardCounter() : null;
         this.thrownSpecs = thrown;
         this.holdsForCommit = held;
         this.actorReaders = actors;
         this.readsActor = this.specs.stream().anyMatch(EventSpec::readsActor);
         this.contextRoots = this.specs.stream().mapToInt(EventSpec::contextRoots).toArray();
         this.anyContextRoots = Arrays.stream(contextRoots).reduce(0, (a, b) -> a | b);
+    }
+
+    /**
+     * The floor of {@link #rejectsByRows}: the smallest {@link CompiledExpression#rowsAtLeast()} of the result checks
+     * of the {@code on = RETURNED} annotations, when every one has such a check and it is at least 1; else 0.
+     */
+    private static long rowsAtLeast(List<EventSpec> specs) {
+        if (specs.size() > Long.SIZE) {
+            return 0L;
+        }
+        long floor = Long.MAX_VALUE;
+        boolean any = false;
+        for (EventSpec spec : specs) {
+            if (!spec.onThrown()) {
+                CompiledExpression check = spec.resultCheck();
+                floor = Math.min(floor, check == null ? 0L : check.rowsAtLeast());
+                any = true;
+            }
+        }
+        return any && floor > 0 ? floor : 0L;
+    }
+
+    /**
+     * Whether {@code result}, a plain update count ({@code int} or {@code long}) below the rows every
+     * {@code on = RETURNED} annotation needs ({@code RETURNED_ROWS > 0}, say), rules them all out at once; then
+     * counts each as guarded out. One comparison on the guard-false path of the most common guard, before any
+     * annotation is looked at; any other result is left to the annotations' own checks. The per-call figure is
+     * {@code guardFalse_agent} and {@code guardFalse_aspectj} in docs/performance.md.
+     */
+    public boolean rejectsByRows(Object result) {
+        long floor = rowsAtLeast;
+        if (floor == 0L) {
+            return false;
+        }
+        long rows;
+        if (result instanceof Integer count) {
+            rows = count;
+        } else if (result instanceof Long count) {
+            rows = count;
+        } else {
+            return false;
+        }
+        if (rows >= floor) {
+            return false;
+        }
+        belowRows.add(returnedCount);
+        return true;
     }
 
     /** A readable name of the method, for logs. */
@@ -97,16 +154,16 @@ public final class EmitPlan {
     }
 
     /**
-     * Bit {@code i} set when the guard of annotation {@code i} reads only the result (for the first 64
-     * annotations).
+     * Bit {@code i} set when annotation {@code i} has an {@link EventSpec#resultCheck()}: its guard, or a part of it,
+     * is evaluated before the arguments array exists (for the first 64 annotations).
      */
-    public long guardsDecidedByResult() {
-        return guardsDecidedByResult;
+    public long resultChecks() {
+        return resultChecks;
     }
 
     /**
      * Whether a call for which capture {@code selected} these annotations (bit {@code i} for annotation {@code i},
-     * as {@code guardsDecidedByResult}; all bits set for "every one") needs the actor: some selected annotation reads
+     * as {@code resultChecks}; all bits set for "every one") needs the actor: some selected annotation reads
      * {@code ACTOR}. A method with more than 64 annotations needs it whenever any of them reads it.
      */
     public boolean readsActor(long selected) {

@@ -100,7 +100,8 @@ public final class EmitPlanBuilder {
         }
         CompiledExpression occurredAt = optional("occurredAt", declaration.occurredAt(), scope, Expected.EPOCH_MILLIS);
         CompiledExpression key = optional("idempotencyKey", declaration.idempotencyKey(), scope, Expected.ANY);
-        return new EventSpec(declaration.type(), guard, fields, occurredAt, key,
+        CompiledExpression resultCheck = guard == null ? null : ExpressionCompiler.resultCheck(guard, scope);
+        return new EventSpec(declaration.type(), guard, resultCheck, fields, occurredAt, key,
                 declaration.phase().equals("AFTER_COMMIT"), onThrown, declaration.enrich());
     }
 

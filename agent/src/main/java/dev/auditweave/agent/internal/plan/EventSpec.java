@@ -2,6 +2,7 @@ package dev.auditweave.agent.internal.plan;
 
 import dev.auditweave.agent.internal.event.FieldMap;
 import dev.auditweave.agent.internal.expr.CompiledExpression;
+import dev.auditweave.agent.internal.expr.ExpressionCompiler;
 import dev.auditweave.agent.internal.metrics.GuardCounter;
 import dev.auditweave.agent.internal.redact.Redaction;
 import java.util.List;
@@ -10,20 +11,25 @@ import java.util.Objects;
 /**
  * One compiled {@code @EmitsAbuseEvent}: everything the calling thread needs, derived once.
  *
- * @param type           the event type
- * @param guard          the compiled {@code when}, or {@code null} for "always"
- * @param fields         the compiled {@code data} fields, in declaration order
- * @param occurredAt     the compiled time source, or {@code null} for the capture instant
- * @param idempotencyKey the compiled key, or {@code null} for a fresh id
- * @param fieldNames     the names of {@code fields}, in order, shared by the data maps of all its events
- * @param guardedOut     counts the calls whose guard was false (summed into {@code AuditweaveMetrics.guardedOut})
- * @param afterCommit    {@code phase = AFTER_COMMIT}: inside a transaction the event waits for its commit
- * @param onThrown       {@code on = THROWN}: the event fires when the method throws, not when it returns
- * @param enrichers      the names of the enrichers that add fields off the calling thread, in order
+ * @param type               the event type
+ * @param guard              the compiled {@code when}, or {@code null} for "always"
+ * @param resultCheck        what the calling thread evaluates before it builds the arguments array
+ *                           ({@link ExpressionCompiler#resultCheck}): the guard when the result decides it, else
+ *                           the part of it that the result decides and that must hold; {@code null} when neither
+ *                           exists and only the whole guard can tell
+ * @param fields             the compiled {@code data} fields, in declaration order
+ * @param occurredAt         the compiled time source, or {@code null} for the capture instant
+ * @param idempotencyKey     the compiled key, or {@code null} for a fresh id
+ * @param fieldNames         the names of {@code fields}, in order, shared by the data maps of all its events
+ * @param guardedOut         counts the calls whose guard was false (summed into {@code AuditweaveMetrics.guardedOut})
+ * @param afterCommit        {@code phase = AFTER_COMMIT}: inside a transaction the event waits for its commit
+ * @param onThrown           {@code on = THROWN}: the event fires when the method throws, not when it returns
+ * @param enrichers          the names of the enrichers that add fields off the calling thread, in order
  */
-public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
-                        CompiledExpression occurredAt, CompiledExpression idempotencyKey, FieldMap.Keys fieldNames,
-                        GuardCounter guardedOut, boolean afterCommit, boolean onThrown, List<String> enrichers) {
+public record EventSpec(String type, CompiledExpression guard, CompiledExpression resultCheck,
+                        List<FieldSpec> fields, CompiledExpression occurredAt, CompiledExpression idempotencyKey,
+                        FieldMap.Keys fieldNames, GuardCounter guardedOut, boolean afterCommit, boolean onThrown,
+                        List<String> enrichers) {
 
     public EventSpec {
         fields = List.copyOf(fields);
@@ -31,18 +37,15 @@ public record EventSpec(String type, CompiledExpression guard, List<FieldSpec> f
         if (fieldNames.size() != fields.size()) {
             throw new IllegalArgumentException("fieldNames " + fieldNames + " do not match the fields " + fields);
         }
+        if (guard == null ? resultCheck != null : !guard.readsArguments() && !guard.readsNow() && resultCheck != guard) {
+            throw new IllegalArgumentException("the result check of guard " + guard + " is " + resultCheck);
+        }
     }
 
-    /** A spec with the defaults: after commit, on a normal return, no enrichers. */
-    public EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
-                     CompiledExpression occurredAt, CompiledExpression idempotencyKey) {
-        this(type, guard, fields, occurredAt, idempotencyKey, true, false, List.of());
-    }
-
-    public EventSpec(String type, CompiledExpression guard, List<FieldSpec> fields,
-                     CompiledExpression occurredAt, CompiledExpression idempotencyKey, boolean afterCommit,
-                     boolean onThrown, List<String> enrichers) {
-        this(type, guard, fields, occurredAt, idempotencyKey,
+    public EventSpec(String type, CompiledExpression guard, CompiledExpression resultCheck,
+                     List<FieldSpec> fields, CompiledExpression occurredAt, CompiledExpression idempotencyKey,
+                     boolean afterCommit, boolean onThrown, List<String> enrichers) {
+        this(type, guard, resultCheck, fields, occurredAt, idempotencyKey,
                 FieldMap.keys(fields.stream().map(FieldSpec::name).toList()), new GuardCounter(), afterCommit,
                 onThrown, enrichers);
     }

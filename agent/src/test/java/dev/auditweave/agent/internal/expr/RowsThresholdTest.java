@@ -22,13 +22,13 @@ class RowsThresholdTest {
     private static final Scope SCOPE = Compile.scope(Service.class, "anything");
 
     private static final List<Object> RESULTS = Arrays.asList(null, 0, 1, 2, -1, 5_000_000_000L, (short) 3,
-            (byte) 0, true, false, new int[] {1, -2, -3}, new long[0], Optional.empty(), Optional.of("x"),
+            (byte) 0, Long.MAX_VALUE, true, false, new int[] {1, -2, -3}, new long[0], Optional.empty(), Optional.of("x"),
             List.of(), List.of(1, 2, 3), "a single row");
 
     @Test
     void theFastComparisonAgreesWithTheGeneralOne() {
         for (String operator : List.of("<", "<=", ">", ">=")) {
-            for (long n : new long[] {-1, 0, 1, 2, 3}) {
+            for (long n : new long[] {-1, 0, 1, 2, 3, Long.MAX_VALUE}) {
                 CompiledExpression fast = Compile.compile("RETURNED_ROWS " + operator + " " + n, SCOPE);
                 CompiledExpression flipped = Compile.compile(n + " " + mirror(operator) + " RETURNED_ROWS", SCOPE);
                 // "+ 0" keeps the general OrderingNode: the left side is no longer RETURNED_ROWS itself.

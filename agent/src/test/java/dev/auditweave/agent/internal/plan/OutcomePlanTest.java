@@ -40,7 +40,8 @@ class OutcomePlanTest {
     void aThrownGuardOnTheExceptionAloneIsDecidedByTheResultSlot() {
         EmitPlan plan = build("charge");
 
-        assertThat(plan.guardsDecidedByResult()).as("charge.declined reads only THROWN").isEqualTo(0b100L);
+        assertThat(plan.resultChecks()).as("charge.declined reads only THROWN").isEqualTo(0b100L);
+        assertThat(plan.specs().get(2).resultCheck()).isSameAs(plan.specs().get(2).guard());
     }
 
     @Test

@@ -16,25 +16,31 @@ public final class PlanSlots {
 
     private static volatile Slot[] slots = new Slot[0];
 
+    /**
+     * The resolved plans, by id, apart from {@link #slots} so that a call reads one array. An element is written
+     * under the lock that copies the array when it grows, so no write is lost, and an {@link EmitPlan} (final fields
+     * only) is safely published by that write alone. Plans are compiled outside the lock: compiling may load classes,
+     * whose instrumentation registers slots.
+     */
+    private static volatile EmitPlan[] plans = new EmitPlan[0];
+
     private PlanSlots() {
     }
 
     /** Reserves an id for a method of {@code typeName} about to be instrumented. */
     static synchronized int register(String typeName, String name, String descriptor) {
-        Slot[] grown = Arrays.copyOf(slots, slots.length + 1);
-        grown[slots.length] = new Slot(typeName, name, descriptor);
+        int id = slots.length;
+        Slot[] grown = Arrays.copyOf(slots, id + 1);
+        grown[id] = new Slot(typeName, name, descriptor);
+        plans = Arrays.copyOf(plans, id + 1);
         slots = grown;
-        return slots.length - 1;
+        return id;
     }
 
     /** The plan of slot {@code id}, whose method is declared by {@code type}. */
     public static EmitPlan plan(int id, Class<?> type) {
-        Slot slot = slots[id];
-        EmitPlan plan = slot.plan;
-        if (plan == null) {
-            plan = slot.resolve(type);
-        }
-        return plan;
+        EmitPlan plan = plans[id];
+        return plan != null ? plan : resolve(id, type);
     }
 
     /**
@@ -42,22 +48,33 @@ public final class PlanSlots {
      * right after the class is instrumented, so that the first call finds its plan compiled. Returns how many.
      */
     static int resolveAll(Class<?> type) {
+        Slot[] known = slots;
         int resolved = 0;
-        for (Slot slot : slots) {
-            if (slot.plan == null && slot.typeName.equals(type.getName())) {
+        for (int id = 0; id < known.length; id++) {
+            if (plans[id] == null && known[id].typeName.equals(type.getName())) {
                 // The receiver is most often the declaring class itself: have its answer ready too.
-                slot.resolve(type).runsFor(type);
+                resolve(id, type).runsFor(type);
                 resolved++;
             }
         }
         return resolved;
     }
 
+    /** The plan of slot {@code id}; the {@link PlanCache} makes one per method, whichever thread asks first. */
+    private static EmitPlan resolve(int id, Class<?> type) {
+        EmitPlan plan = slots[id].resolve(type);
+        store(id, plan);
+        return plan;
+    }
+
+    private static synchronized void store(int id, EmitPlan plan) {
+        plans[id] = plan;
+    }
+
     private static final class Slot {
         private final String typeName;
         private final String name;
         private final String descriptor;
-        private volatile EmitPlan plan;
 
         Slot(String typeName, String name, String descriptor) {
             this.typeName = typeName;
@@ -69,9 +86,7 @@ public final class PlanSlots {
             for (Method method : type.getDeclaredMethods()) {
                 if (method.getName().equals(name) && descriptor.equals(
                         MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString())) {
-                    EmitPlan resolved = PlanCache.forMethod(method);
-                    plan = resolved;
-                    return resolved;
+                    return PlanCache.forMethod(method);
                 }
             }
             throw new IllegalStateException("no method " + name + descriptor + " on " + type.getName());

@@ -1,0 +1,78 @@
+package dev.auditweave.agent.internal.weave.aspectj;
+
+import dev.auditweave.agent.internal.plan.EmitPlan;
+import dev.auditweave.agent.internal.plan.PlanCache;
+import java.lang.reflect.Method;
+import org.aspectj.lang.JoinPoint;
+import org.aspectj.lang.reflect.MethodSignature;
+
+/**
+ * The plan of a woven join point, found by the identity of its {@link JoinPoint.StaticPart} (one constant per join
+ * point, which ajc keeps in a static field of the woven class) in an open-addressing table: an identity hash, one
+ * or two array reads, no {@link Method#equals}. The first call of a join point finds its plan in the
+ * {@link PlanCache} (so both weavers share it) and adds it; the table is copied on write, so a call never locks.
+ *
+ * <p>Its keys hold the join points, as the {@link PlanCache} holds their methods: for the JVM's life, bounded by
+ * the application's code. What the table saves per call is measured by {@code PerCallBenchmark.guardFalse_aspectj}
+ * (docs/performance.md).
+ */
+final class JoinPointPlans {
+
+    /** Join point and plan in adjacent slots, {@code 2 * capacity} long; capacity a power of two, at most half full. */
+    private static volatile Object[] table = new Object[2 * 64];
+    private static int size;
+
+    private JoinPointPlans() {
+    }
+
+    /** The plan of the method {@code joinPoint} executes; built on the first call. */
+    static EmitPlan of(JoinPoint.StaticPart joinPoint) {
+        Object[] slots = table;
+        int mask = slots.length / 2 - 1;
+        for (int i = System.identityHashCode(joinPoint) & mask; ; i = (i + 1) & mask) {
+            Object key = slots[2 * i];
+            if (key == joinPoint) {
+                return (EmitPlan) slots[2 * i + 1];
+            }
+            if (key == null) {
+                return add(joinPoint);
+            }
+        }
+    }
+
+    /** The method {@code joinPoint} executes; {@code MethodSignatureImpl} resolves it once and keeps it. */
+    static Method method(JoinPoint.StaticPart joinPoint) {
+        return ((MethodSignature) joinPoint.getSignature()).getMethod();
+    }
+
+    private static synchronized EmitPlan add(JoinPoint.StaticPart joinPoint) {
+        Object[] slots = table;
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i] == joinPoint) {
+                return (EmitPlan) slots[i + 1];
+            }
+        }
+        EmitPlan plan = PlanCache.forMethod(method(joinPoint));
+        int capacity = slots.length / 2;
+        Object[] grown = new Object[2 * (size + 1 > capacity / 2 ? 2 * capacity : capacity)];
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i] != null) {
+                put(grown, slots[i], slots[i + 1]);
+            }
+        }
+        put(grown, joinPoint, plan);
+        size++;
+        table = grown;
+        return plan;
+    }
+
+    private static void put(Object[] slots, Object joinPoint, Object plan) {
+        int mask = slots.length / 2 - 1;
+        int i = System.identityHashCode(joinPoint) & mask;
+        while (slots[2 * i] != null) {
+            i = (i + 1) & mask;
+        }
+        slots[2 * i] = joinPoint;
+        slots[2 * i + 1] = plan;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.auditweave.agent.internal.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auditweave.agent.internal.config.Settings;
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.metrics.GuardCounter;
+import dev.auditweave.agent.internal.plan.EmitPlan;
+import dev.auditweave.agent.internal.plan.PlanCache;
+import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
+import dev.auditweave.agent.internal.sink.MemorySink;
+import dev.auditweave.annotations.EmitsAbuseEvent;
+import dev.auditweave.annotations.Field;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A guard that reads an argument and the result: step one ({@link Capture#select}) rules the call out on the result
+ * alone when the result's part of the guard is false, so that no arguments array is built; otherwise step two
+ * evaluates the whole guard, in the order written.
+ */
+class PreconditionCaptureTest {
+
+    private final MemorySink sink = new MemorySink();
+    private AuditweaveRuntime runtime;
+
+    @BeforeEach
+    void start() {
+        runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of("auditweave.batch.max-delay-ms", "0")),
+                List.of(sink));
+    }
+
+    @Test
+    void noRowsRulesTheCallOutBeforeTheArgumentsExist_andCountsItGuardedOut() {
+        EmitPlan plan = plan("unblockUser");
+        long before = GuardCounter.total();
+
+        assertThat(Capture.select(plan, 0)).isZero();
+        assertThat(GuardCounter.total()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aFalsePropertyOfTheResult_rulesTheCallOutToo() {
+        EmitPlan plan = plan("find");
+        long before = GuardCounter.total();
+
+        assertThat(Capture.select(plan, Map.of("status", "gone"))).isZero();
+        assertThat(Capture.select(plan, Map.of("status", "active"))).isEqualTo(1L);
+        assertThat(GuardCounter.total()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void rowsLeaveTheWholeGuardToStepTwo() {
+        EmitPlan plan = plan("unblockUser");
+
+        assertThat(Capture.select(plan, 1)).isEqualTo(1L);
+        Capture.afterReturn(plan, new Object[] {"u-1", null}, 1, 1L);
+        Capture.afterReturn(plan, new Object[] {"u-2", "appeal"}, 1, 1L);
+
+        assertThat(events()).extracting(event -> event.data().get("kilo_user_id")).containsExactly("u-2");
+        assertThat(runtime.metrics().captureErrors()).isZero();
+    }
+
+    @Test
+    void aPreconditionThatThrows_leavesTheVerdictToTheWholeGuard_whichShortCircuitsAsWritten() {
+        EmitPlan plan = plan("lookup");
+
+        long selected = Capture.select(plan, "not a record");
+        Capture.afterReturn(plan, new Object[] {"u-1"}, "not a record", selected);
+
+        assertThat(selected).as("undecided in step one").isEqualTo(1L);
+        assertThat(events()).isEmpty();
+        assertThat(runtime.metrics().captureErrors()).as("userId != 'nobody': result.count is never read").isZero();
+    }
+
+    @Test
+    void aWholeGuardThatThrowsInStepTwo_isStillAFailedCapture() {
+        EmitPlan plan = plan("lookup");
+
+        Capture.afterReturn(plan, new Object[] {"nobody"}, "not a record");
+
+        assertThat(events()).isEmpty();
+        assertThat(runtime.metrics().captureErrors()).isEqualTo(1);
+    }
+
+    private static EmitPlan plan(String name) {
+        return PlanCache.forMethod(Arrays.stream(Fixtures.class.getDeclaredMethods())
+                .filter(method -> method.getName().equals(name)).findFirst().orElseThrow());
+    }
+
+    private List<Event> events() {
+        assertThat(runtime.flush(Duration.ofSeconds(10))).isTrue();
+        return sink.events();
+    }
+
+    @SuppressWarnings("unused")
+    static final class Fixtures {
+        @EmitsAbuseEvent(type = "user.unblocked", when = "reason != null && RETURNED_ROWS > 0",
+                data = @Field(name = "kilo_user_id", value = "userId"))
+        int unblockUser(String userId, String reason) {
+            return 0;
+        }
+
+        @EmitsAbuseEvent(type = "user.found", when = "userId != null && result.status == 'active'")
+        Map<String, Object> find(String userId) {
+            return Map.of();
+        }
+
+        @EmitsAbuseEvent(type = "user.looked_up", when = "userId == 'nobody' && result.count > 0")
+        Object lookup(String userId) {
+            return null;
+        }
+    }
+}
