@@ -100,7 +100,11 @@ public final class Capture {
         }
     }
 
-    private static long select(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
+    /**
+     * As {@link #select(EmitPlan, Object)}, for a weaver that has read the {@code runtime} and found it active already,
+     * and catches what this throws.
+     */
+    public static long select(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
         Completion completion = plan.completion();
         if (completion == Completion.RETURN) {
             // The common case first, one comparison: no switch map on the guard-false path.

@@ -35,7 +35,8 @@ final class WovenCalls {
             if (agent != null) {
                 return agent.select(JoinPointPlans.method(joinPoint), result);
             }
-            return AuditweaveRuntime.current().isIdle() ? 0L : Capture.select(JoinPointPlans.of(joinPoint), result);
+            AuditweaveRuntime runtime = AuditweaveRuntime.current();
+            return runtime.isIdle() ? 0L : Capture.select(runtime, JoinPointPlans.of(joinPoint), result);
         } catch (Throwable t) {
             failed(joinPoint, t);
             return 0L;
