@@ -373,7 +373,7 @@ public final class Settings {
         if (value == null) {
             return fallback;
         }
-        return ((ValueTypes.Checked<T>) family.type()).typed().parse(value.text());
+        return ((Checked<T>) family.type()).typed().parse(value.text());
     }
 
     // ---- Declared emit sites and switching sites off (issue #15) ----
