@@ -316,25 +316,25 @@ public final class Settings {
         }
         for (String name : namedSinks()) {
             Map<KeyFamily, RawValue> own = resolution.sinkValues().getOrDefault(name, Map.of());
-            Duration initial = sinkValue(own, ConfigKeys.SINK_RETRY_INITIAL_BACKOFF, retryInitialBackoff());
-            Duration max = sinkValue(own, ConfigKeys.SINK_RETRY_MAX_BACKOFF, retryMaxBackoff());
+            Duration initial = sinkValue(own, SinkKeys.RETRY_INITIAL_BACKOFF, retryInitialBackoff());
+            Duration max = sinkValue(own, SinkKeys.RETRY_MAX_BACKOFF, retryMaxBackoff());
             if (max.compareTo(initial) < 0) {
-                String key = ConfigKeys.SINK_RETRY_MAX_BACKOFF.keyFor(name);
+                String key = SinkKeys.RETRY_MAX_BACKOFF.keyFor(name);
                 throw new ConfigException(key, key + " = '" + max.toMillis() + "': expected at least the initial"
                         + " backoff of sink " + name + ", " + initial.toMillis() + " ms");
             }
-            all.add(new SinkSettings(name, sinkValue(own, ConfigKeys.SINK_TYPE, ""),
-                    httpSinkUrl(own, sinkValue(own, ConfigKeys.SINK_TYPE, "")),
-                    sinkValue(own, ConfigKeys.SINK_EVENT_TYPES, SinkSettings.ALL_TYPES),
+            all.add(new SinkSettings(name, sinkValue(own, SinkKeys.TYPE, ""),
+                    httpSinkUrl(own, sinkValue(own, SinkKeys.TYPE, "")),
+                    sinkValue(own, SinkKeys.EVENT_TYPES, SinkSettings.ALL_TYPES),
                     resolution.sinkHeaders().getOrDefault(name, Map.of()),
-                    sinkValue(own, ConfigKeys.SINK_FORMAT, "envelope"),
-                    sinkValue(own, ConfigKeys.SINK_SOURCE, "auditweave"),
-                    sinkValue(own, ConfigKeys.SINK_TIMEOUT, httpTimeout()),
-                    sinkValue(own, ConfigKeys.SINK_CONNECT_TIMEOUT, httpConnectTimeout()),
-                    sinkValue(own, ConfigKeys.SINK_BATCH_MAX_EVENTS, batchMaxEvents()),
-                    sinkValue(own, ConfigKeys.SINK_BATCH_MAX_DELAY, batchMaxDelay()),
-                    sinkValue(own, ConfigKeys.SINK_QUEUE_CAPACITY, queueCapacity()),
-                    sinkValue(own, ConfigKeys.SINK_RETRY_MAX_ATTEMPTS, retryMaxAttempts()),
+                    sinkValue(own, SinkKeys.FORMAT, "envelope"),
+                    sinkValue(own, SinkKeys.SOURCE, "auditweave"),
+                    sinkValue(own, SinkKeys.TIMEOUT, httpTimeout()),
+                    sinkValue(own, SinkKeys.CONNECT_TIMEOUT, httpConnectTimeout()),
+                    sinkValue(own, SinkKeys.BATCH_MAX_EVENTS, batchMaxEvents()),
+                    sinkValue(own, SinkKeys.BATCH_MAX_DELAY, batchMaxDelay()),
+                    sinkValue(own, SinkKeys.QUEUE_CAPACITY, queueCapacity()),
+                    sinkValue(own, SinkKeys.RETRY_MAX_ATTEMPTS, retryMaxAttempts()),
                     initial, max, eventMaxBytes()));
         }
         return List.copyOf(all);
@@ -345,7 +345,7 @@ public final class Settings {
      * whose providers read and check their {@code url} themselves (a jdbc sink's {@code jdbc:} URL).
      */
     private static Optional<URI> httpSinkUrl(Map<KeyFamily, RawValue> own, String type) {
-        RawValue value = own.get(ConfigKeys.SINK_URL);
+        RawValue value = own.get(SinkKeys.URL);
         if (value == null || !type.equals("http")) {
             return Optional.empty();
         }
@@ -451,20 +451,20 @@ public final class Settings {
     /** A sink's own settings show as their names suggest: {@code ***} for a password, secret, token or credential. */
     private static String sinkLine(RawValue value) {
         String key = value.key();
-        if (sinkFamilyType(key) == ConfigKeys.SINK_SETTING.type()) {
-            String setting = ConfigKeys.SINK_SETTING.parts(ConfigKeys.SINK_SETTING.variableOf(key).orElseThrow()).get(1);
+        if (sinkFamilyType(key) == SinkKeys.SETTING.type()) {
+            String setting = SinkKeys.SETTING.parts(SinkKeys.SETTING.variableOf(key).orElseThrow()).get(1);
             return key + " = " + SinkOptions.shown(setting, value.text()) + " (" + value.origin() + ")";
         }
         return line(value, sinkFamilyType(key));
     }
 
     private static ValueType<?> sinkFamilyType(String key) {
-        for (KeyFamily family : ConfigKeys.sinkFamilies()) {
+        for (KeyFamily family : SinkKeys.families()) {
             if (family.variableOf(key).isPresent()) {
                 return family.type();
             }
         }
-        return ConfigKeys.SINK_HEADER.type();
+        return SinkKeys.HEADER.type();
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> map) {
