@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.auditweave.agent.internal.config.ConfigKey;
 import dev.auditweave.agent.internal.config.ConfigKeys;
+import dev.auditweave.agent.internal.config.EmitKeys;
 import dev.auditweave.agent.internal.config.KeyFamily;
+import dev.auditweave.agent.internal.config.SinkKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +58,7 @@ class ConfigurationMetadataTest {
             String description = key.description() + ". Expected: " + key.expected() + ".";
             if (key == ConfigKeys.SINKS) {
                 StringBuilder families = new StringBuilder(description).append(" Keys of each named sink:");
-                for (KeyFamily family : ConfigKeys.sinkFamilies()) {
+                for (KeyFamily family : SinkKeys.families()) {
                     families.append(' ').append(family.pattern()).append(" (").append(family.description())
                             .append(")");
                 }
@@ -82,7 +84,7 @@ class ConfigurationMetadataTest {
                 + "    }");
         StringBuilder emits = new StringBuilder("emit sites declared in configuration, one id per site"
                 + " (docs/declared-sites.md):");
-        for (KeyFamily family : ConfigKeys.emitFamilies()) {
+        for (KeyFamily family : EmitKeys.families()) {
             emits.append(' ').append(family.pattern()).append(" (").append(family.description()).append(')');
         }
         properties.add("    {\n"

@@ -5,7 +5,7 @@
  * calling thread: guard, fields, the immutable event), {@code context} (request, trace and log context), {@code tx}
  * (held until commit), {@code enrich}, {@code dispatch} (queue, worker, batches, retries), {@code spool} (the disk
  * buffer), {@code sink} (the built-in sinks), {@code metrics} (the one ledger of every event's fate), {@code runtime},
- * {@code config}, {@code log} and {@code scan}.
+ * {@code config}, {@code log}, {@code loader} (what an application's class loader provides) and {@code scan}.
  *
  * <p>The public API is elsewhere, and small: the annotations ({@code dev.auditweave.annotations}), the facade and the
  * extension types ({@code dev.auditweave.agent}), the metrics ({@code dev.auditweave.agent.metrics}) and the sink SPI

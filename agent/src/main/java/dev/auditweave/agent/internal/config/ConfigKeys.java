@@ -1,16 +1,11 @@
 package dev.auditweave.agent.internal.config;
 
-import static dev.auditweave.agent.internal.config.ValueTypes.anyText;
 import static dev.auditweave.agent.internal.config.ValueTypes.bool;
-import static dev.auditweave.agent.internal.config.ValueTypes.methodRef;
 import static dev.auditweave.agent.internal.config.ValueTypes.methodRefs;
 import static dev.auditweave.agent.internal.config.ValueTypes.optionalTypePatterns;
-import static dev.auditweave.agent.internal.config.ValueTypes.checked;
 import static dev.auditweave.agent.internal.config.ValueTypes.cidrList;
-import static dev.auditweave.agent.internal.config.ValueTypes.oneOf;
 import static dev.auditweave.agent.internal.config.ValueTypes.sinkNames;
 import static dev.auditweave.agent.internal.config.ValueTypes.text;
-import static dev.auditweave.agent.internal.config.ValueTypes.typePatterns;
 import static dev.auditweave.agent.internal.config.ValueTypes.byteCount;
 import static dev.auditweave.agent.internal.config.ValueTypes.httpUrl;
 import static dev.auditweave.agent.internal.config.ValueTypes.millis;
@@ -31,7 +26,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The table of every key auditweave understands: the single place to add one.
+ * The table of every key auditweave understands: the single place to add one. The families of the named sinks and
+ * of the declared emit sites are in {@link SinkKeys} and {@link EmitKeys}, and part of this table.
  *
  * <p>Adding a key is one {@link #register} line here plus, if it deserves one, an accessor on {@link Settings};
  * {@link Settings#get(ConfigKey)} reads any key without one. The configuration table of docs/configuration.md is generated from
@@ -53,16 +49,9 @@ public final class ConfigKeys {
     /** The sink value that means "deliver nowhere"; it cannot be combined with others. */
     public static final String NO_SINK = "none";
 
-    /** The built-in types of a named sink ({@code auditweave.sink.<name>.type}); providers add more. */
-    public static final List<String> SINK_TYPES = List.of("http", "jdbc", "log", "memory");
-
-    /** The formats of a named sink ({@code auditweave.sink.<name>.format}). */
-    public static final List<String> SINK_FORMATS = List.of("envelope", "flat", "cloudevents", "cloudevents-batch");
-
     private static final long HOUR_MS = 3_600_000L;
-    private static final Pattern SINK_SETTING_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern DECLARATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
-    private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+    /** What an HTTP header name may hold (RFC 9110 token); also of the headers of {@link SinkKeys#HEADER}. */
+    static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
     // Declared before the keys: register() fills it as the keys below are initialised, in table order.
     private static final List<ConfigKey<?>> KEYS = new ArrayList<>();
@@ -204,126 +193,8 @@ public final class ConfigKeys {
             "emit sites switched off by event type: annotations and declarations of these types emit nothing; in agent"
                     + " mode a method whose every site is switched off is not instrumented");
 
-    /** One key per field of a declared emit site; first of the emit families, whose suffixes a field could end in. */
-    public static final KeyFamily EMIT_DATA = new KeyFamily("auditweave.emit.<id>.data.<field>",
-            ConfigKeys::isEmitDataVariable, "a declaration id (letters, digits and -), then a field name", true,
-            anyText("an expression, as the value of a @Field"), "(unset)",
-            "one data field of the declared emit site <id>, as @Field(name = <field>, value = ...); in an environment"
-                    + " variable the field name is lower-cased and keeps its _", true,
-            field -> field.toLowerCase(java.util.Locale.ROOT));
-
-    public static final KeyFamily EMIT_METHOD = emitKey("method", "(required)", checked(methodRef()),
-            "declares emit site <id> on this method of a class or interface (naming an interface or superclass covers"
-                    + " every implementation), as if it carried @EmitsAbuseEvent; agent mode only");
-
-    public static final KeyFamily EMIT_TYPE = emitKey("type", "(required)", checked(text("an event type")),
-            "the event type of declared emit site <id>, as @EmitsAbuseEvent(type)");
-
-    public static final KeyFamily EMIT_WHEN = emitKey("when", "(unset)", anyText("a guard expression"),
-            "the guard of declared emit site <id>, as @EmitsAbuseEvent(when)");
-
-    public static final KeyFamily EMIT_OCCURRED_AT = emitKey("occurred-at", "(unset)",
-            anyText("an expression of epoch milliseconds"), "the time source of declared emit site <id>, as"
-                    + " @EmitsAbuseEvent(occurredAt)");
-
-    public static final KeyFamily EMIT_IDEMPOTENCY_KEY = emitKey("idempotency-key", "(unset)",
-            anyText("an expression"), "the idempotency key of declared emit site <id>, as"
-                    + " @EmitsAbuseEvent(idempotencyKey)");
-
-    public static final KeyFamily EMIT_PHASE = emitKey("phase", "`after_commit`",
-            checked(oneOf(List.of("after_commit", "immediate"))),
-            "when declared emit site <id> is released inside a transaction, as @EmitsAbuseEvent(phase)");
-
-    public static final KeyFamily EMIT_ON = emitKey("on", "`returned`", checked(oneOf(List.of("returned", "thrown"))),
-            "which outcome of the method declared emit site <id> fires on, as @EmitsAbuseEvent(on)");
-
-    public static final KeyFamily EMIT_ENRICH = emitKey("enrich", "(unset)",
-            anyText("a comma-separated list of enricher names"),
-            "the enrichers of declared emit site <id>, in order, as @EmitsAbuseEvent(enrich)");
-
-    /** Every family of a declared emit site, data first (a field may be named like a setting). */
-    private static final List<KeyFamily> EMIT_FAMILIES = List.of(EMIT_DATA, EMIT_METHOD, EMIT_TYPE, EMIT_WHEN,
-            EMIT_OCCURRED_AT, EMIT_IDEMPOTENCY_KEY, EMIT_PHASE, EMIT_ON, EMIT_ENRICH);
-
-    /** One key per HTTP header of a named http sink; listed before the other sink keys, which it must win over. */
-    public static final KeyFamily SINK_HEADER = new KeyFamily("auditweave.sink.<name>.header.<Header-Name>",
-            ConfigKeys::isSinkHeaderVariable,
-            "a sink name of auditweave.sinks, then a header name made of letters, digits and !#$%&'*+-.^_`|~", true,
-            secretHeaderValue(), "(unset)", "one key per HTTP header of the named http sink; the value may use ${ENV_VAR}; values are"
-                    + " never shown");
-
-    public static final KeyFamily SINK_TYPE = sinkKey("type", "(required)", checked(ValueTypes.sinkType(SINK_TYPES)),
-            "what the named sink is: http (POST to its url), jdbc (rows of a database table), log (one INFO line"
-                    + " per event), memory (tests), or the type of a SinkProvider found at start-up (docs/delivery.md,"
-                    + " Writing a sink)");
-
-    public static final KeyFamily SINK_URL = sinkKey("url", "(unset)", checked(ValueTypes.sinkUrl()),
-            "endpoint of a named http sink (empty or unset makes it a silent no-op); the JDBC URL of a jdbc sink"
-                    + " (required)");
-
-    public static final KeyFamily SINK_EVENT_TYPES = sinkKey("types", "`*`", checked(typePatterns()),
-            "the event types the named sink receives; the others never enter its queue");
-
-    public static final KeyFamily SINK_FORMAT = sinkKey("format", "`envelope`", checked(oneOf(SINK_FORMATS)),
-            "body of a named sink: envelope ({\"events\":[...]} per batch), flat (the data object alone, one"
-                    + " request per event), cloudevents (CloudEvents 1.0 JSON, one per request), cloudevents-batch"
-                    + " (a JSON array of CloudEvents)");
-
-    public static final KeyFamily SINK_SOURCE = sinkKey("source", "`auditweave`",
-            checked(text("a CloudEvents source, such as /billing-service")),
-            "the CloudEvents source attribute of the cloudevents formats");
-
-    public static final KeyFamily SINK_CONNECT_TIMEOUT = sinkKey("connect-timeout-ms",
-            "as `auditweave.http.connect-timeout-ms`", checked(HTTP_CONNECT_TIMEOUT.type()),
-            "timeout of establishing a connection of the named http sink");
-
-    public static final KeyFamily SINK_TIMEOUT = sinkKey("timeout-ms", "as `auditweave.http.timeout-ms`",
-            checked(HTTP_TIMEOUT.type()), "timeout of one request of the named http sink; of one batch of a jdbc sink"
-                    + " (its query timeout, 10 s when unset)");
-
-    public static final KeyFamily SINK_BATCH_MAX_EVENTS = sinkKey("batch.max-events", "as `auditweave.batch.max-events`",
-            checked(BATCH_MAX_EVENTS.type()), "most events in one batch of the named sink");
-
-    public static final KeyFamily SINK_BATCH_MAX_DELAY = sinkKey("batch.max-delay-ms", "as `auditweave.batch.max-delay-ms`",
-            checked(BATCH_MAX_DELAY.type()), "longest an event waits for its batch to fill in the named sink");
-
-    public static final KeyFamily SINK_QUEUE_CAPACITY = sinkKey("queue.capacity", "as `auditweave.queue.capacity`",
-            checked(QUEUE_CAPACITY.type()), "events held for the named sink");
-
-    public static final KeyFamily SINK_RETRY_MAX_ATTEMPTS = sinkKey("retry.max-attempts",
-            "as `auditweave.retry.max-attempts`", checked(RETRY_MAX_ATTEMPTS.type()),
-            "attempts per batch of the named sink, including the first");
-
-    public static final KeyFamily SINK_RETRY_INITIAL_BACKOFF = sinkKey("retry.initial-backoff-ms",
-            "as `auditweave.retry.initial-backoff-ms`", checked(RETRY_INITIAL_BACKOFF.type()),
-            "wait before the first retry of the named sink");
-
-    public static final KeyFamily SINK_RETRY_MAX_BACKOFF = sinkKey("retry.max-backoff-ms",
-            "as `auditweave.retry.max-backoff-ms`", checked(RETRY_MAX_BACKOFF.type()),
-            "longest wait between retries of the named sink; at least its initial backoff");
-
-    /**
-     * Any other setting of a named sink, for its provider to read ({@code auditweave.sink.audit.path}); last of the
-     * sink families, so that every setting auditweave defines keeps its own checks.
-     */
-    public static final KeyFamily SINK_SETTING = new KeyFamily("auditweave.sink.<name>.<setting>",
-            ConfigKeys::isSinkSettingVariable, "a sink name of auditweave.sinks, then a setting made of letters,"
-                    + " digits, ., _ and -", true, ValueTypes.sinkSetting(), "(unset)",
-            "a setting of the named sink's own type, read by its SinkProvider (one it never reads is warned about);"
-                    + " not read from the environment: use ${ENV_VAR} in the value", false);
-
-    /**
-     * Every per-sink family, header first (a header named like a setting must still be a header), the catch-all
-     * {@link #SINK_SETTING} last.
-     */
-    private static final List<KeyFamily> SINK_FAMILIES = List.of(SINK_HEADER, SINK_TYPE, SINK_URL, SINK_EVENT_TYPES,
-            SINK_FORMAT, SINK_SOURCE, SINK_CONNECT_TIMEOUT, SINK_TIMEOUT, SINK_BATCH_MAX_EVENTS, SINK_BATCH_MAX_DELAY,
-            SINK_QUEUE_CAPACITY, SINK_RETRY_MAX_ATTEMPTS, SINK_RETRY_INITIAL_BACKOFF, SINK_RETRY_MAX_BACKOFF,
-            SINK_SETTING);
-
     private static final List<ConfigKey<?>> KEY_LIST = Collections.unmodifiableList(KEYS);
     private static final Map<String, ConfigKey<?>> BY_NAME = byName();
-    private static final List<KeyFamily> FAMILIES = families(HTTP_HEADER, SINK_FAMILIES, EMIT_FAMILIES);
     private static final List<AtLeast<?>> RELATIONS = List.of(new AtLeast<>(RETRY_MAX_BACKOFF, RETRY_INITIAL_BACKOFF));
 
     private ConfigKeys() {
@@ -334,71 +205,9 @@ public final class ConfigKeys {
         return KEY_LIST;
     }
 
-    /** Every family of keys with a user-chosen part, such as the HTTP headers. */
+    /** Every family of keys with a user-chosen part: the HTTP headers, then {@link SinkKeys}, then {@link EmitKeys}. */
     public static List<KeyFamily> families() {
-        return FAMILIES;
-    }
-
-    /** The families {@code auditweave.sink.<name>.*} of the named sinks, header first. */
-    public static List<KeyFamily> sinkFamilies() {
-        return SINK_FAMILIES;
-    }
-
-    /** The settings auditweave defines for every named sink, such as {@code url} and {@code batch.max-events}. */
-    static List<String> sinkSettingNames() {
-        List<String> names = new ArrayList<>();
-        for (KeyFamily family : SINK_FAMILIES) {
-            if (!family.hasTwoParts()) {
-                names.add(family.keyFor("").substring("auditweave.sink..".length()));
-            }
-        }
-        return names;
-    }
-
-    private static KeyFamily sinkKey(String setting, String defaultText, ValueType<String> type, String description) {
-        return new KeyFamily("auditweave.sink.<name>." + setting, ConfigKeys::isSinkName,
-                "a sink name of auditweave.sinks", true, type, defaultText, description);
-    }
-
-    private static boolean isSinkName(String name) {
-        return ValueTypes.SINK_NAME.matcher(name).matches();
-    }
-
-    private static boolean isSinkSettingVariable(String variable) {
-        List<String> parts = SINK_SETTING.parts(variable);
-        return isSinkName(parts.get(0)) && SINK_SETTING_NAME.matcher(parts.get(1)).matches();
-    }
-
-    private static boolean isSinkHeaderVariable(String variable) {
-        List<String> parts = SINK_HEADER.parts(variable);
-        return isSinkName(parts.get(0)) && HTTP_TOKEN.matcher(parts.get(1)).matches();
-    }
-
-    private static List<KeyFamily> families(KeyFamily first, List<KeyFamily> sinks, List<KeyFamily> emits) {
-        List<KeyFamily> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(sinks);
-        all.addAll(emits);
-        return List.copyOf(all);
-    }
-
-    /** The families {@code auditweave.emit.<id>.*} of declared emit sites, data first. */
-    public static List<KeyFamily> emitFamilies() {
-        return EMIT_FAMILIES;
-    }
-
-    private static KeyFamily emitKey(String setting, String defaultText, ValueType<String> type, String description) {
-        return new KeyFamily("auditweave.emit.<id>." + setting, ConfigKeys::isDeclarationId,
-                "a declaration id (letters, digits and -)", true, type, defaultText, description);
-    }
-
-    private static boolean isDeclarationId(String id) {
-        return DECLARATION_ID.matcher(id).matches();
-    }
-
-    private static boolean isEmitDataVariable(String variable) {
-        List<String> parts = EMIT_DATA.parts(variable);
-        return isDeclarationId(parts.get(0)) && !parts.get(1).isBlank() && parts.get(1).strip().equals(parts.get(1));
+        return AllFamilies.LIST;
     }
 
     /** The key named exactly {@code name} (with prefix), if there is one. */
@@ -406,45 +215,14 @@ public final class ConfigKeys {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
-    /**
-     * The key table as Markdown, for docs/configuration.md.
-     *
-     * <pre>{@code
-     * | Key | Environment variable | Default | Expected | Meaning |
-     * |---|---|---|---|---|
-     * | `auditweave.enabled` | `AUDITWEAVE_ENABLED` | `true` | true or false | false = instrument nothing |
-     * ...
-     * }</pre>
-     */
+    /** The key table as Markdown, for docs/configuration.md: every key, then every family ({@link ConfigTable}). */
     public static String markdownTable() {
-        StringBuilder table = new StringBuilder()
-                .append("| Key | Environment variable | Default | Expected | Meaning |\n")
-                .append("|---|---|---|---|---|\n");
-        for (ConfigKey<?> key : KEY_LIST) {
-            row(table, key.name(), key.environmentVariable(),
-                    key.defaultText().isEmpty() ? "(unset)" : "`" + key.defaultText() + "`",
-                    key.expected(), key.description());
-        }
-        for (KeyFamily family : FAMILIES) {
-            row(table, family.pattern(), family.environmentPattern(), family.defaultText(),
-                    "name: " + family.variableExpected() + "; value: " + family.expected(), family.description());
-        }
-        return table.toString();
+        return ConfigTable.markdown(KEY_LIST, families());
     }
 
     /** Rules between keys, checked after each key on its own. */
     static List<AtLeast<?>> relations() {
         return RELATIONS;
-    }
-
-    private static void row(StringBuilder table, String key, String env, String defaultText, String expected,
-                            String description) {
-        table.append("| `").append(key).append("` | `").append(env).append("` | ").append(defaultText)
-                .append(" | ").append(cell(expected)).append(" | ").append(cell(description)).append(" |\n");
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|");
     }
 
     private static <T> ConfigKey<T> register(String name, String defaultText, ValueType<T> type, String description) {
@@ -467,5 +245,22 @@ public final class ConfigKeys {
      * @param <T> the compared value type
      */
     record AtLeast<T extends Comparable<? super T>>(ConfigKey<T> key, ConfigKey<T> floor) {
+    }
+
+    /**
+     * Built at the first call of {@link #families()}, not with this class: {@link SinkKeys} reads the delivery keys
+     * above as it initialises, so this class must initialise without it.
+     */
+    private static final class AllFamilies {
+
+        static final List<KeyFamily> LIST = all();
+
+        private static List<KeyFamily> all() {
+            List<KeyFamily> all = new ArrayList<>();
+            all.add(HTTP_HEADER);
+            all.addAll(SinkKeys.families());
+            all.addAll(EmitKeys.families());
+            return List.copyOf(all);
+        }
     }
 }

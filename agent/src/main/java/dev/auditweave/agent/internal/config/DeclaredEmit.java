@@ -46,7 +46,7 @@ public record DeclaredEmit(String id, MethodRef method, String type, String when
 
     /** The key that names the method, {@code auditweave.emit.<id>.method}: what messages about the site name. */
     public String methodKey() {
-        return ConfigKeys.EMIT_METHOD.keyFor(id);
+        return EmitKeys.METHOD.keyFor(id);
     }
 
     /** How the declaration reads in a message: {@code auditweave.emit.signin.method = 'A#b(...)' (origin)}. */

@@ -25,12 +25,12 @@ final class DeclaredEmits {
     static List<DeclaredEmit> of(Map<KeyFamily, List<RawValue>> resolved) {
         Map<String, Map<KeyFamily, RawValue>> byId = new LinkedHashMap<>();
         Map<String, List<DeclaredEmit.Field>> fields = new LinkedHashMap<>();
-        for (KeyFamily family : ConfigKeys.emitFamilies()) {
+        for (KeyFamily family : EmitKeys.families()) {
             for (RawValue raw : resolved.getOrDefault(family, List.of())) {
                 List<String> parts = family.parts(family.variableOf(raw.key()).orElseThrow());
                 String id = parts.get(0).toLowerCase(Locale.ROOT);
                 byId.computeIfAbsent(id, ignored -> new LinkedHashMap<>()).putIfAbsent(family, raw);
-                if (family == ConfigKeys.EMIT_DATA) {
+                if (family == EmitKeys.DATA) {
                     fields.computeIfAbsent(id, ignored -> new ArrayList<>())
                             .add(new DeclaredEmit.Field(parts.get(1), raw.text().strip()));
                 }
@@ -42,16 +42,16 @@ final class DeclaredEmits {
     }
 
     private static DeclaredEmit declaration(String id, Map<KeyFamily, RawValue> values, List<DeclaredEmit.Field> data) {
-        RawValue method = required(id, values, ConfigKeys.EMIT_METHOD);
-        RawValue type = required(id, values, ConfigKeys.EMIT_TYPE);
-        String enrich = text(values, ConfigKeys.EMIT_ENRICH, "");
+        RawValue method = required(id, values, EmitKeys.METHOD);
+        RawValue type = required(id, values, EmitKeys.TYPE);
+        String enrich = text(values, EmitKeys.ENRICH, "");
         List<String> enrichers = enrich.isBlank() ? List.of()
                 : Arrays.stream(enrich.split(",", -1)).map(String::strip).toList();
         return new DeclaredEmit(id, MethodRef.parse(method.text()), type.text().strip(),
-                text(values, ConfigKeys.EMIT_WHEN, ""), data, text(values, ConfigKeys.EMIT_OCCURRED_AT, ""),
-                text(values, ConfigKeys.EMIT_IDEMPOTENCY_KEY, ""),
-                text(values, ConfigKeys.EMIT_PHASE, "after_commit").toUpperCase(Locale.ROOT),
-                text(values, ConfigKeys.EMIT_ON, "returned").toUpperCase(Locale.ROOT), enrichers,
+                text(values, EmitKeys.WHEN, ""), data, text(values, EmitKeys.OCCURRED_AT, ""),
+                text(values, EmitKeys.IDEMPOTENCY_KEY, ""),
+                text(values, EmitKeys.PHASE, "after_commit").toUpperCase(Locale.ROOT),
+                text(values, EmitKeys.ON, "returned").toUpperCase(Locale.ROOT), enrichers,
                 method.origin().description());
     }
 

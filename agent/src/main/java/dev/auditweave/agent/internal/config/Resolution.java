@@ -59,7 +59,7 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
         List<String> warnings = new ArrayList<>(precedence.warnings());
         NamedSinks named = namedSinks(precedence, environment, values, explicit, warnings);
         Map<KeyFamily, List<RawValue>> emitValues = new LinkedHashMap<>();
-        for (KeyFamily family : ConfigKeys.emitFamilies()) {
+        for (KeyFamily family : EmitKeys.families()) {
             List<RawValue> resolved = new ArrayList<>();
             for (RawValue raw : precedence.winners(family)) {
                 resolved.add(resolveFamilyValue(family, raw, environment));
@@ -90,7 +90,7 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
         List<RawValue> keyValues = new ArrayList<>();
         Map<String, Map<String, RawValue>> settings = new LinkedHashMap<>();
         Map<String, java.util.Set<String>> own = new LinkedHashMap<>();
-        for (KeyFamily family : ConfigKeys.sinkFamilies()) {
+        for (KeyFamily family : SinkKeys.families()) {
             for (RawValue raw : precedence.winners(family)) {
                 List<String> parts = family.parts(family.variableOf(raw.key()).orElseThrow());
                 String sink = parts.get(0).toLowerCase(Locale.ROOT);
@@ -105,9 +105,9 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
                 String setting = raw.key().substring((ConfigKeys.PREFIX + "sink." + parts.get(0) + ".").length())
                         .toLowerCase(Locale.ROOT);
                 settings.computeIfAbsent(sink, ignored -> new LinkedHashMap<>()).put(setting, resolved);
-                if (family == ConfigKeys.SINK_SETTING) {
+                if (family == SinkKeys.SETTING) {
                     own.computeIfAbsent(sink, ignored -> new java.util.LinkedHashSet<>()).add(setting);
-                } else if (family == ConfigKeys.SINK_HEADER) {
+                } else if (family == SinkKeys.HEADER) {
                     if (!resolved.text().isEmpty()) {
                         sinkHeaders.computeIfAbsent(sink, ignored -> new LinkedHashMap<>())
                                 .put(parts.get(1), resolved.text());
@@ -118,11 +118,11 @@ record Resolution(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, RawValue> 
             }
         }
         for (String sink : sinks) {
-            if (!sinkValues.getOrDefault(sink, Map.of()).containsKey(ConfigKeys.SINK_TYPE)) {
-                String key = ConfigKeys.SINK_TYPE.keyFor(sink);
+            if (!sinkValues.getOrDefault(sink, Map.of()).containsKey(SinkKeys.TYPE)) {
+                String key = SinkKeys.TYPE.keyFor(sink);
                 throw new ConfigException(key, key + " is not set: " + ConfigKeys.SINKS.name() + " = '"
                         + text(ConfigKeys.SINKS, explicit) + "' (" + origin(ConfigKeys.SINKS, explicit)
-                        + ") names sink '" + sink + "', which needs a type: expected " + ConfigKeys.SINK_TYPE.expected());
+                        + ") names sink '" + sink + "', which needs a type: expected " + SinkKeys.TYPE.expected());
             }
         }
         if (!sinks.isEmpty()) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -50,7 +49,7 @@ public final class Settings {
         this.layers = List.copyOf(layers);
         this.environment = withoutNulls(environment);
         this.resolution = Resolution.of(this.layers, this.environment);
-        this.sinkSettings = buildSinkSettings();
+        this.sinkSettings = SinkSections.of(this, resolution);
     }
 
     /**
@@ -264,7 +263,6 @@ public final class Settings {
         return get(ConfigKeys.TRANSACTION_MAX_EVENTS);
     }
 
-    /** {@code auditweave.snapshot.max-depth}: the deepest nesting of containers copied into a field. */
     /**
      * The value of the environment variable {@code name} in the environment these settings were read from; empty
      * when it is unset or empty. For secrets a key names ({@code auditweave.redact.key-env}, a sink's
@@ -280,6 +278,7 @@ public final class Settings {
         return get(ConfigKeys.REDACT_KEY_ENV);
     }
 
+    /** {@code auditweave.snapshot.max-depth}: the deepest nesting of containers copied into a field. */
     public int snapshotMaxDepth() {
         return get(ConfigKeys.SNAPSHOT_MAX_DEPTH);
     }
@@ -303,77 +302,12 @@ public final class Settings {
         return sinkSettings;
     }
 
-    private List<SinkSettings> buildSinkSettings() {
-        List<SinkSettings> all = new ArrayList<>();
-        if (namedSinks().isEmpty()) {
-            for (String type : sinks()) {
-                all.add(new SinkSettings(type, type, httpUrl(), SinkSettings.ALL_TYPES, httpHeaders(), "envelope",
-                        "auditweave", httpTimeout(), httpConnectTimeout(), batchMaxEvents(), batchMaxDelay(),
-                        queueCapacity(), retryMaxAttempts(), retryInitialBackoff(), retryMaxBackoff(),
-                        eventMaxBytes()));
-            }
-            return List.copyOf(all);
-        }
-        for (String name : namedSinks()) {
-            Map<KeyFamily, RawValue> own = resolution.sinkValues().getOrDefault(name, Map.of());
-            Duration initial = sinkValue(own, ConfigKeys.SINK_RETRY_INITIAL_BACKOFF, retryInitialBackoff());
-            Duration max = sinkValue(own, ConfigKeys.SINK_RETRY_MAX_BACKOFF, retryMaxBackoff());
-            if (max.compareTo(initial) < 0) {
-                String key = ConfigKeys.SINK_RETRY_MAX_BACKOFF.keyFor(name);
-                throw new ConfigException(key, key + " = '" + max.toMillis() + "': expected at least the initial"
-                        + " backoff of sink " + name + ", " + initial.toMillis() + " ms");
-            }
-            all.add(new SinkSettings(name, sinkValue(own, ConfigKeys.SINK_TYPE, ""),
-                    httpSinkUrl(own, sinkValue(own, ConfigKeys.SINK_TYPE, "")),
-                    sinkValue(own, ConfigKeys.SINK_EVENT_TYPES, SinkSettings.ALL_TYPES),
-                    resolution.sinkHeaders().getOrDefault(name, Map.of()),
-                    sinkValue(own, ConfigKeys.SINK_FORMAT, "envelope"),
-                    sinkValue(own, ConfigKeys.SINK_SOURCE, "auditweave"),
-                    sinkValue(own, ConfigKeys.SINK_TIMEOUT, httpTimeout()),
-                    sinkValue(own, ConfigKeys.SINK_CONNECT_TIMEOUT, httpConnectTimeout()),
-                    sinkValue(own, ConfigKeys.SINK_BATCH_MAX_EVENTS, batchMaxEvents()),
-                    sinkValue(own, ConfigKeys.SINK_BATCH_MAX_DELAY, batchMaxDelay()),
-                    sinkValue(own, ConfigKeys.SINK_QUEUE_CAPACITY, queueCapacity()),
-                    sinkValue(own, ConfigKeys.SINK_RETRY_MAX_ATTEMPTS, retryMaxAttempts()),
-                    initial, max, eventMaxBytes()));
-        }
-        return List.copyOf(all);
-    }
-
-    /**
-     * The {@code url} of a named sink of type http, which must be an http or https URL; none for the other types,
-     * whose providers read and check their {@code url} themselves (a jdbc sink's {@code jdbc:} URL).
-     */
-    private static Optional<URI> httpSinkUrl(Map<KeyFamily, RawValue> own, String type) {
-        RawValue value = own.get(ConfigKeys.SINK_URL);
-        if (value == null || !type.equals("http")) {
-            return Optional.empty();
-        }
-        ValueType<Optional<URI>> http = ValueTypes.httpUrl();
-        try {
-            return http.parse(value.text());
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.invalid(value.key(), http.shown(value.text()), value.origin().description(),
-                    e.getMessage());
-        }
-    }
-
     /**
      * The settings of the named sink {@code name} ({@code auditweave.sink.<name>.*}) for its provider to read; none
      * for a sink of the shorthand {@code auditweave.sink}.
      */
     public SinkOptions sinkOptions(String name) {
         return resolution.sinkOptions().getOrDefault(name, SinkOptions.none(name));
-    }
-
-    /** The typed value of one key of a named sink, or {@code fallback} when no source set it. */
-    @SuppressWarnings("unchecked") // Safe: every sink family's type is checked(...) of the value type its caller expects.
-    private static <T> T sinkValue(Map<KeyFamily, RawValue> own, KeyFamily family, T fallback) {
-        RawValue value = own.get(family);
-        if (value == null) {
-            return fallback;
-        }
-        return ((ValueTypes.Checked<T>) family.type()).typed().parse(value.text());
     }
 
     // ---- Declared emit sites and switching sites off (issue #15) ----
@@ -431,40 +365,13 @@ public final class Settings {
      * }</pre>
      */
     public String describe() {
-        StringJoiner lines = new StringJoiner("\n");
-        resolution.explicit().forEach((key, value) -> lines.add(line(value, key.type())));
-        resolution.headerValues().forEach(value -> lines.add(line(value, ConfigKeys.HTTP_HEADER.type())));
-        resolution.sinkKeyValues().forEach(value -> lines.add(sinkLine(value)));
-        return lines.toString();
+        return SettingsDescription.of(resolution);
     }
 
     /** Like {@link #describe()}, on one line; safe to log. */
     @Override
     public String toString() {
         return "Settings[" + describe().replace("\n", ", ") + "]";
-    }
-
-    private static String line(RawValue value, ValueType<?> type) {
-        return value.key() + " = " + type.shown(value.text()) + " (" + value.origin() + ")";
-    }
-
-    /** A sink's own settings show as their names suggest: {@code ***} for a password, secret, token or credential. */
-    private static String sinkLine(RawValue value) {
-        String key = value.key();
-        if (sinkFamilyType(key) == ConfigKeys.SINK_SETTING.type()) {
-            String setting = ConfigKeys.SINK_SETTING.parts(ConfigKeys.SINK_SETTING.variableOf(key).orElseThrow()).get(1);
-            return key + " = " + SinkOptions.shown(setting, value.text()) + " (" + value.origin() + ")";
-        }
-        return line(value, sinkFamilyType(key));
-    }
-
-    private static ValueType<?> sinkFamilyType(String key) {
-        for (KeyFamily family : ConfigKeys.sinkFamilies()) {
-            if (family.variableOf(key).isPresent()) {
-                return family.type();
-            }
-        }
-        return ConfigKeys.SINK_HEADER.type();
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> map) {

@@ -160,7 +160,7 @@ public final class SinkOptions {
             String closest = null;
             int best = Integer.MAX_VALUE;
             Set<String> candidates = new java.util.TreeSet<>(read);
-            candidates.addAll(ConfigKeys.sinkSettingNames());
+            candidates.addAll(SinkKeys.settingNames());
             for (String candidate : candidates) {
                 int distance = Suggestions.distance(setting, candidate);
                 if (distance < best && distance <= Math.max(2, setting.length() / 3)) {

@@ -52,6 +52,21 @@ public record SinkSettings(String name, String type, Optional<URI> url, List<Str
         headers = Map.copyOf(headers);
     }
 
+    /**
+     * A sink named {@code name}, of the type of the same name, with the global keys of {@code settings}
+     * ({@code auditweave.http.*}, {@code auditweave.batch.*}, ...) and every event type.
+     *
+     * <pre>{@code
+     * SinkSettings http = SinkSettings.global(settings, "http", settings.httpHeaders());
+     * }</pre>
+     */
+    public static SinkSettings global(Settings settings, String name, Map<String, String> headers) {
+        return new SinkSettings(name, name, settings.httpUrl(), ALL_TYPES, headers, "envelope", "auditweave",
+                settings.httpTimeout(), settings.httpConnectTimeout(), settings.batchMaxEvents(),
+                settings.batchMaxDelay(), settings.queueCapacity(), settings.retryMaxAttempts(),
+                settings.retryInitialBackoff(), settings.retryMaxBackoff(), settings.eventMaxBytes());
+    }
+
     /** Whether the sink receives every event type. */
     public boolean receivesAllTypes() {
         return eventTypes.contains("*");

@@ -37,7 +37,7 @@ final class Suggestions {
         if (prefixed.startsWith(sinkPrefix) && nameEnd > sinkPrefix.length()) {
             // A named sink's keys: sink.abuse.ulr is close to sink.abuse.url.
             String sink = prefixed.substring(sinkPrefix.length(), nameEnd);
-            for (KeyFamily family : ConfigKeys.sinkFamilies()) {
+            for (KeyFamily family : SinkKeys.families()) {
                 if (!family.hasTwoParts()) {
                     candidates.add(family.keyFor(sink));
                 }

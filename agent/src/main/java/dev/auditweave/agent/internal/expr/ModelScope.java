@@ -28,23 +28,12 @@ public final class ModelScope {
     private static final String FLUX_CLASS = "reactor.core.publisher.Flux";
     private static final String STAGE_CLASS = "java.util.concurrent.CompletionStage";
 
-    private final String description;
-    private final List<String> parameterNames;
-    private final List<ModelType> parameterTypes;
-    private final ModelType resultType;
-    private final Completion completion;
-    private final boolean thrown;
+    private final MethodSignature<ModelType> signature;
     private final TypeModel model;
     private final String parametersFix;
 
-    ModelScope(String description, List<String> parameterNames, List<ModelType> parameterTypes, ModelType resultType,
-               Completion completion, boolean thrown, TypeModel model, String parametersFix) {
-        this.description = description;
-        this.parameterNames = parameterNames;
-        this.parameterTypes = parameterTypes;
-        this.resultType = resultType;
-        this.completion = completion;
-        this.thrown = thrown;
+    ModelScope(MethodSignature<ModelType> signature, TypeModel model, String parametersFix) {
+        this.signature = signature;
         this.model = model;
         this.parametersFix = parametersFix;
     }
@@ -66,14 +55,8 @@ public final class ModelScope {
         Objects.requireNonNull(returnType, "returnType");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(parametersFix, "parametersFix");
-        List<ModelType> types = List.copyOf(parameterTypes);
-        if (parameterNames != null && parameterNames.size() != types.size()) {
-            throw new IllegalArgumentException(parameterNames.size() + " parameter names for "
-                    + types.size() + " parameter types of " + description);
-        }
-        // Without parameters there is nothing to name, so missing names must not produce the -parameters hint.
-        List<String> names = parameterNames == null && !types.isEmpty() ? null
-                : List.copyOf(parameterNames == null ? List.of() : parameterNames);
+        MethodSignature<ModelType> returning = MethodSignature.returning(description, parameterNames, parameterTypes,
+                returnType);
         Completion completion = completion(returnType);
         ModelType result = switch (completion) {
             case RETURN -> returnType;
@@ -81,7 +64,7 @@ public final class ModelScope {
             case MONO -> returnType.typeArgument(MONO_CLASS, 0);
             case FLUX -> model.type(long.class);
         };
-        return new ModelScope(description, names, types, result, completion, false, model, parametersFix);
+        return new ModelScope(returning.completingWith(result, completion), model, parametersFix);
     }
 
     /** How a method declared to return {@code returnType} completes; the same decision as {@link Completion#of}. */
@@ -100,35 +83,36 @@ public final class ModelScope {
 
     /** This scope as an {@code on = Outcome.THROWN} annotation sees it; see {@link Scope#onThrown()}. */
     public ModelScope onThrown() {
-        return thrown ? this : new ModelScope(description, parameterNames, parameterTypes, resultType, completion, true,
-                model, parametersFix);
+        return signature.thrown() ? this : new ModelScope(signature.onThrown(), model, parametersFix);
     }
 
     /** How problems name the method. */
     public String description() {
-        return description;
+        return signature.description();
     }
 
     /** When the annotations fire: at the return, or when the returned stage or publisher completes. */
     public Completion completion() {
-        return completion;
+        return signature.completion();
     }
 
     /** The type of the result: the return type, or what the returned value completes with. */
     public ModelType resultType() {
-        return resultType;
+        return signature.resultType();
     }
 
+    /** The parameter names, or {@code null} when the runtime will not see them. */
     List<String> parameterNames() {
-        return parameterNames;
+        return signature.parameterNames();
     }
 
     List<ModelType> parameterTypes() {
-        return parameterTypes;
+        return signature.parameterTypes();
     }
 
+    /** Whether this is the scope of an {@code on = Outcome.THROWN} annotation, in which {@code THROWN} exists. */
     boolean thrown() {
-        return thrown;
+        return signature.thrown();
     }
 
     TypeModel model() {
@@ -139,13 +123,13 @@ public final class ModelScope {
         return parametersFix;
     }
 
-    /** Where {@code ACTOR} travels in the arguments array; see {@link Scope#actorSlot()}. */
+    /** Where {@code ACTOR} travels in the arguments array; see {@link MethodSignature#actorSlot()}. */
     int actorSlot() {
-        return parameterTypes.size();
+        return signature.actorSlot();
     }
 
     @Override
     public String toString() {
-        return description;
+        return signature.description();
     }
 }

@@ -1,7 +1,6 @@
 package dev.auditweave.agent.internal.expr;
 
 import java.lang.reflect.Type;
-import java.util.List;
 
 /**
  * The run-time side of the checker's type model: {@link ModelType}s read through {@code java.lang.reflect}. The
@@ -33,10 +32,7 @@ public final class ReflectionModel implements TypeModel {
 
     /** The checker's scope of a reflective {@link Scope}. */
     static ModelScope scope(Scope scope) {
-        List<ModelType> parameters = scope.parameterTypes().stream().map(ReflectType::of)
-                .map(ModelType.class::cast).toList();
-        return new ModelScope(scope.description(), scope.parameterNames(), parameters,
-                ReflectType.of(scope.resultType()), scope.completion(), scope.thrown(), INSTANCE,
+        return new ModelScope(scope.signature().<ModelType>map(ReflectType::of), INSTANCE,
                 ModelScope.MAVEN_PARAMETERS_FIX);
     }
 }

@@ -26,21 +26,10 @@ import java.util.stream.Collectors;
  */
 public final class Scope {
 
-    private final String description;
-    private final List<String> parameterNames;
-    private final List<Type> parameterTypes;
-    private final Type resultType;
-    private final Completion completion;
-    private final boolean thrown;
+    private final MethodSignature<Type> signature;
 
-    private Scope(String description, List<String> parameterNames, List<Type> parameterTypes, Type resultType,
-                  Completion completion, boolean thrown) {
-        this.description = description;
-        this.parameterNames = parameterNames;
-        this.parameterTypes = parameterTypes;
-        this.resultType = resultType;
-        this.completion = completion;
-        this.thrown = thrown;
+    private Scope(MethodSignature<Type> signature) {
+        this.signature = signature;
     }
 
     /**
@@ -72,8 +61,7 @@ public final class Scope {
                     Completion.reactorBase(method.getReturnType()), 0);
             case FLUX -> long.class;
         };
-        return value == null ? scope
-                : new Scope(scope.description, scope.parameterNames, scope.parameterTypes, value, completion, false);
+        return value == null ? scope : new Scope(scope.signature.completingWith(value, completion));
     }
 
     /**
@@ -82,7 +70,7 @@ public final class Scope {
      * {@code RETURNED_ROWS} and {@code INSERTED} are errors, since a method that threw returned nothing.
      */
     public Scope onThrown() {
-        return thrown ? this : new Scope(description, parameterNames, parameterTypes, resultType, completion, true);
+        return signature.thrown() ? this : new Scope(signature.onThrown());
     }
 
     /**
@@ -97,58 +85,21 @@ public final class Scope {
                            Type resultType) {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(resultType, "resultType");
-        List<Type> types = List.copyOf(parameterTypes);
-        if (parameterNames != null && parameterNames.size() != types.size()) {
-            throw new IllegalArgumentException(parameterNames.size() + " parameter names for "
-                    + types.size() + " parameter types of " + description);
-        }
-        // Without parameters there is nothing to name, so missing names must not produce the -parameters hint.
-        List<String> names = parameterNames == null && !types.isEmpty() ? null
-                : List.copyOf(parameterNames == null ? List.of() : parameterNames);
-        return new Scope(description, names, types, resultType, Completion.RETURN, false);
+        return new Scope(MethodSignature.returning(description, parameterNames, parameterTypes, resultType));
     }
 
     /** How problems name the method, for example {@code "com.acme.UserService.blockUser(String, String)"}. */
     public String description() {
-        return description;
+        return signature.description();
     }
 
-    /** The parameter names, or {@code null} when the class was compiled without {@code -parameters}. */
-    List<String> parameterNames() {
-        return parameterNames;
-    }
-
-    List<Type> parameterTypes() {
-        return parameterTypes;
-    }
-
-    /**
-     * The type of the result: the return type, or what the returned value completes with ({@link #completion()}).
-     */
-    Type resultType() {
-        return resultType;
-    }
-
-    /** When the annotations fire: at the return, or when the returned stage or publisher completes. */
-    Completion completion() {
-        return completion;
-    }
-
-    /** Whether this is the scope of an {@code on = Outcome.THROWN} annotation, in which {@code THROWN} exists. */
-    boolean thrown() {
-        return thrown;
-    }
-
-    /**
-     * Where {@code ACTOR} travels in the arguments array: the slot after the last parameter. Capture appends the
-     * resolved actor there only for the calls of annotations that read it.
-     */
-    int actorSlot() {
-        return parameterTypes.size();
+    /** The parameters, the result and the way out, in reflective types; the checker sees them through a model. */
+    MethodSignature<Type> signature() {
+        return signature;
     }
 
     @Override
     public String toString() {
-        return description;
+        return signature.description();
     }
 }

@@ -1,54 +1,35 @@
 package dev.auditweave.agent.internal.runtime;
 
-import dev.auditweave.agent.ConfigException;
 import dev.auditweave.agent.internal.config.ConfigKeys;
 import dev.auditweave.agent.internal.config.Settings;
-import dev.auditweave.agent.internal.config.SinkSettings;
 import dev.auditweave.agent.internal.context.TrustedProxies;
-import dev.auditweave.agent.internal.dispatch.Backoff;
-import dev.auditweave.agent.internal.dispatch.DeliveryPolicy;
 import dev.auditweave.agent.internal.dispatch.Dispatcher;
 import dev.auditweave.agent.internal.dispatch.Pipeline;
-import dev.auditweave.agent.internal.dispatch.TypeFilter;
-import dev.auditweave.agent.internal.enrich.EnrichPolicy;
 import dev.auditweave.agent.internal.enrich.Enrichment;
 import dev.auditweave.agent.internal.event.Event;
 import dev.auditweave.agent.internal.event.SnapshotLimits;
-import dev.auditweave.agent.internal.log.Loggers;
 import dev.auditweave.agent.internal.metrics.Counters;
-import dev.auditweave.agent.internal.metrics.Ledger;
-import dev.auditweave.agent.internal.metrics.LossReporter;
-import dev.auditweave.agent.internal.metrics.MetricsMBeans;
 import dev.auditweave.agent.internal.plan.DeclaredSites;
 import dev.auditweave.agent.internal.redact.HashKey;
 import dev.auditweave.agent.internal.redact.HashKeys;
 import dev.auditweave.agent.internal.sink.NamedSink;
 import dev.auditweave.agent.internal.sink.Sinks;
-import dev.auditweave.agent.internal.spool.Spool;
 import dev.auditweave.agent.internal.tx.PendingEvents;
 import dev.auditweave.agent.internal.tx.Transactions;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
 
 /**
  * The one running instance: settings, counters and the delivery pipeline. The agent starts it in
  * {@code premain}; with compile-time weaving it starts at the first annotated call. A configuration error
  * leaves it idle (nothing captured) with one ERROR naming the key: the application runs on regardless.
+ *
+ * <p>Which instance runs is {@link RuntimeInstaller}'s to decide, how one is made from its settings
+ * {@link RuntimeAssembly}'s, how it starts and stops {@link RuntimeLifecycle}'s; this class is the instance's
+ * running side: events accepted, held for their transaction, released to enrichment and delivery.
  */
 public final class AuditweaveRuntime {
-
-    private static final Logger LOG = Loggers.get(AuditweaveRuntime.class);
-
-    private static volatile AuditweaveRuntime current;
-
-    /** How often a minute's drops and dead letters are summed up in one INFO line. */
-    private static final long LOSS_REPORT_SECONDS = 60;
 
     private final Settings settings;
     private final SnapshotLimits snapshotLimits;
@@ -58,95 +39,49 @@ public final class AuditweaveRuntime {
     private final Pipeline pipeline;
     private final Enrichment enrichment;
     private final boolean idle;
-    private final Thread shutdownHook;
-    private final LossReporter lossReporter;
-    private volatile MetricsMBeans mbeans;
+    private final RuntimeLifecycle lifecycle;
     private boolean sinksFailed;
 
     private AuditweaveRuntime(Settings settings, List<Sinks.Configured> sinks) {
         this.settings = settings;
         DeclaredSites.fromRuntime(settings);
         this.snapshotLimits = new SnapshotLimits(settings.snapshotMaxDepth(), settings.snapshotMaxElements());
-        this.hashKey = hashKey(settings);
+        this.hashKey = RuntimeAssembly.hashKey(settings);
         HashKeys.install(hashKey);
         this.trustedProxies = TrustedProxies.of(settings.get(ConfigKeys.CONTEXT_TRUSTED_PROXIES));
-        List<Dispatcher> dispatchers = new ArrayList<>();
-        for (Sinks.Configured configured : sinks) {
-            SinkSettings sink = configured.settings();
-            DeliveryPolicy policy = new DeliveryPolicy(sink.queueCapacity(), settings.get(ConfigKeys.QUEUE_MAX_BYTES),
-                    sink.batchMaxEvents(), sink.batchMaxDelay(), sink.retryMaxAttempts(),
-                    new Backoff(sink.retryInitialBackoff(), sink.retryMaxBackoff()));
-            Ledger ledger = new Ledger(counters.forSink());
-            if (configured.context() != null) {
-                configured.context().bindMetrics(ledger.counters()::snapshot);
-            }
-            dispatchers.add(new Dispatcher(configured.name(), configured.sink(), policy, ledger,
-                    TypeFilter.of(sink.eventTypes()), openSpool(settings, configured.name(), ledger)));
-        }
-        this.pipeline = new Pipeline(dispatchers);
-        this.enrichment = new Enrichment(new EnrichPolicy(settings.get(ConfigKeys.ENRICH_THREADS),
-                settings.get(ConfigKeys.ENRICH_QUEUE_CAPACITY), settings.get(ConfigKeys.ENRICH_TIMEOUT)), counters,
-                this::deliver);
+        this.pipeline = RuntimeAssembly.pipeline(settings, sinks, counters);
+        this.enrichment = new Enrichment(RuntimeAssembly.enrichPolicy(settings), counters, this::deliver);
         this.idle = !settings.enabled() || pipeline.isEmpty();
-        this.shutdownHook = new Thread(this::shutdownAtExit, "auditweave-shutdown");
-        this.lossReporter = new LossReporter(counters::snapshot);
+        this.lifecycle = new RuntimeLifecycle(settings, counters, pipeline, enrichment);
     }
 
-    /** Sinks given in code: each with the global delivery settings and every event type. */
-    private static List<Sinks.Configured> withGlobalSettings(Settings settings, List<? extends NamedSink> sinks) {
-        List<Sinks.Configured> configured = new ArrayList<>();
-        for (NamedSink sink : sinks) {
-            configured.add(new Sinks.Configured(sink.name(), sink, new SinkSettings(sink.name(), sink.name(), settings.httpUrl(),
-                    SinkSettings.ALL_TYPES, Map.of(), "envelope", "auditweave", settings.httpTimeout(),
-                    settings.httpConnectTimeout(), settings.batchMaxEvents(), settings.batchMaxDelay(),
-                    settings.queueCapacity(), settings.retryMaxAttempts(), settings.retryInitialBackoff(),
-                    settings.retryMaxBackoff(), settings.eventMaxBytes()), null));
-        }
-        return configured;
+    /** A started instance delivering to {@code sinks}. */
+    static AuditweaveRuntime start(Settings settings, List<Sinks.Configured> sinks) {
+        AuditweaveRuntime runtime = new AuditweaveRuntime(settings, sinks);
+        runtime.lifecycle.start();
+        return runtime;
     }
 
-    /** The spool's overflow ring holds at most this many events (as many as the queue, if it is smaller). */
-    private static final int MAX_OVERFLOW_RING = 16_384;
+    /** An instance that is never started: nothing to deliver to. */
+    static AuditweaveRuntime idle(Settings settings) {
+        return new AuditweaveRuntime(settings, List.of());
+    }
 
-    /** The spool of {@code sink} when {@code auditweave.spool.dir} is set (and usable), else {@code null}. */
-    private static Spool openSpool(Settings settings, String sink, Ledger ledger) {
-        if (!settings.enabled()) {
-            return null;
-        }
-        return settings.spoolDir().map(dir -> Spool.open(dir, sink, settings.spoolMaxBytes(),
-                settings.spoolFsyncInterval(), Math.min(settings.queueCapacity(), MAX_OVERFLOW_RING), ledger))
-                .orElse(null);
+    /** An idle instance whose sinks could not be made from {@code settings}. */
+    static AuditweaveRuntime idleAfterFailedSinks(Settings settings) {
+        AuditweaveRuntime idle = idle(settings);
+        idle.sinksFailed = true;
+        return idle;
     }
 
     /** The running instance, started from the environment's configuration on first use. */
     public static AuditweaveRuntime current() {
-        AuditweaveRuntime runtime = current;
-        return runtime != null ? runtime : install(null);
+        return RuntimeInstaller.current();
     }
 
     /** Starts the runtime once, from {@code agentArguments} (may be {@code null}) and the other sources. */
-    public static synchronized AuditweaveRuntime install(String agentArguments) {
-        if (current == null) {
-            Settings settings = load(agentArguments);
-            current = settings == null ? disabled() : startOrIdle(settings);
-        }
-        return current;
-    }
-
-    /**
-     * Starts from {@code settings}, or, when its sinks cannot be made (a type no provider has, a provider that
-     * fails), logs the error and stays idle with these settings, so that a later look in another class loader
-     * ({@link #sinksFailed()}) can start it.
-     */
-    private static AuditweaveRuntime startOrIdle(Settings settings) {
-        try {
-            return start(settings, Sinks.configured(settings));
-        } catch (ConfigException e) {
-            LOG.error("auditweave: invalid configuration, no events will be emitted: {}", e.getMessage());
-            AuditweaveRuntime idle = new AuditweaveRuntime(settings, List.of());
-            idle.sinksFailed = true;
-            return idle;
-        }
+    public static AuditweaveRuntime install(String agentArguments) {
+        return RuntimeInstaller.install(agentArguments);
     }
 
     /** Whether this instance stayed idle because its sinks could not be made at start. */
@@ -158,8 +93,8 @@ public final class AuditweaveRuntime {
      * Replaces the running instance, draining the old one first: for tests and for applications that
      * configure auditweave in code rather than through properties.
      */
-    public static synchronized AuditweaveRuntime replace(Settings settings, List<? extends NamedSink> sinks) {
-        return replaceWith(settings, withGlobalSettings(settings, sinks));
+    public static AuditweaveRuntime replace(Settings settings, List<? extends NamedSink> sinks) {
+        return RuntimeInstaller.replace(settings, sinks);
     }
 
     /**
@@ -173,46 +108,8 @@ public final class AuditweaveRuntime {
      *         "auditweave.sink.audit.type", "log")));
      * }</pre>
      */
-    public static synchronized AuditweaveRuntime replace(Settings settings) {
-        return replaceWith(settings, Sinks.configured(settings));
-    }
-
-    private static AuditweaveRuntime replaceWith(Settings settings, List<Sinks.Configured> sinks) {
-        AuditweaveRuntime previous = current;
-        if (previous != null) {
-            previous.close();
-        }
-        current = start(settings, sinks);
-        return current;
-    }
-
-    private static AuditweaveRuntime start(Settings settings, List<Sinks.Configured> sinks) {
-        AuditweaveRuntime runtime = new AuditweaveRuntime(settings, sinks);
-        runtime.pipeline.start();
-        if (!runtime.pipeline.isEmpty()) {
-            runtime.enrichment.start();
-            Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
-            runtime.lossReporter.start(LOSS_REPORT_SECONDS);
-            // JMX initialises in about a quarter of a second: on the metrics thread, not the application's start-up.
-            runtime.lossReporter.execute(runtime::registerMBeans);
-        }
-        LOG.info("auditweave started: {}", runtime.describe());
-        return runtime;
-    }
-
-    private static AuditweaveRuntime disabled() {
-        return new AuditweaveRuntime(Settings.defaults().with(java.util.Map.of("auditweave.enabled", "false")), List.of());
-    }
-
-    private static Settings load(String agentArguments) {
-        try {
-            Settings settings = Settings.load(agentArguments);
-            settings.warnings().forEach(warning -> LOG.warn("auditweave: {}", warning));
-            return settings;
-        } catch (ConfigException e) {
-            LOG.error("auditweave: invalid configuration, no events will be emitted: {}", e.getMessage());
-            return null;
-        }
+    public static AuditweaveRuntime replace(Settings settings) {
+        return RuntimeInstaller.replace(settings);
     }
 
     /** Whether capture can skip all work: disabled, or no sink to deliver to. */
@@ -232,20 +129,6 @@ public final class AuditweaveRuntime {
     /** The key of {@code @Field(redact = HASH)}, from the environment variable {@code auditweave.redact.key-env} names; {@code null} when unset. */
     public HashKey hashKey() {
         return hashKey;
-    }
-
-    /** @throws ConfigException when the variable holds a key too short to be a secret */
-    private static HashKey hashKey(Settings settings) {
-        String variable = settings.redactKeyEnv();
-        return settings.environmentVariable(variable).map(secret -> {
-            try {
-                return HashKey.of(secret);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(ConfigKeys.REDACT_KEY_ENV.name(), "the environment variable " + variable
-                        + " (named by " + ConfigKeys.REDACT_KEY_ENV.name() + ") cannot be the key of redact = HASH: "
-                        + e.getMessage());
-            }
-        }).orElse(null);
     }
 
     /** How deep and how large the field values copied into events may be, from the settings, read once. */
@@ -356,80 +239,17 @@ public final class AuditweaveRuntime {
         return pipeline.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) && enriched;
     }
 
-    /**
-     * Drains within {@code timeout}: the events in enrichment get at most half of it (what is still unfinished then
-     * is sent without the missing fields), delivery the rest. Returns the events that could not be delivered or
-     * spooled in time.
-     */
-    private int drain(Duration timeout) {
-        long started = System.nanoTime();
-        enrichment.shutdown(started + timeout.toNanos() / 2);
-        return pipeline.shutdown(Duration.ofNanos(Math.max(0, started + timeout.toNanos() - System.nanoTime())));
+    /** Drains this instance before another takes its place. */
+    void close() {
+        lifecycle.close();
     }
 
-    private String describe() {
-        if (!settings.enabled()) {
-            return "disabled (auditweave.enabled=false)";
-        }
-        if (pipeline.isEmpty()) {
-            return "no sink to deliver to, capture is off";
-        }
-        String spool = settings.spoolDir().map(dir -> ", spool " + dir.toAbsolutePath() + " (max "
-                + settings.spoolMaxBytes() + " bytes, fsync every " + settings.spoolFsyncInterval().toMillis() + " ms)")
-                .orElse("");
-        if (settings.namedSinks().isEmpty()) {
-            return "sinks " + pipeline.dispatchers().stream().map(d -> d.name()).collect(Collectors.joining(", "))
-                    + ", batch " + settings.batchMaxEvents() + " events / " + settings.batchMaxDelay().toMillis()
-                    + " ms, queue " + settings.queueCapacity() + spool;
-        }
-        return "sinks " + pipeline.dispatchers().stream().map(d -> d.name() + " (types " + d.filter()
-                + ", batch " + d.policy().maxBatchEvents() + " events / " + d.policy().maxBatchDelay().toMillis()
-                + " ms, queue " + d.policy().queueCapacity() + ")").collect(Collectors.joining(", ")) + spool;
-    }
-
-    private void registerMBeans() {
-        Map<String, java.util.function.Supplier<AuditweaveMetrics>> perSink = new LinkedHashMap<>();
-        pipeline.dispatchers().forEach(d -> perSink.put(d.name(), d.counters()::snapshot));
-        mbeans = MetricsMBeans.register(counters::snapshot, perSink);
-    }
-
-    private void close() {
-        lossReporter.stop(); // after this, registerMBeans has either run or never will
-        MetricsMBeans registered = mbeans;
-        if (registered != null) {
-            registered.unregister();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNotRegistered) {
-            return;
-        }
-        drain(settings.shutdownTimeout());
-    }
-
-    private void shutdownAtExit() {
-        long started = System.nanoTime();
-        logStopped("auditweave stopped", started, drain(settings.shutdownTimeout()));
-    }
-
-    /** One summary line of what this instance did: WARN when something was lost, failed or dropped. */
-    private void logStopped(String what, long startedNanos, int lost) {
-        AuditweaveMetrics m = counters.snapshot();
-        String summary = what + " in {} ms: captured {}, delivered {}, failed {}, dropped {}, lost {},"
-                + " spooled {}, replayed {}, dead-lettered {}, dropped by reason {}";
-        Object[] figures = {(System.nanoTime() - startedNanos) / 1_000_000, m.captured(), m.delivered(), m.failed(),
-                m.dropped(), m.lost(), m.spooled(), m.replayed(), m.deadLettered(), m.droppedByReason()};
-        if (lost > 0 || m.failed() > 0 || m.dropped() > 0) {
-            LOG.warn(summary, figures);
-        } else {
-            LOG.info(summary, figures);
-        }
+    /** Drains this instance once, for {@link #stop(Duration)}; 0 when it was stopped already. */
+    int stopWithApplication(Duration timeout) {
+        return lifecycle.stop(timeout);
     }
 
     // ---- Started and stopped with an application (the Spring Boot starter) ----
-
-    /** Set once {@link #stop(Duration)} drained this instance, so that nothing drains it twice. */
-    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Starts a runtime from {@code settings} in place of the current one, as {@link #replace(Settings)} does,
@@ -440,13 +260,8 @@ public final class AuditweaveRuntime {
      * AuditweaveRuntime.startWith(Settings.fromValues(values, origins, System.getenv()));
      * }</pre>
      */
-    public static synchronized AuditweaveRuntime startWith(Settings settings) {
-        settings.warnings().forEach(warning -> LOG.warn("auditweave: {}", warning));
-        AuditweaveRuntime previous = current;
-        if (previous != null && previous.stopped.get()) {
-            current = null;
-        }
-        return replace(settings);
+    public static AuditweaveRuntime startWith(Settings settings) {
+        return RuntimeInstaller.startWith(settings);
     }
 
     /**
@@ -460,32 +275,13 @@ public final class AuditweaveRuntime {
      * int lost = AuditweaveRuntime.stop(Duration.ofSeconds(5));
      * }</pre>
      */
-    public static synchronized int stop(Duration timeout) {
-        AuditweaveRuntime runtime = current;
-        if (runtime == null || !runtime.stopped.compareAndSet(false, true)) {
-            return 0;
-        }
-        long started = System.nanoTime();
-        runtime.lossReporter.stop();
-        MetricsMBeans registered = runtime.mbeans;
-        if (registered != null) {
-            registered.unregister();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(runtime.shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            return 0; // the shutdown hook drains it
-        }
-        int lost = runtime.drain(timeout);
-        if (!runtime.pipeline.isEmpty()) {
-            runtime.logStopped("auditweave stopped with the application", started, lost);
-        }
-        return lost;
+    public static int stop(Duration timeout) {
+        return RuntimeInstaller.stop(timeout);
     }
 
     /** Whether {@link #stop(Duration)} stopped this instance. */
     public boolean isStopped() {
-        return stopped.get();
+        return lifecycle.isStopped();
     }
 
     /** The names of the sinks, in configuration order. */

@@ -1,8 +1,8 @@
 package dev.auditweave.agent.internal.sink;
 
 import dev.auditweave.agent.ConfigException;
-import dev.auditweave.agent.internal.config.ConfigKeys;
 import dev.auditweave.agent.internal.config.Settings;
+import dev.auditweave.agent.internal.config.SinkKeys;
 import dev.auditweave.agent.internal.config.SinkOptions;
 import dev.auditweave.agent.internal.config.SinkSettings;
 import dev.auditweave.agent.internal.log.Loggers;
@@ -110,7 +110,7 @@ public final class Sinks {
                 + " the -javaagent: the system class path, or the class loader of the application's first annotated"
                 + " class once it loads), or added with Auditweave.addSinkProvider";
         if (options.origin("type").isEmpty()) {
-            String key = ConfigKeys.SINK_TYPE.keyFor(sink.name());
+            String key = SinkKeys.TYPE.keyFor(sink.name());
             return new ConfigException(key, key + " = '" + sink.type() + "': " + problem);
         }
         return options.invalid("type", problem);

@@ -235,7 +235,7 @@ class NamedSinksTest {
 
     @Test
     void theTwoPartFamilySplitsSinkAndHeader() {
-        KeyFamily headers = ConfigKeys.SINK_HEADER;
+        KeyFamily headers = SinkKeys.HEADER;
 
         assertThat(headers.variableOf("auditweave.sink.abuse.header.X-Id")).contains("abuse.header.X-Id");
         assertThat(headers.parts("abuse.header.X-Id")).containsExactly("abuse", "X-Id");
