@@ -86,11 +86,11 @@ final class PendingCall implements BiConsumer<Object, Throwable> {
     public void accept(Object value, Throwable failure) {
         try {
             if (failure == null) {
-                Capture.emitAll(runtime, plan, args, value, selected, false, this);
+                Emitter.emitAll(runtime, plan, args, value, selected, false, this);
             } else {
                 Thrown thrown = Capture.read(runtime, plan, cause(failure));
                 if (thrown != null) {
-                    Capture.emitAll(runtime, plan, args, thrown, selected, true, this);
+                    Emitter.emitAll(runtime, plan, args, thrown, selected, true, this);
                 }
             }
         } catch (Throwable t) {
