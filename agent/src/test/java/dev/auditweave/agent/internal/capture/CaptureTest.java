@@ -8,34 +8,25 @@ import dev.auditweave.agent.internal.event.EventIds;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.plan.PlanCache;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
-import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CaptureTest {
 
-    private final MemorySink sink = new MemorySink();
-    private AuditweaveRuntime runtime;
-
-    @BeforeEach
-    void start() {
-        runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of("auditweave.batch.max-delay-ms", "0")),
-                List.of(sink));
-    }
+    private final MemoryRuntime memory = MemoryRuntime.start();
+    private AuditweaveRuntime runtime = memory.runtime();
 
     @Test
     void aFalseGuardEmitsNothing() {
         call("blockUser", new Object[] {"u-1", "spam"}, 0);
 
-        assertThat(events()).isEmpty();
+        assertThat(memory.events()).isEmpty();
         assertThat(runtime.metrics().captured()).isZero();
     }
 
@@ -45,7 +36,7 @@ class CaptureTest {
         call("blockUser", new Object[] {"u-1", "spam"}, 1);
         long after = System.currentTimeMillis();
 
-        Event event = events().get(0);
+        Event event = memory.events().get(0);
         assertThat(event.type()).isEqualTo("user.blocked");
         assertThat(event.data()).containsExactly(Map.entry("kilo_user_id", "u-1"), Map.entry("reason", "spam"));
         assertThat(event.occurredAt()).as("the moment the method returned").isBetween(before, after);
@@ -56,7 +47,7 @@ class CaptureTest {
     void occurredAtComesFromTheDeclaredSource() {
         call("dispute", new Object[] {new StripeEvent("evt_1", 1_716_000_000L, "cus_9")}, null);
 
-        assertThat(events().get(0).occurredAt()).isEqualTo(1_716_000_000_000L);
+        assertThat(memory.events().get(0).occurredAt()).isEqualTo(1_716_000_000_000L);
     }
 
     @Test
@@ -65,7 +56,7 @@ class CaptureTest {
         call("dispute", new Object[] {webhook}, null);
         call("dispute", new Object[] {webhook}, null);
 
-        assertThat(events()).extracting(Event::id).containsExactly(
+        assertThat(memory.events()).extracting(Event::id).containsExactly(
                 EventIds.forKey("stripe.charge.dispute.created", "evt_1"),
                 EventIds.forKey("stripe.charge.dispute.created", "evt_1"));
     }
@@ -75,15 +66,15 @@ class CaptureTest {
         call("dispute", new Object[] {new StripeEvent(null, 1L, "cus_9")}, null);
         call("dispute", new Object[] {new StripeEvent(null, 1L, "cus_9")}, null);
 
-        assertThat(events()).hasSize(2);
-        assertThat(events().get(0).id()).isNotEqualTo(events().get(1).id());
+        assertThat(memory.events()).hasSize(2);
+        assertThat(memory.events().get(0).id()).isNotEqualTo(memory.events().get(1).id());
     }
 
     @Test
     void aThrowingFieldIsCountedAndTheSiblingAnnotationStillEmits() {
         call("withBrokenField", new Object[] {new Broken()}, null);
 
-        assertThat(events()).extracting(Event::type).containsExactly("still.emitted");
+        assertThat(memory.events()).extracting(Event::type).containsExactly("still.emitted");
         assertThat(runtime.metrics().captureErrors()).isEqualTo(1);
     }
 
@@ -96,13 +87,13 @@ class CaptureTest {
         Capture.afterReturn(plan, args, null);
         roles.add("owner");
 
-        assertThat(events().get(0).data().get("roles")).isEqualTo(List.of("admin"));
+        assertThat(memory.events().get(0).data().get("roles")).isEqualTo(List.of("admin"));
     }
 
     @Test
     void anIdleRuntimeCapturesNothing() {
         runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of("auditweave.enabled", "false")),
-                List.of(sink));
+                List.of(memory.sink()));
 
         call("blockUser", new Object[] {"u-1", "spam"}, 1);
 
@@ -114,10 +105,6 @@ class CaptureTest {
         Capture.afterReturn(PlanCache.forMethod(method(name)), args, result);
     }
 
-    private List<Event> events() {
-        assertThat(runtime.flush(Duration.ofSeconds(10))).isTrue();
-        return sink.events();
-    }
 
     private static Method method(String name) {
         return Arrays.stream(Fixtures.class.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()

@@ -2,20 +2,14 @@ package dev.auditweave.agent.internal.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auditweave.agent.internal.config.Settings;
-import dev.auditweave.agent.internal.event.Event;
 import dev.auditweave.agent.internal.metrics.GuardCounter;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.plan.PlanCache;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
-import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,14 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class PreconditionCaptureTest {
 
-    private final MemorySink sink = new MemorySink();
-    private AuditweaveRuntime runtime;
-
-    @BeforeEach
-    void start() {
-        runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of("auditweave.batch.max-delay-ms", "0")),
-                List.of(sink));
-    }
+    private final MemoryRuntime memory = MemoryRuntime.start();
+    private final AuditweaveRuntime runtime = memory.runtime();
 
     @Test
     void noRowsRulesTheCallOutBeforeTheArgumentsExist_andCountsItGuardedOut() {
@@ -61,7 +49,7 @@ class PreconditionCaptureTest {
         Capture.afterReturn(plan, new Object[] {"u-1", null}, 1, 1L);
         Capture.afterReturn(plan, new Object[] {"u-2", "appeal"}, 1, 1L);
 
-        assertThat(events()).extracting(event -> event.data().get("kilo_user_id")).containsExactly("u-2");
+        assertThat(memory.events()).extracting(event -> event.data().get("kilo_user_id")).containsExactly("u-2");
         assertThat(runtime.metrics().captureErrors()).isZero();
     }
 
@@ -73,7 +61,7 @@ class PreconditionCaptureTest {
         Capture.afterReturn(plan, new Object[] {"u-1"}, "not a record", selected);
 
         assertThat(selected).as("undecided in step one").isEqualTo(1L);
-        assertThat(events()).isEmpty();
+        assertThat(memory.events()).isEmpty();
         assertThat(runtime.metrics().captureErrors()).as("userId != 'nobody': result.count is never read").isZero();
     }
 
@@ -83,7 +71,7 @@ class PreconditionCaptureTest {
 
         Capture.afterReturn(plan, new Object[] {"nobody"}, "not a record");
 
-        assertThat(events()).isEmpty();
+        assertThat(memory.events()).isEmpty();
         assertThat(runtime.metrics().captureErrors()).isEqualTo(1);
     }
 
@@ -92,10 +80,6 @@ class PreconditionCaptureTest {
                 .filter(method -> method.getName().equals(name)).findFirst().orElseThrow());
     }
 
-    private List<Event> events() {
-        assertThat(runtime.flush(Duration.ofSeconds(10))).isTrue();
-        return sink.events();
-    }
 
     @SuppressWarnings("unused")
     static final class Fixtures {

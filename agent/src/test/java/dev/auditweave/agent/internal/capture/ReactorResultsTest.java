@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditweave.agent.Auditweave;
 import dev.auditweave.agent.AuditweaveTransaction;
-import dev.auditweave.agent.internal.config.Settings;
 import dev.auditweave.agent.internal.event.Event;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.plan.PlanCache;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
-import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
 import dev.auditweave.annotations.Outcome;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,14 +26,8 @@ import reactor.core.publisher.Mono;
  */
 class ReactorResultsTest {
 
-    private final MemorySink sink = new MemorySink();
-    private AuditweaveRuntime runtime;
-
-    @BeforeEach
-    void start() {
-        runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of("auditweave.batch.max-delay-ms", "0")),
-                List.of(sink));
-    }
+    private final MemoryRuntime memory = MemoryRuntime.start();
+    private final AuditweaveRuntime runtime = memory.runtime();
 
     // ---------------------------------------------------------------- Mono
 
@@ -50,7 +39,7 @@ class ReactorResultsTest {
         assertThat(runtime.metrics().captured()).as("assembled, not run").isZero();
         assertThat(watched.block()).as("the subscriber gets the method's value").isEqualTo(2);
 
-        assertThat(events()).singleElement().satisfies(event -> {
+        assertThat(memory.events()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("user.blocked");
             assertThat(event.data()).containsExactly(Map.entry("kilo_user_id", "u-1"), Map.entry("rows", 2));
         });
@@ -61,7 +50,7 @@ class ReactorResultsTest {
         Mono<Integer> none = call("block", Mono.just(0), "u-1");
 
         assertThat(none.block()).isZero();
-        assertThat(events()).isEmpty();
+        assertThat(memory.events()).isEmpty();
     }
 
     @Test
@@ -69,7 +58,7 @@ class ReactorResultsTest {
         Mono<Integer> empty = call("block", Mono.empty(), "u-1");
 
         assertThat(empty.block()).isNull();
-        assertThat(events()).as("RETURNED_ROWS of an empty Mono is 0").isEmpty();
+        assertThat(memory.events()).as("RETURNED_ROWS of an empty Mono is 0").isEmpty();
         assertThat(runtime.metrics().captureErrors()).isZero();
     }
 
@@ -80,7 +69,7 @@ class ReactorResultsTest {
         watched.block();
         watched.block();
 
-        assertThat(events()).hasSize(2);
+        assertThat(memory.events()).hasSize(2);
     }
 
     @Test
@@ -89,7 +78,7 @@ class ReactorResultsTest {
         Mono<Integer> watched = call("block", Mono.error(failure), "u-1");
 
         assertThatThrownBy(watched::block).isSameAs(failure);
-        assertThat(events()).singleElement().satisfies(event -> {
+        assertThat(memory.events()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("user.block_failed");
             assertThat(event.data()).containsEntry("error", "IllegalStateException")
                     .containsEntry("reason", "directory down");
@@ -102,7 +91,7 @@ class ReactorResultsTest {
 
         watched.subscribe().dispose();
 
-        assertThat(events()).isEmpty();
+        assertThat(memory.events()).isEmpty();
         assertThat(runtime.metrics().captured()).isZero();
     }
 
@@ -114,7 +103,7 @@ class ReactorResultsTest {
 
         assertThat(watched.collectList().block()).containsExactly("u-1", "u-2", "u-3");
 
-        assertThat(events()).singleElement().satisfies(event -> {
+        assertThat(memory.events()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("users.blocked");
             assertThat(event.data()).containsExactly(Map.entry("reason", "spam"), Map.entry("count", 3L));
         });
@@ -125,7 +114,7 @@ class ReactorResultsTest {
         Flux<String> watched = call("blockAll", Flux.empty(), "spam");
 
         assertThat(watched.collectList().block()).isEmpty();
-        assertThat(events()).isEmpty();
+        assertThat(memory.events()).isEmpty();
     }
 
     @Test
@@ -138,7 +127,7 @@ class ReactorResultsTest {
         watched.blockLast();
         watched.blockLast();
 
-        assertThat(events()).extracting(event -> event.data().get("count")).containsExactly(1L, 2L);
+        assertThat(memory.events()).extracting(event -> event.data().get("count")).containsExactly(1L, 2L);
     }
 
     @Test
@@ -147,7 +136,7 @@ class ReactorResultsTest {
                 Flux.just("u-1").concatWith(Flux.error(new IllegalArgumentException("bad id"))), "spam");
 
         assertThatThrownBy(watched::blockLast).isInstanceOf(IllegalArgumentException.class).hasMessage("bad id");
-        assertThat(events()).extracting(Event::type).containsExactly("users.block_failed");
+        assertThat(memory.events()).extracting(Event::type).containsExactly("users.block_failed");
     }
 
     @Test
@@ -155,7 +144,7 @@ class ReactorResultsTest {
         Flux<String> watched = call("blockAll", Flux.just("u-1", "u-2", "u-3"), "spam");
 
         assertThat(watched.take(1).collectList().block()).containsExactly("u-1");
-        assertThat(events()).isEmpty();
+        assertThat(memory.events()).isEmpty();
     }
 
     // ---------------------------------------------------------------- transactions
@@ -169,7 +158,7 @@ class ReactorResultsTest {
         }
         watched.block();
 
-        assertThat(events()).extracting(Event::type).containsExactly("user.blocked");
+        assertThat(memory.events()).extracting(Event::type).containsExactly("user.blocked");
     }
 
     @Test
@@ -181,7 +170,7 @@ class ReactorResultsTest {
         }
         watched.block();
 
-        assertThat(events()).isEmpty();
+        assertThat(memory.events()).isEmpty();
         assertThat(runtime.metrics().droppedRollback()).isEqualTo(1);
     }
 
@@ -219,10 +208,6 @@ class ReactorResultsTest {
         return (T) Capture.afterPublisher(plan(name), args, publisher);
     }
 
-    private List<Event> events() {
-        assertThat(runtime.flush(Duration.ofSeconds(10))).isTrue();
-        return sink.events();
-    }
 
     private static EmitPlan plan(String name) {
         Method method = Arrays.stream(Fixtures.class.getDeclaredMethods()).filter(m -> m.getName().equals(name))

@@ -2,40 +2,29 @@ package dev.auditweave.agent.internal.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auditweave.agent.internal.config.Settings;
 import dev.auditweave.agent.internal.event.Event;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.plan.PlanCache;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
-import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
 import dev.auditweave.annotations.Outcome;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code on = THROWN}: a throw fires only those annotations, a return only the others. */
 class ThrownCaptureTest {
 
-    private final MemorySink sink = new MemorySink();
-    private AuditweaveRuntime runtime;
-
-    @BeforeEach
-    void start() {
-        runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of("auditweave.batch.max-delay-ms", "0")),
-                List.of(sink));
-    }
+    private final MemoryRuntime memory = MemoryRuntime.start();
+    private final AuditweaveRuntime runtime = memory.runtime();
 
     @Test
     void aThrowFiresTheThrownAnnotationsWithTheExceptionAndTheArguments() {
         Capture.afterThrow(plan("charge"), new Object[] {"u-1", 500L}, new CardDeclinedException("insufficient funds"));
 
-        assertThat(events()).singleElement().satisfies(event -> {
+        assertThat(memory.events()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("charge.declined");
             assertThat(event.data()).containsExactly(Map.entry("kilo_user_id", "u-1"),
                     Map.entry("reason", "insufficient funds"),
@@ -48,7 +37,7 @@ class ThrownCaptureTest {
     void aThrowFiresNoReturnedAnnotation() {
         Capture.afterThrow(plan("charge"), new Object[] {"u-1", 500L}, new IllegalStateException("db down"));
 
-        assertThat(events()).as("charge.succeeded is on = RETURNED, charge.declined's guard is false").isEmpty();
+        assertThat(memory.events()).as("charge.succeeded is on = RETURNED, charge.declined's guard is false").isEmpty();
         assertThat(runtime.metrics().captured()).isZero();
     }
 
@@ -56,7 +45,7 @@ class ThrownCaptureTest {
     void aReturnFiresNoThrownAnnotation() {
         Capture.afterReturn(plan("charge"), new Object[] {"u-1", 500L}, "rcpt-1");
 
-        assertThat(events()).extracting(Event::type).containsExactly("charge.succeeded");
+        assertThat(memory.events()).extracting(Event::type).containsExactly("charge.succeeded");
     }
 
     @Test
@@ -78,14 +67,14 @@ class ThrownCaptureTest {
         Capture.afterThrow(plan, new Object[] {"u-1", 5L}, new IllegalStateException("small"));
         Capture.afterThrow(plan, new Object[] {"u-2", 5_000L}, new IllegalStateException("large"));
 
-        assertThat(events()).extracting(event -> event.data().get("kilo_user_id")).containsExactly("u-2");
+        assertThat(memory.events()).extracting(event -> event.data().get("kilo_user_id")).containsExactly("u-2");
     }
 
     @Test
     void theExceptionItselfAsAFieldIsItsThreeValues() {
         Capture.afterThrow(plan("whole"), new Object[0], new CardDeclinedException("no"));
 
-        assertThat(events().get(0).data().get("error")).isEqualTo(Map.of("type", "CardDeclinedException",
+        assertThat(memory.events().get(0).data().get("error")).isEqualTo(Map.of("type", "CardDeclinedException",
                 "className", CardDeclinedException.class.getName(), "message", "no"));
     }
 
@@ -100,14 +89,10 @@ class ThrownCaptureTest {
 
         Capture.afterThrow(plan("whole"), new Object[0], hostile);
 
-        assertThat(events()).isEmpty();
+        assertThat(memory.events()).isEmpty();
         assertThat(runtime.metrics().captureErrors()).isEqualTo(1);
     }
 
-    private List<Event> events() {
-        assertThat(runtime.flush(Duration.ofSeconds(10))).isTrue();
-        return sink.events();
-    }
 
     private static EmitPlan plan(String name) {
         Method method = Arrays.stream(Fixtures.class.getDeclaredMethods()).filter(m -> m.getName().equals(name))
