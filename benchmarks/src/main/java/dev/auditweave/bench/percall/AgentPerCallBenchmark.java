@@ -107,4 +107,11 @@ public class AgentPerCallBenchmark {
     public int guardTrue_agent() {
         return agentTrue.blockUser(userId, reason);
     }
+
+    /** {@code phase = IMMEDIATE}: no look-up of a transaction to hold the event for. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public int guardTrue_agentImmediate() {
+        return agentTrue.blockUserImmediately(userId, reason);
+    }
 }

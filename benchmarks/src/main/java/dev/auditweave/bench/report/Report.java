@@ -132,6 +132,8 @@ public final class Report {
             "AgentPerCallBenchmark.guardTrue_baseline"},
         {"auditweave, Byte Buddy -javaagent", "AgentPerCallBenchmark.guardTrue_agent",
             "AgentPerCallBenchmark.guardTrue_baseline"},
+        {"auditweave, -javaagent, phase = IMMEDIATE", "AgentPerCallBenchmark.guardTrue_agentImmediate",
+            "AgentPerCallBenchmark.guardTrue_baseline"},
         {"Spring AOP proxy + @Around + SpEL", "PerCallBenchmark.guardTrue_springAop",
             "PerCallBenchmark.guardTrue_baseline"},
     };

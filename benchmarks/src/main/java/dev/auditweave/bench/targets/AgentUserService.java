@@ -2,6 +2,7 @@ package dev.auditweave.bench.targets;
 
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
+import dev.auditweave.annotations.Phase;
 
 /**
  * The benchmark target the {@code -javaagent} instruments (javac-compiled, never woven by ajc). Same shape as
@@ -21,6 +22,16 @@ public class AgentUserService {
     @EmitsAbuseEvent(type = "user.blocked", when = "RETURNED_ROWS > 0",
             data = {@Field(name = "kilo_user_id", value = "userId"), @Field(name = "reason", value = "reason")})
     public int blockUser(String userId, String reason) {
+        return rows;
+    }
+
+    /**
+     * As {@link #blockUser}, but {@code phase = IMMEDIATE}: the calling thread does not look for a transaction to
+     * hold the event for (Spring's is on this JVM's class path), so the two guard-true figures tell that look-up's cost.
+     */
+    @EmitsAbuseEvent(type = "user.blocked", when = "RETURNED_ROWS > 0", phase = Phase.IMMEDIATE,
+            data = {@Field(name = "kilo_user_id", value = "userId"), @Field(name = "reason", value = "reason")})
+    public int blockUserImmediately(String userId, String reason) {
         return rows;
     }
 
