@@ -34,6 +34,36 @@ class FieldMapTest {
     }
 
     @Test
+    void itsViewsEqualityAndRefusalsFollowTheMapContract() {
+        Map<String, Object> data = keys.with(new Object[] {"u-1", "spam", null});
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("kilo_user_id", "u-1");
+        expected.put("reason", "spam");
+        expected.put("actor_email", null);
+
+        assertThat(data.keySet()).containsExactly("kilo_user_id", "reason", "actor_email");
+        assertThat(data.values()).containsExactly("u-1", "spam", null);
+        assertThat(data.containsValue(null)).isTrue();
+        assertThat(data.containsValue("ham")).isFalse();
+        assertThat(data.getOrDefault("missing", "none")).isEqualTo("none");
+        assertThat(data.isEmpty()).isFalse();
+        assertThat(expected).isEqualTo(data);
+        Map<String, Object> otherNull = new LinkedHashMap<>(expected);
+        otherNull.remove("actor_email");
+        otherNull.put("other", null);
+        assertThat(data).isNotEqualTo(otherNull).isNotEqualTo(Map.of("kilo_user_id", "u-1"));
+        assertThatThrownBy(() -> data.remove("reason")).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("cannot be changed");
+        assertThatThrownBy(data::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> data.putAll(Map.of("x", 1))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> data.merge("reason", "x", (a, b) -> b))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> data.values().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> data.keySet().iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(data).containsEntry("reason", "spam");
+    }
+
+    @Test
     void namesMustBeDistinctAndMatchTheValues() {
         assertThatThrownBy(() -> FieldMap.keys(List.of("a", "a"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> keys.with(new Object[1])).isInstanceOf(IllegalArgumentException.class);
