@@ -2,17 +2,22 @@ package dev.auditweave.agent.internal.tx;
 
 import dev.auditweave.agent.AuditweaveTransaction;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The transactions of home-grown helpers, opened with {@code Auditweave.beginTransaction()}: a stack per thread (a
  * chain from the innermost scope outwards), the innermost holding what is captured while it is open, as Spring's
- * {@code REQUIRES_NEW} does. A thread that never opens one pays one {@link ThreadLocal} read per held event.
+ * {@code REQUIRES_NEW} does. While no thread has a scope open (the case of every application that uses none), a
+ * held event costs one read of a counter; otherwise one {@link ThreadLocal} read.
  */
 public final class ScopedTransactions implements TransactionSource {
 
     static final ScopedTransactions INSTANCE = new ScopedTransactions();
 
     private static final ThreadLocal<Scope> INNERMOST = new ThreadLocal<>();
+
+    /** Scopes begun and not yet ended, on every thread; a thread sees its own begin in program order. */
+    private static final AtomicInteger OPEN = new AtomicInteger();
 
     private ScopedTransactions() {
     }
@@ -21,11 +26,15 @@ public final class ScopedTransactions implements TransactionSource {
     public static AuditweaveTransaction begin() {
         Scope scope = new Scope(INNERMOST.get());
         INNERMOST.set(scope);
+        OPEN.incrementAndGet();
         return scope;
     }
 
     @Override
     public PendingEvents pendingEvents(AuditweaveRuntime runtime) {
+        if (OPEN.get() == 0) {
+            return null;
+        }
         Scope innermost = INNERMOST.get();
         return innermost == null ? null : innermost.pending(runtime);
     }
@@ -76,6 +85,7 @@ public final class ScopedTransactions implements TransactionSource {
                         + owner.getName() + ", not " + Thread.currentThread().getName());
             }
             ended = true;
+            OPEN.decrementAndGet();
             Scope innermost = INNERMOST.get();
             if (innermost == this) {
                 if (outer == null) {

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,34 @@ class ScopedTransactionsTest {
         } finally {
             events.close();
         }
+    }
+
+    @Test
+    void aScopeOpenOnAnotherThreadHoldsNothingOfThisOne() throws Exception {
+        CountDownLatch opened = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+            try (AuditweaveTransaction elsewhere = Auditweave.beginTransaction()) {
+                opened.countDown();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            assertThat(opened.await(10, TimeUnit.SECONDS)).isTrue();
+            deleteUser("u-1");
+            assertThat(delivered()).containsExactly("user.deleted u-1");
+        } finally {
+            done.countDown();
+            other.get(10, TimeUnit.SECONDS);
+        }
+        try (AuditweaveTransaction events = Auditweave.beginTransaction()) {
+            deleteUser("u-2");
+            assertThat(delivered()).as("held while this thread's scope is open").containsExactly("user.deleted u-1");
+            events.commit();
+        }
+        assertThat(delivered()).containsExactly("user.deleted u-1", "user.deleted u-2");
     }
 
     @Test
