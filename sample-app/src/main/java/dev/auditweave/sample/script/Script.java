@@ -1,7 +1,6 @@
 package dev.auditweave.sample.script;
 
 import static dev.auditweave.sample.EventTypes.AUTH_SIGNIN;
-import static dev.auditweave.sample.EventTypes.AUTH_SIGNUP;
 import static dev.auditweave.sample.EventTypes.BILLING_CREDIT_PURCHASED;
 import static dev.auditweave.sample.EventTypes.BILLING_KILO_PASS_CHANGED;
 import static dev.auditweave.sample.EventTypes.FILE_DOWNLOADED;
@@ -25,15 +24,24 @@ import static dev.auditweave.sample.EventTypes.USER_BLOCKED;
 import static dev.auditweave.sample.EventTypes.USER_DELETED;
 import static dev.auditweave.sample.EventTypes.USER_EMAIL_CHANGED;
 import static dev.auditweave.sample.EventTypes.USER_UNBLOCKED;
+import static dev.auditweave.sample.script.Actions.as;
+import static dev.auditweave.sample.script.Actions.settled;
 import static dev.auditweave.sample.script.Expected.event;
+import static dev.auditweave.sample.script.ExpectedAuthEvents.signIn;
+import static dev.auditweave.sample.script.ExpectedAuthEvents.signUp;
 import static dev.auditweave.sample.script.Step.emits;
 import static dev.auditweave.sample.script.Step.emitsNothing;
 import static dev.auditweave.sample.script.Step.fails;
 import static dev.auditweave.sample.script.Step.failsEmitting;
+import static dev.auditweave.sample.script.StripePayloads.CHARGE_FAILED;
+import static dev.auditweave.sample.script.StripePayloads.DISPUTE_CREATED;
+import static dev.auditweave.sample.script.StripePayloads.DISPUTE_FUNDS_WITHDRAWN;
+import static dev.auditweave.sample.script.StripePayloads.EARLY_FRAUD_WARNING_CREATED;
+import static dev.auditweave.sample.script.StripePayloads.PAYMENT_INTENT_SUCCEEDED;
+import static dev.auditweave.sample.script.StripePayloads.PAYMENT_METHOD_ATTACHED;
+import static dev.auditweave.sample.script.StripePayloads.PAYMENT_METHOD_DETACHED;
+import static dev.auditweave.sample.script.StripePayloads.dataOf;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.auditweave.agent.Auditweave;
 import dev.auditweave.sample.NewEmail;
 import dev.auditweave.sample.NewOrganization;
 import dev.auditweave.sample.Tier;
@@ -42,7 +50,6 @@ import dev.auditweave.sample.auth.SignUp;
 import dev.auditweave.sample.context.Caller;
 import dev.auditweave.sample.context.RequestContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,63 +81,6 @@ public final class Script {
     public static final String USER_AGENT = "Mozilla/5.0 (auditweave demo)";
 
     private static final Caller ADMIN = Caller.user(ADMIN_EMAIL, ADMIN_NAME);
-    /** How long a step waits for its events to be out before the next step changes what their enricher reads. */
-    private static final Duration SETTLE = Duration.ofSeconds(10);
-
-    public static final String PAYMENT_METHOD_ATTACHED = """
-            {"id": "evt_1PmAttached0001", "object": "event", "type": "payment_method.attached",
-             "created": 1716000000, "livemode": false,
-             "data": {"object": {"id": "pm_1Card4242", "object": "payment_method", "customer": "cus_QBob0001",
-                                 "type": "card", "card": {"brand": "visa", "last4": "4242"}}}}
-            """;
-
-    public static final String DISPUTE_CREATED = """
-            {"id": "evt_1DisputeCreated01", "object": "event", "type": "charge.dispute.created",
-             "created": 1716000600, "livemode": false,
-             "data": {"object": {"id": "dp_1Dispute0001", "object": "dispute", "amount": 2000, "currency": "usd",
-                                 "charge": "ch_3Charge0001", "reason": "fraudulent", "status": "needs_response"}}}
-            """;
-
-    public static final String PAYMENT_METHOD_DETACHED = """
-            {"id": "evt_1PmDetached0001", "object": "event", "type": "payment_method.detached",
-             "created": 1716001200, "livemode": false,
-             "data": {"object": {"id": "pm_1Card4242", "object": "payment_method", "customer": null,
-                                 "type": "card", "card": {"brand": "visa", "last4": "4242"}},
-                      "previous_attributes": {"customer": "cus_QBob0001"}}}
-            """;
-
-    public static final String DISPUTE_FUNDS_WITHDRAWN = """
-            {"id": "evt_1DisputeFunds001", "object": "event", "type": "charge.dispute.funds_withdrawn",
-             "created": 1716001800, "livemode": false,
-             "data": {"object": {"id": "dp_1Dispute0001", "object": "dispute", "amount": 2000, "currency": "usd",
-                                 "charge": "ch_3Charge0001", "reason": "fraudulent", "status": "needs_response"}}}
-            """;
-
-    public static final String EARLY_FRAUD_WARNING_CREATED = """
-            {"id": "evt_1EarlyFraud0001", "object": "event", "type": "radar.early_fraud_warning.created",
-             "created": 1716002400, "livemode": false,
-             "data": {"object": {"id": "issfr_1Warning0001", "object": "radar.early_fraud_warning",
-                                 "actionable": true, "charge": "ch_3Charge0002",
-                                 "fraud_type": "made_with_stolen_card", "payment_intent": "pi_3Intent0002"}}}
-            """;
-
-    public static final String CHARGE_FAILED = """
-            {"id": "evt_1ChargeFailed01", "object": "event", "type": "charge.failed",
-             "created": 1716003000, "livemode": false,
-             "data": {"object": {"id": "ch_3Charge0003", "object": "charge", "amount": 5000, "currency": "usd",
-                                 "customer": "cus_QBob0001", "status": "failed", "failure_code": "card_declined",
-                                 "failure_message": "Your card has insufficient funds.",
-                                 "outcome": {"network_status": "declined_by_network", "reason": "insufficient_funds",
-                                             "risk_level": "normal", "type": "issuer_declined"}}}}
-            """;
-
-    public static final String PAYMENT_INTENT_SUCCEEDED = """
-            {"id": "evt_1PiSucceeded001", "object": "event", "type": "payment_intent.succeeded",
-             "created": 1716003600, "livemode": false,
-             "data": {"object": {"id": "pi_3Intent0004", "object": "payment_intent", "amount": 2500,
-                                 "amount_received": 2500, "currency": "usd", "customer": "cus_QBob0001",
-                                 "status": "succeeded"}}}
-            """;
 
     private Script() {
     }
@@ -375,53 +325,5 @@ public final class Script {
                 emits("delete carol",
                         app -> app.users().deleteUser(CAROL),
                         event(USER_DELETED, "kilo_user_id", CAROL)));
-    }
-
-    /** The auth event of a sign-up: nothing looked up yet but the sign-up's own auth provider. */
-    private static Expected signUp(String userId, String email, String authMethod, String ip) {
-        return authEvent(AUTH_SIGNUP, "signup", userId, email, authMethod, ip).with("signup_ip", ip)
-                .with("auth_providers", List.of(authMethod));
-    }
-
-    /** The auth event of a sign-in, before what the sign-in re-sends is filled in with {@link Expected#with}. */
-    private static Expected signIn(String userId, String email, String authMethod, String ip) {
-        return authEvent(AUTH_SIGNIN, "signin", userId, email, authMethod, ip);
-    }
-
-    private static Expected authEvent(String type, String eventType, String userId, String email, String authMethod,
-                                      String ip) {
-        return event(type, "kilo_user_id", userId, "event_type", eventType, "email", email,
-                "account_created_at", SIGNED_UP_AT, "auth_method", authMethod, "ip_address", ip,
-                "user_agent", USER_AGENT, "is_admin", false, "is_blocked", false, "cohorts", List.of(),
-                "auth_providers", List.of(), "org_memberships", List.of());
-    }
-
-    /** The action on behalf of {@code caller}, as a request of theirs would run it. */
-    private static Step.Action as(Caller caller, Step.Action action) {
-        return app -> RequestContext.call(caller, () -> action.run(app));
-    }
-
-    /**
-     * The action, then a wait until its events are out: their enricher reads the database after the method
-     * returned, and the steps after this one must not change what it reads.
-     */
-    private static Step.Action settled(Step.Action action) {
-        return app -> {
-            Object result = action.run(app);
-            Auditweave.flush(SETTLE);
-            return result;
-        };
-    }
-
-    /** The {@code data} object of a Stripe event payload, as plain maps. */
-    private static Map<String, Object> dataOf(String payload) {
-        try {
-            Map<String, Object> event = new ObjectMapper().readValue(payload, new TypeReference<>() { });
-            @SuppressWarnings("unchecked")
-            Map<String, Object> data = (Map<String, Object>) event.get("data");
-            return data;
-        } catch (Exception e) {
-            throw new IllegalStateException("bad scripted payload", e);
-        }
     }
 }

@@ -3,7 +3,7 @@ package dev.auditweave.sample.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.sample.SampleServices;
-import dev.auditweave.sample.script.Script;
+import dev.auditweave.sample.script.StripePayloads;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class StripeWebhookHandlerTest {
 
     @Test
     void parsesTheEventIgnoringFieldsItDoesNotModel() throws Exception {
-        StripeEvent event = stripe.handle(Script.DISPUTE_CREATED);
+        StripeEvent event = stripe.handle(StripePayloads.DISPUTE_CREATED);
 
         assertThat(event.id()).isEqualTo("evt_1DisputeCreated01");
         assertThat(event.type()).isEqualTo("charge.dispute.created");
@@ -27,9 +27,9 @@ class StripeWebhookHandlerTest {
 
     @Test
     void aRedeliveryIsProcessedAgainAndCounted() throws Exception {
-        stripe.handle(Script.DISPUTE_CREATED);
-        stripe.handle(Script.DISPUTE_CREATED);
-        stripe.handle(Script.PAYMENT_METHOD_ATTACHED);
+        stripe.handle(StripePayloads.DISPUTE_CREATED);
+        stripe.handle(StripePayloads.DISPUTE_CREATED);
+        stripe.handle(StripePayloads.PAYMENT_METHOD_ATTACHED);
 
         assertThat(stripe.deliveries("evt_1DisputeCreated01")).isEqualTo(2);
         assertThat(stripe.deliveries("evt_1PmAttached0001")).isEqualTo(1);
@@ -47,7 +47,7 @@ class StripeWebhookHandlerTest {
 
     @Test
     void aDetachedPaymentMethodNamesItsFormerCustomerInPreviousAttributes() throws Exception {
-        StripeEvent event = stripe.handle(Script.PAYMENT_METHOD_DETACHED);
+        StripeEvent event = stripe.handle(StripePayloads.PAYMENT_METHOD_DETACHED);
 
         assertThat(event.objectString("customer")).isNull();
         assertThat(event.data().previous_attributes()).containsEntry("customer", "cus_QBob0001");
@@ -55,7 +55,7 @@ class StripeWebhookHandlerTest {
 
     @Test
     void aFailedChargeCarriesTheDeclineCodeInItsOutcome() throws Exception {
-        StripeEvent event = stripe.handle(Script.CHARGE_FAILED);
+        StripeEvent event = stripe.handle(StripePayloads.CHARGE_FAILED);
 
         assertThat(event.objectString("failure_code")).isEqualTo("card_declined");
         assertThat(event.objectString("outcome", "reason")).isEqualTo("insufficient_funds");
@@ -64,9 +64,10 @@ class StripeWebhookHandlerTest {
 
     @Test
     void everyScriptedWebhookIsAnswered200() {
-        for (String payload : List.of(Script.PAYMENT_METHOD_ATTACHED, Script.PAYMENT_METHOD_DETACHED,
-                Script.DISPUTE_CREATED, Script.DISPUTE_FUNDS_WITHDRAWN, Script.EARLY_FRAUD_WARNING_CREATED,
-                Script.CHARGE_FAILED, Script.PAYMENT_INTENT_SUCCEEDED)) {
+        for (String payload : List.of(StripePayloads.PAYMENT_METHOD_ATTACHED,
+                StripePayloads.PAYMENT_METHOD_DETACHED, StripePayloads.DISPUTE_CREATED,
+                StripePayloads.DISPUTE_FUNDS_WITHDRAWN, StripePayloads.EARLY_FRAUD_WARNING_CREATED,
+                StripePayloads.CHARGE_FAILED, StripePayloads.PAYMENT_INTENT_SUCCEEDED)) {
             assertThat(stripe.receive(payload)).as(payload).isEqualTo(200);
         }
     }

@@ -42,12 +42,10 @@ final class OperatorChecks {
     Typed binary(Syntax.Binary binary, Typed left, Typed right) {
         switch (binary.operator()) {
             case OR:
-                requireBoolean(binary.left(), left, "||", "booleans");
-                requireBoolean(binary.right(), right, "||", "booleans");
+                requireBooleans(binary, left, right);
                 return new Typed(nodes.or(left.node(), right.node()), context.known(Boolean.class));
             case AND:
-                requireBoolean(binary.left(), left, "&&", "booleans");
-                requireBoolean(binary.right(), right, "&&", "booleans");
+                requireBooleans(binary, left, right);
                 return new Typed(nodes.and(left.node(), right.node()), context.known(Boolean.class));
             case EQUAL:
             case NOT_EQUAL:
@@ -102,6 +100,13 @@ final class OperatorChecks {
         throw context.error(operand.start(), "operator '" + symbol + "' needs numbers"
                 + (binary.operator() == Syntax.BinaryOperator.PLUS ? " or a String" : "")
                 + ", but " + context.text(operand) + " is " + typed.type().describe());
+    }
+
+    /** Both operands of {@code ||} or {@code &&}, the left one first. */
+    private void requireBooleans(Syntax.Binary binary, Typed left, Typed right) {
+        String symbol = binary.operator().symbol;
+        requireBoolean(binary.left(), left, symbol, "booleans");
+        requireBoolean(binary.right(), right, symbol, "booleans");
     }
 
     private void requireBoolean(Syntax operand, Typed typed, String symbol, String needs) {

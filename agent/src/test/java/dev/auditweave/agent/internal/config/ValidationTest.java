@@ -5,6 +5,7 @@ import dev.auditweave.agent.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,11 @@ class ValidationTest {
             auditweave.batch.max-delay-ms      | -1           | expected a whole number of milliseconds from 0 to 3600000
             auditweave.queue.capacity          | 0            | expected a whole number from 1 to 10000000
             auditweave.queue.capacity          | 10000001     | expected a whole number from 1 to 10000000
+            auditweave.queue.max-bytes         | 1023         | expected a whole number of bytes from 1024 to 4611686018427387903
+            auditweave.queue.max-bytes         | 4611686018427387904 | expected a whole number of bytes from 1024 to 4611686018427387903
+            auditweave.spool.max-bytes         | 65535        | expected a whole number of bytes from 65536 to 4611686018427387903
+            auditweave.spool.max-bytes         | 9223372036854775808 | expected a whole number of bytes from 65536 to 4611686018427387903
+            auditweave.spool.max-bytes         | 64KiB        | expected a whole number of bytes from 65536 to 4611686018427387903
             auditweave.retry.max-attempts      | 101          | expected a whole number from 1 to 100
             auditweave.retry.initial-backoff-ms| 1.5          | expected a whole number of milliseconds from 0 to 3600000
             auditweave.retry.max-backoff-ms    | x            | expected a whole number of milliseconds from 0 to 3600000
@@ -41,6 +47,22 @@ class ValidationTest {
         assertThatThrownBy(() -> Settings.from(null, Map.of(key, value), Map.of(), null))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(key))
                 .hasMessage(key + " = '" + value + "' (system property): " + expected);
+    }
+
+    @Test
+    void theBoundsOfAWholeNumberAreAccepted() {
+        Settings lowest = Settings.from(null, Map.of("auditweave.batch.max-events", "1",
+                "auditweave.batch.max-delay-ms", "0", "auditweave.queue.max-bytes", "1024"), Map.of(), null);
+        Settings highest = Settings.from(null, Map.of("auditweave.batch.max-events", "100000",
+                "auditweave.batch.max-delay-ms", "3600000", "auditweave.queue.max-bytes", "4611686018427387903"),
+                Map.of(), null);
+
+        assertThat(lowest.batchMaxEvents()).isEqualTo(1);
+        assertThat(lowest.batchMaxDelay()).isEqualTo(Duration.ZERO);
+        assertThat(lowest.get(ConfigKeys.QUEUE_MAX_BYTES)).isEqualTo(1024L);
+        assertThat(highest.batchMaxEvents()).isEqualTo(100_000);
+        assertThat(highest.batchMaxDelay()).isEqualTo(Duration.ofHours(1));
+        assertThat(highest.get(ConfigKeys.QUEUE_MAX_BYTES)).isEqualTo(Long.MAX_VALUE / 2);
     }
 
     @Test

@@ -82,4 +82,10 @@ class LogicTest {
         fails("a && (count + 1)", FLAGS, 5, "operator '&&' needs booleans, but (count + 1) is a number");
         fails("!bomb", FLAGS, 1, "operator '!' needs a boolean, but bomb is a " + Bomb.class.getName());
     }
+
+    @Test
+    void theLeftOperandIsReportedFirstWhenBothAreNotBooleans() {
+        fails("count || 'yes'", FLAGS, 0, "operator '||' needs booleans, but count is a number");
+        fails("count && 'yes'", FLAGS, 0, "operator '&&' needs booleans, but count is a number");
+    }
 }
