@@ -65,8 +65,13 @@ public final class Capture {
      */
     public static long select(EmitPlan plan, Object result) {
         try {
+            if (plan.rejectsByRows(result)) {
+                // The most common guard-false call, decided before the runtime is read: a weaver has a plan only
+                // once an active runtime asked for it, and an idle one would answer 0 as well.
+                return 0L;
+            }
             AuditweaveRuntime runtime = AuditweaveRuntime.current();
-            return runtime.isIdle() ? 0L : select(runtime, plan, result);
+            return runtime.isIdle() ? 0L : afterRowsFloor(runtime, plan, result);
         } catch (Throwable t) {
             WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
             return 0L;
@@ -85,22 +90,22 @@ public final class Capture {
                 return agent.select(method, result);
             }
             AuditweaveRuntime runtime = AuditweaveRuntime.current();
-            return runtime.isIdle() ? 0L : select(runtime, PlanCache.forMethod(method), result);
+            if (runtime.isIdle()) {
+                return 0L;
+            }
+            EmitPlan plan = PlanCache.forMethod(method);
+            return plan.rejectsByRows(result) ? 0L : afterRowsFloor(runtime, plan, result);
         } catch (Throwable t) {
             WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
             return 0L;
         }
     }
 
-    /**
-     * As {@link #select(EmitPlan, Object)}, for a weaver that has read the {@code runtime} and found it active already,
-     * and catches what this throws.
-     */
-    public static long select(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
+    /** Step one once {@link EmitPlan#rejectsByRows} has let the call through, with the runtime found active. */
+    private static long afterRowsFloor(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
         Completion completion = plan.completion();
         if (completion == Completion.RETURN) {
-            // The common case first, one comparison: no switch map on the guard-false path.
-            return plan.rejectsByRows(result) ? 0L : select(runtime, plan, plan.returnedSpecs(), result);
+            return select(runtime, plan, plan.returnedSpecs(), result);
         }
         if (completion == Completion.STAGE) {
             // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.

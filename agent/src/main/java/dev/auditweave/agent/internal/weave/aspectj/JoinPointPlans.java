@@ -25,8 +25,8 @@ final class JoinPointPlans {
     private JoinPointPlans() {
     }
 
-    /** The plan of the method {@code joinPoint} executes; built on the first call. */
-    static EmitPlan of(JoinPoint.StaticPart joinPoint) {
+    /** The plan of the method {@code joinPoint} executes, or {@code null} before {@link #of} built it. */
+    static EmitPlan find(JoinPoint.StaticPart joinPoint) {
         Object[] slots = table;
         int mask = slots.length / 2 - 1;
         for (int i = System.identityHashCode(joinPoint) & mask; ; i = (i + 1) & mask) {
@@ -35,9 +35,15 @@ final class JoinPointPlans {
                 return (EmitPlan) slots[2 * i + 1];
             }
             if (key == null) {
-                return add(joinPoint);
+                return null;
             }
         }
+    }
+
+    /** The plan of the method {@code joinPoint} executes; built on the first call. */
+    static EmitPlan of(JoinPoint.StaticPart joinPoint) {
+        EmitPlan plan = find(joinPoint);
+        return plan != null ? plan : add(joinPoint);
     }
 
     /** The method {@code joinPoint} executes; {@code MethodSignatureImpl} resolves it once and keeps it. */

@@ -4,6 +4,7 @@ import dev.auditweave.agent.internal.capture.AgentHandoff;
 import dev.auditweave.agent.internal.capture.Capture;
 import dev.auditweave.agent.internal.log.Loggers;
 import dev.auditweave.agent.internal.log.RateLimitedLogger;
+import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.bootstrap.EmitHandler;
 import org.aspectj.lang.JoinPoint;
@@ -35,8 +36,14 @@ final class WovenCalls {
             if (agent != null) {
                 return agent.select(JoinPointPlans.method(joinPoint), result);
             }
-            AuditweaveRuntime runtime = AuditweaveRuntime.current();
-            return runtime.isIdle() ? 0L : Capture.select(runtime, JoinPointPlans.of(joinPoint), result);
+            EmitPlan plan = JoinPointPlans.find(joinPoint);
+            if (plan == null) {
+                if (AuditweaveRuntime.current().isIdle()) {
+                    return 0L;
+                }
+                plan = JoinPointPlans.of(joinPoint);
+            }
+            return Capture.select(plan, result);
         } catch (Throwable t) {
             failed(joinPoint, t);
             return 0L;
