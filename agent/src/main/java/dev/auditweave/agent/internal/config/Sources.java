@@ -33,7 +33,7 @@ final class Sources {
      * The properties file {@code auditweave.properties} as {@code loader} finds it on the class path (an
      * application class loader the agent's own sources cannot see, such as a Spring Boot fat jar's), if any.
      */
-    static java.util.Optional<Layer> classPathFile(ClassLoader loader) {
+    static Optional<Layer> classPathFile(ClassLoader loader) {
         return PropertiesFile.onClassPath(loader);
     }
 
