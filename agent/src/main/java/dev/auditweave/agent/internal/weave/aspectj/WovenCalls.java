@@ -38,6 +38,7 @@ final class WovenCalls {
             }
             EmitPlan plan = JoinPointPlans.find(joinPoint);
             if (plan == null) {
+                // The join point's first call, or one displaced by a hash collision.
                 if (AuditweaveRuntime.current().isIdle()) {
                     return 0L;
                 }
