@@ -96,6 +96,13 @@ public class AgentPerCallBenchmark {
         return agentFalse.unblockUser(userId, reason);
     }
 
+    /** A guard that reads only an argument ({@code reason == 'fraud'}): the arguments array is built first. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public int guardFalse_agentArgumentsOnly() {
+        return agentFalse.flagUser(userId, reason);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     public int guardTrue_baseline() {

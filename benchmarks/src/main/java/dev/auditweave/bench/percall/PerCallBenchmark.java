@@ -109,6 +109,13 @@ public class PerCallBenchmark {
         return wovenFalse.unblockUser(userId, reason);
     }
 
+    /** A guard that reads only an argument ({@code reason == 'fraud'}): the arguments array is built first. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public int guardFalse_aspectjArgumentsOnly() {
+        return wovenFalse.flagUser(userId, reason);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public int guardFalse_springAop() {

@@ -30,4 +30,14 @@ public class WovenUserService {
     public int unblockUser(String userId, String reason) {
         return rows;
     }
+
+    /**
+     * Guard reads only an argument ({@code reason} is "spam" in the benchmark, so it is false): the weaver builds the
+     * arguments array before the guard can be asked, the one guard-false shape that still allocates.
+     */
+    @EmitsAbuseEvent(type = "user.flagged", when = "reason == 'fraud'",
+            data = {@Field(name = "kilo_user_id", value = "userId"), @Field(name = "reason", value = "reason")})
+    public int flagUser(String userId, String reason) {
+        return rows;
+    }
 }
