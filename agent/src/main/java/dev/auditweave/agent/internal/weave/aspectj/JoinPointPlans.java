@@ -12,9 +12,10 @@ import org.aspectj.lang.reflect.MethodSignature;
  * comparison, one array read, no {@link Method#equals}. The first call of a join point finds its plan in the
  * {@link PlanCache} (so both weavers share it) and adds it; the table is copied on write, so a call never locks.
  *
- * <p>{@link #find} looks at the join point's first slot only, as straight-line code: a probing loop on the hot path
- * measured about a nanosecond slower per guard-false call. The table is kept at most a quarter full, so that few
- * join points are displaced by a collision; those take {@link #of}, which probes.
+ * <p>{@link #find} looks at the join point's first slot only, as straight-line code: with the probing loop on the hot
+ * path, {@code guardFalse_aspectj} measured 6.4-6.7 ns, against 5.5-6.2 ns without (baseline 0.5-0.6 ns, runs of
+ * 2 December 2026). The table is kept at most a quarter full, so that few join points are displaced by a collision;
+ * those take {@link #of}, which probes.
  *
  * <p>Its keys hold the join points, as the {@link PlanCache} holds their methods: for the JVM's life, bounded by
  * the application's code. What the table saves per call is measured by {@code PerCallBenchmark.guardFalse_aspectj}
