@@ -17,10 +17,7 @@ class FieldMapTest {
     @Test
     void aFieldMapIsAnOrderedUnmodifiableMapThatAllowsNullValues() {
         Map<String, Object> data = keys.with(new Object[] {"u-1", "spam", null});
-        Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("kilo_user_id", "u-1");
-        expected.put("reason", "spam");
-        expected.put("actor_email", null);
+        Map<String, Object> expected = expected();
 
         assertThat(data).containsExactly(Map.entry("kilo_user_id", "u-1"), Map.entry("reason", "spam"),
                 new java.util.AbstractMap.SimpleImmutableEntry<>("actor_email", null));
@@ -36,10 +33,7 @@ class FieldMapTest {
     @Test
     void itsViewsEqualityAndRefusalsFollowTheMapContract() {
         Map<String, Object> data = keys.with(new Object[] {"u-1", "spam", null});
-        Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("kilo_user_id", "u-1");
-        expected.put("reason", "spam");
-        expected.put("actor_email", null);
+        Map<String, Object> expected = expected();
 
         assertThat(data.keySet()).containsExactly("kilo_user_id", "reason", "actor_email");
         assertThat(data.values()).containsExactly("u-1", "spam", null);
@@ -61,6 +55,15 @@ class FieldMapTest {
         assertThatThrownBy(() -> data.values().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> data.keySet().iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(data).containsEntry("reason", "spam");
+    }
+
+    /** What the map of {@link #keys} with "u-1", "spam" and null must equal, as a LinkedHashMap. */
+    private static Map<String, Object> expected() {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("kilo_user_id", "u-1");
+        expected.put("reason", "spam");
+        expected.put("actor_email", null);
+        return expected;
     }
 
     @Test
