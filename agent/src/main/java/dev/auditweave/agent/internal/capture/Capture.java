@@ -89,12 +89,7 @@ public final class Capture {
             if (agent != null) {
                 return agent.select(method, result);
             }
-            AuditweaveRuntime runtime = AuditweaveRuntime.current();
-            if (runtime.isIdle()) {
-                return 0L;
-            }
-            EmitPlan plan = PlanCache.forMethod(method);
-            return plan.rejectsByRows(result) ? 0L : afterRowsFloor(runtime, plan, result);
+            return AuditweaveRuntime.current().isIdle() ? 0L : select(PlanCache.forMethod(method), result);
         } catch (Throwable t) {
             WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
             return 0L;
