@@ -35,6 +35,7 @@ public final class GenerateEmitAspect {
         out.append("""
                 package dev.auditweave.agent.internal.weave.aspectj;
 
+                import dev.auditweave.bootstrap.Selected;
                 import org.aspectj.lang.JoinPoint;
                 import org.aspectj.lang.annotation.AfterReturning;
                 import org.aspectj.lang.annotation.AfterThrowing;
@@ -55,7 +56,8 @@ public final class GenerateEmitAspect {
                  * <p>Zero cost when nothing fires: one advice per arity (0 to %1$d parameters) binds the arguments one by one
                  * with {@code args(..)} and the join point as its {@link JoinPoint.StaticPart} (a constant ajc creates once per
                  * join point), so no {@code thisJoinPoint} and no arguments array exist until {@link WovenCalls#select} says
-                 * that an event may fire. Methods with more parameters fall back to a {@link JoinPoint} (allocated per call).
+                 * that an event may fire; when it asks for the one argument a guard reads, the return advice hands that one to
+                 * {@link WovenCalls#selectArgument} first. Methods with more parameters fall back to a {@link JoinPoint} (allocated per call).
                  * A primitive argument or result is boxed by ajc at the join point. The throw advice exists per arity too: with
                  * a {@link JoinPoint} parameter ajc would build {@code thisJoinPoint} at the start of every call, whether it
                  * throws or not; it only reads the exception, and ajc rethrows the same instance. Every woven class keeps its
@@ -84,7 +86,7 @@ public final class GenerateEmitAspect {
                     public void ${kind}${arity}(JoinPoint.StaticPart joinPoint, ${parameters}${type} ${outcome}) {
                         try {
                             long selected = WovenCalls.${select}(joinPoint, ${outcome});
-                            if (selected != 0L) {
+                            if (selected != 0L) {${ask}
                                 WovenCalls.${emit}(joinPoint, ${array}, ${outcome}, selected);
                             }
                         } catch (Throwable t) {
@@ -95,7 +97,33 @@ public final class GenerateEmitAspect {
                 "${names}", names, "${argNames}", (names.isEmpty() ? "" : names.replace(" ", "") + ",") + outcome,
                 "${parameters}", IntStream.range(0, arity).mapToObj(i -> "Object a" + i + ", ")
                         .collect(Collectors.joining()),
-                "${array}", arity == 0 ? "new Object[0]" : "new Object[] {" + names + "}"));
+                "${array}", arity == 0 ? "new Object[0]" : "new Object[] {" + names + "}",
+                "${ask}", thrown || arity == 0 ? "" : ask("joinPoint", pick(arity))));
+    }
+
+    /**
+     * What the return advice does when {@code WovenCalls.select} asks for the argument a guard reads: hands that one
+     * over, read by {@code argument} (an expression of {@code index} when there is a choice).
+     */
+    private static String ask(String site, String argument) {
+        String index = argument.contains("index") ? "\n    int index = Selected.argumentIndex(selected);" : "";
+        String ask = """
+                if (Selected.asksArgument(selected)) {%s
+                    selected = WovenCalls.selectArgument(%s, selected, %s);
+                    if (selected == 0L) {
+                        return;
+                    }
+                }""".formatted(index, site, argument);
+        return "\n" + ask.indent(16).stripTrailing();
+    }
+
+    /** {@code a0} to {@code a<arity - 1>} by {@code index}: {@code index == 0 ? a0 : a1} for two. */
+    private static String pick(int arity) {
+        StringBuilder pick = new StringBuilder();
+        for (int i = 0; i < arity - 1; i++) {
+            pick.append("index == ").append(i).append(" ? a").append(i).append(" : ");
+        }
+        return pick.append('a').append(arity - 1).toString();
     }
 
     private static String many(boolean thrown) {
@@ -110,7 +138,7 @@ public final class GenerateEmitAspect {
                         JoinPoint.StaticPart site = joinPoint.getStaticPart();
                         try {
                             long selected = WovenCalls.${select}(site, ${outcome});
-                            if (selected != 0L) {
+                            if (selected != 0L) {${ask}
                                 WovenCalls.${emit}(site, joinPoint.getArgs(), ${outcome}, selected);
                             }
                         } catch (Throwable t) {
@@ -118,7 +146,8 @@ public final class GenerateEmitAspect {
                         }
                     }
                 """, thrown, Map.of("${max}", Integer.toString(MAX_BOUND_ARITY),
-                "${stars}", "*, ".repeat(MAX_BOUND_ARITY + 1)));
+                "${stars}", "*, ".repeat(MAX_BOUND_ARITY + 1),
+                "${ask}", thrown ? "" : ask("site", "joinPoint.getArgs()[index]")));
     }
 
     /** {@code template} with its placeholders filled: those of the outcome, then {@code values}. */

@@ -40,6 +40,12 @@ public final class EmitBridge {
         return installed == null ? 0L : installed.select(planId, type, result);
     }
 
+    /** Called by the advice after an ask: {@link EmitHandler#selectArgument(int, Class, long, Object)}. */
+    public static long selectArgument(int planId, Class<?> type, long asked, Object argument) {
+        EmitHandler installed = Advised.HANDLER;
+        return installed == null ? 0L : installed.selectArgument(planId, type, asked, argument);
+    }
+
     /** Called by the advice: {@link EmitHandler#afterReturn(int, Class, Object, Object[], Object, long)}. */
     public static void afterReturn(int planId, Class<?> type, Object self, Object[] args, Object result,
                                    long selected) {

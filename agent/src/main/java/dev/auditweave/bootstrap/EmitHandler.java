@@ -9,8 +9,17 @@ import java.lang.reflect.Method;
  */
 public interface EmitHandler {
 
-    /** Step one of a capture by the agent's advice: 0 when nothing of the method can fire. Never throws. */
+    /**
+     * Step one of a capture by the agent's advice: 0 when nothing of the method can fire, or an ask for one argument
+     * ({@link Selected}). Never throws.
+     */
     long select(int planId, Class<?> type, Object result);
+
+    /**
+     * Step one again, for the argument an ask of {@link #select(int, Class, Object)} is for: what may fire once
+     * {@code argument} is known ({@link Selected#candidates} when it is not the one asked for). Never throws.
+     */
+    long selectArgument(int planId, Class<?> type, long asked, Object argument);
 
     /** Step two of a capture by the agent's advice, for what {@link #select} selected. Never throws. */
     void afterReturn(int planId, Class<?> type, Object self, Object[] args, Object result, long selected);
@@ -32,6 +41,9 @@ public interface EmitHandler {
 
     /** Step one of a capture by a woven aspect, handed to the agent's runtime. Never throws. */
     long select(Method method, Object result);
+
+    /** Step one again, for the argument asked for: {@link #selectArgument(int, Class, long, Object)}. Never throws. */
+    long selectArgument(Method method, long asked, Object argument);
 
     /** Step two of a capture by a woven aspect, handed to the agent's runtime. Never throws. */
     void afterReturn(Method method, Object[] args, Object result, long selected);

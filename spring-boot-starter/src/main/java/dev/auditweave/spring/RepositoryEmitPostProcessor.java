@@ -111,10 +111,7 @@ final class RepositoryEmitPostProcessor implements BeanPostProcessor {
                 if (Completion.of(method.getReturnType()).publisher()) {
                     return Capture.afterPublisher(method, args, result);
                 }
-                long selected = Capture.select(method, result);
-                if (selected != 0L) {
-                    Capture.afterReturn(method, args, result, selected);
-                }
+                Capture.afterReturn(method, args, result);
             } catch (Throwable t) {
                 // Capture never throws; this only guards against a linkage problem. The call must not notice.
                 LOG.debug("auditweave: could not capture {}: {}", method, t.toString());

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.internal.capture;
 
+import dev.auditweave.agent.internal.expr.ArgumentCheck;
 import dev.auditweave.agent.internal.expr.Completion;
 import dev.auditweave.agent.internal.expr.Thrown;
 import dev.auditweave.agent.internal.log.Loggers;
@@ -9,6 +10,7 @@ import dev.auditweave.agent.internal.plan.EventSpec;
 import dev.auditweave.agent.internal.plan.PlanCache;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.bootstrap.EmitHandler;
+import dev.auditweave.bootstrap.Selected;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -26,12 +28,17 @@ import java.util.concurrent.CompletionStage;
  * publisher {@link #afterPublisher} gives it in place of the method's.
  *
  * <p>A weaver calls it in two steps so that a call whose guard is false costs no allocation: {@link #select}
- * needs only the result and evaluates every guard that reads nothing else; only when something may fire does
- * the weaver build the arguments array and call {@link #afterReturn(EmitPlan, Object[], Object, long)}.
+ * needs only the result and evaluates every guard that reads nothing else; a guard whose operands read one argument
+ * alone ({@code reason == 'fraud'}) makes it ask for that argument ({@link Selected}), which the weaver hands to
+ * {@link #selectArgument}; only when something may fire does the weaver build the arguments array and call
+ * {@link #afterReturn(EmitPlan, Object[], Object, long)}.
  *
  * <pre>{@code
  * // what the woven advice does after the method returned normally
  * long selected = Capture.select(plan, result);          // 0: nothing fires, return at once
+ * if (Selected.asksArgument(selected)) {
+ *     selected = Capture.selectArgument(plan, selected, reason);   // parameter Selected.argumentIndex(selected)
+ * }
  * if (selected != 0L) {
  *     Capture.afterReturn(plan, new Object[] {userId, reason}, result, selected);
  * }
@@ -52,16 +59,19 @@ public final class Capture {
 
     /**
      * The most annotations on one method whose result-only guards {@link #select} evaluates; a method with more
-     * (never seen in practice) has every guard evaluated in the second step.
+     * (never seen in practice) has every guard evaluated in the second step. One bit fewer than a {@code long} holds,
+     * so that no answer but an ask is below -1 ({@link Selected#asksArgument}).
      */
-    static final int SELECTABLE = Long.SIZE;
+    static final int SELECTABLE = Long.SIZE - 1;
 
     /**
      * Step one, on the calling thread, without the arguments: which annotations of {@code plan} may fire for a
      * call that returned {@code result}. Bit {@code i} stands for annotation {@code i}: set when its guard reads
      * only the result and held, or when its guard needs the arguments or the clock (or there is none) and must
      * be evaluated in step two. {@code 0}: nothing fires (or auditweave is idle), and the caller should not
-     * even build the arguments. Never throws: a guard that throws is counted and logged, and its bit is clear.
+     * even build the arguments. Or an ask ({@link Selected#asksArgument}): a guard's operands read one argument alone
+     * ({@link EmitPlan#askedArgument()}); the weaver reads that one and calls {@link #selectArgument}. Never throws: a
+     * guard that throws is counted and logged, and its bit is clear.
      */
     public static long select(EmitPlan plan, Object result) {
         try {
@@ -100,7 +110,9 @@ public final class Capture {
     private static long afterRowsFloor(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
         Completion completion = plan.completion();
         if (completion == Completion.RETURN) {
-            return select(runtime, plan, plan.returnedSpecs(), result);
+            long selected = select(runtime, plan, plan.returnedSpecs(), result);
+            return (selected & plan.argumentChecks()) != 0L
+                    ? Selected.askingArgument(plan.askedArgument(), selected) : selected;
         }
         if (completion == Completion.STAGE) {
             // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.
@@ -159,11 +171,70 @@ public final class Capture {
     }
 
     /**
+     * Step one again, after {@link #select(EmitPlan, Object)} asked for an argument: of the annotations {@code asked}
+     * names, those whose {@link EventSpec#argumentCheck()} holds for {@code argument}, the call's parameter
+     * {@link Selected#argumentIndex}, and those left to step two; each ruled out is counted as guarded out. A check
+     * that throws leaves the verdict to the whole guard in step two. Never throws.
+     */
+    public static long selectArgument(EmitPlan plan, long asked, Object argument) {
+        long candidates = Selected.candidates(asked);
+        if (!Selected.asksArgument(asked)) {
+            return candidates;
+        }
+        int index = Selected.argumentIndex(asked);
+        List<EventSpec> specs = plan.specs();
+        long checks = candidates & plan.argumentChecks();
+        long selected = candidates;
+        for (int i = 0; checks != 0L && i < specs.size(); i++) {
+            long bit = 1L << i;
+            if ((checks & bit) != 0L && !holds(specs.get(i), index, argument)) {
+                selected &= ~bit;
+            }
+        }
+        return selected;
+    }
+
+    /**
+     * As {@link #selectArgument(EmitPlan, long, Object)}, by method, after {@link #select(Method, Object)}; with a
+     * {@code -javaagent} attached, the agent's runtime answers.
+     */
+    public static long selectArgument(Method method, long asked, Object argument) {
+        try {
+            EmitHandler agent = AgentHandoff.agent();
+            return agent != null ? agent.selectArgument(method, asked, argument)
+                    : selectArgument(PlanCache.forMethod(method), asked, argument);
+        } catch (Throwable t) {
+            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
+            return Selected.candidates(asked);
+        }
+    }
+
+    /** Whether the argument check of {@code spec} holds, or cannot tell: true unless it was false for argument {@code index}. */
+    private static boolean holds(EventSpec spec, int index, Object argument) {
+        ArgumentCheck check = spec.argumentCheck();
+        if (check.index() != index) {
+            return true;
+        }
+        try {
+            if (check.test(argument)) {
+                return true;
+            }
+            spec.guardedOut().increment();
+            return false;
+        } catch (Throwable t) {
+            return true;
+        }
+    }
+
+    /**
      * Emits the events of {@code plan} for one call that returned {@code result} (boxed; {@code null} for void).
      * Never throws: a failure is counted and logged, rate-limited.
      */
     public static void afterReturn(EmitPlan plan, Object[] args, Object result) {
         long selected = select(plan, result);
+        if (Selected.asksArgument(selected)) {
+            selected = selectArgument(plan, selected, args[Selected.argumentIndex(selected)]);
+        }
         if (selected != 0L) {
             afterReturn(plan, args, result, selected);
         }
@@ -176,6 +247,8 @@ public final class Capture {
      */
     public static void afterReturn(EmitPlan plan, Object[] args, Object result, long selected) {
         try {
+            // A weaver that did not answer an ask of step one: every annotation it names is evaluated in full.
+            selected = Selected.candidates(selected);
             AuditweaveRuntime runtime = AuditweaveRuntime.current();
             if (runtime.isIdle()) {
                 return;
@@ -197,6 +270,9 @@ public final class Capture {
      */
     public static void afterReturn(Method method, Object[] args, Object result) {
         long selected = select(method, result);
+        if (Selected.asksArgument(selected)) {
+            selected = selectArgument(method, selected, args[Selected.argumentIndex(selected)]);
+        }
         if (selected != 0L) {
             afterReturn(method, args, result, selected);
         }

@@ -7,6 +7,9 @@ package dev.auditweave.agent.internal.expr;
  */
 final class CheckContext {
 
+    private static final int NO_PARAMETER = -1;
+    private static final int PARAMETERS = -2;
+
     private final String source;
     private final ModelScope scope;
     private final Nodes nodes;
@@ -17,6 +20,8 @@ final class CheckContext {
     private boolean readsNow;
     /** The {@link ContextRoot}s read, as bits. */
     private int contextRoots;
+    /** The one parameter read so far, {@link #NO_PARAMETER} before any, {@link #PARAMETERS} once two differ. */
+    private int parameter = NO_PARAMETER;
     /**
      * Set once the expression read a built-in written like one of the method's parameters (a parameter named
      * {@code RESULT} or {@code NOW}): the built-in wins, and every later error says so and how to reach the
@@ -59,8 +64,17 @@ final class CheckContext {
         return contextRoots;
     }
 
-    void readArguments() {
+    /**
+     * The one parameter the expression reads, by index, when it reads exactly one (by name or as {@code args[i]},
+     * any number of times) and no {@link ContextRoot}; else -1.
+     */
+    int onlyParameter() {
+        return contextRoots == 0 && parameter >= 0 ? parameter : -1;
+    }
+
+    void readParameter(int index) {
         readsArguments = true;
+        parameter = parameter == NO_PARAMETER || parameter == index ? index : PARAMETERS;
     }
 
     void readResult() {

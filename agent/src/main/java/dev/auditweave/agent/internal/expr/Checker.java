@@ -44,6 +44,11 @@ final class Checker {
         return ContextRoot.ACTOR.isIn(context.contextRoots());
     }
 
+    /** The one parameter the expression reads, when it reads one and no {@link ContextRoot}; else -1. */
+    int onlyParameter() {
+        return context.onlyParameter();
+    }
+
     /** The {@link ContextRoot}s the expression reads, as {@link ContextRoot#bit()}s. */
     int contextRoots() {
         return context.contextRoots();

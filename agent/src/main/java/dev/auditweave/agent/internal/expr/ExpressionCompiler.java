@@ -77,6 +77,63 @@ public final class ExpressionCompiler {
         return decided.isEmpty() ? null : compile(String.join(" && ", decided), scope, Expected.BOOLEAN);
     }
 
+    /**
+     * What one argument alone decides of a compiled {@code guard}, so that the calling thread can rule a call out with
+     * that argument before it builds the arguments array: the operands of its top-level {@code &&} (through
+     * parentheses) that read one parameter, the same as the first such operand, and nothing else (no other parameter,
+     * no result, no context root, no {@code NOW}), compiled as one conjunction, which must hold for the guard to hold;
+     * {@code null} when no operand qualifies. {@code reason == 'fraud' && RETURNED_ROWS > 0} is false whenever
+     * {@code reason == 'fraud'} is.
+     *
+     * <pre>{@code
+     * CompiledExpression guard = ExpressionCompiler.compile("reason == 'fraud' && RETURNED_ROWS > 0", scope, Expected.BOOLEAN);
+     * ArgumentCheck check = ExpressionCompiler.argumentCheck(guard, scope);
+     * check.source(); // "(reason == 'fraud')"
+     * check.test("spam"); // false
+     * }</pre>
+     *
+     * @param guard a guard {@link #compile compiled} against {@code scope}
+     */
+    public static ArgumentCheck argumentCheck(CompiledExpression guard, Scope scope) {
+        if (!guard.readsArguments()) {
+            return null;
+        }
+        String source = guard.source();
+        int index = -1;
+        List<String> decided = new ArrayList<>();
+        for (Syntax operand : conjuncts(Parser.parse(source), new ArrayList<>())) {
+            String text = "(" + source.substring(operand.start(), operand.end()) + ")";
+            int read = onlyParameter(text, scope);
+            if (read >= 0 && (index < 0 || read == index)) {
+                index = read;
+                decided.add(text);
+            }
+        }
+        if (decided.isEmpty()) {
+            return null;
+        }
+        String conjunction = String.join(" && ", decided);
+        Checker checker = new Checker(conjunction, ReflectionModel.scope(scope),
+                ReflectionNodes.argumentAsResult(index), Expected.BOOLEAN);
+        Syntax tree = Parser.parse(conjunction);
+        Typed typed = checker.check(tree);
+        checker.expect(tree, typed, Expected.BOOLEAN);
+        return new ArgumentCheck(index, new CompiledTree(conjunction, typed.node(), false, true, false, 0));
+    }
+
+    /** The one parameter {@code operand} reads when it reads nothing else of the call; else -1. */
+    private static int onlyParameter(String operand, Scope scope) {
+        try {
+            Syntax tree = Parser.parse(operand);
+            Checker checker = new Checker(operand, ReflectionModel.scope(scope), Nodes.NONE, Expected.BOOLEAN);
+            checker.expect(tree, checker.check(tree), Expected.BOOLEAN);
+            return checker.readsResult() || checker.readsNow() ? -1 : checker.onlyParameter();
+        } catch (ExpressionException alone) {
+            // Checked only as a part of the whole (never seen: each operand of && is checked as a boolean there).
+            return -1;
+        }
+    }
+
     private static boolean decidedByResult(String operand, Scope scope) {
         try {
             CompiledExpression compiled = compile(operand, scope, Expected.BOOLEAN);

@@ -5,9 +5,21 @@ import java.lang.reflect.Method;
 /** The run-time {@link Nodes}: the evaluation tree of a checked expression, its members read by method handles. */
 final class ReflectionNodes implements Nodes {
 
-    static final ReflectionNodes INSTANCE = new ReflectionNodes();
+    static final ReflectionNodes INSTANCE = new ReflectionNodes(-1);
 
-    private ReflectionNodes() {
+    /** The parameter read in the result's place ({@link #argumentAsResult}); -1: none. */
+    private final int argumentAsResult;
+
+    private ReflectionNodes(int argumentAsResult) {
+        this.argumentAsResult = argumentAsResult;
+    }
+
+    /**
+     * Nodes that read parameter {@code index} where the result is read, for an expression that reads that parameter
+     * and nothing else of the call: evaluated with the argument alone, as {@code evaluate(null, argument, 0L)}.
+     */
+    static ReflectionNodes argumentAsResult(int index) {
+        return new ReflectionNodes(index);
     }
 
     @Override
@@ -37,7 +49,7 @@ final class ReflectionNodes implements Nodes {
 
     @Override
     public Node argument(int index) {
-        return new ArgumentNode(index);
+        return index == argumentAsResult ? new ResultNode() : new ArgumentNode(index);
     }
 
     @Override

@@ -223,7 +223,7 @@ final class RootChecks {
     }
 
     private Typed argument(int index) {
-        context.readArguments();
+        context.readParameter(index);
         return new Typed(nodes.argument(index), StaticType.of(scope.parameterTypes().get(index)));
     }
 }

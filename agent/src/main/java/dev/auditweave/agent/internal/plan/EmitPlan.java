@@ -3,6 +3,7 @@ package dev.auditweave.agent.internal.plan;
 import dev.auditweave.agent.internal.expr.CompiledExpression;
 import dev.auditweave.agent.internal.expr.Completion;
 import dev.auditweave.agent.internal.metrics.GuardCounter;
+import dev.auditweave.bootstrap.Selected;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -35,6 +36,10 @@ public final class EmitPlan {
     /** The {@code on = RETURNED} annotations, each guarded out when a count is below {@link #rowsAtLeast}. */
     private final int returnedCount;
     private final GuardCounter belowRows;
+    /** The argument step one asks for ({@link Selected}); -1: none. */
+    private final int askedArgument;
+    /** The {@code on = RETURNED} annotations with an {@link EventSpec#argumentCheck()} of {@link #askedArgument}. */
+    private final long argumentChecks;
     private final long thrownSpecs;
     private final Completion completion;
     private final boolean holdsForCommit;
@@ -88,6 +93,8 @@ public final class EmitPlan {
         this.returnedCount = Long.bitCount(returned);
         this.rowsAtLeast = completion == Completion.RETURN ? rowsAtLeast(this.specs) : 0L;
         this.belowRows = rowsAtLeast > 0 ? new GuardCounter() : null;
+        this.askedArgument = completion == Completion.RETURN ? askedArgument(this.specs) : -1;
+        this.argumentChecks = argumentChecks(this.specs, askedArgument);
         this.thrownSpecs = thrown;
         this.holdsForCommit = held;
         this.actorReaders = actors;
@@ -114,6 +121,33 @@ public final class EmitPlan {
             }
         }
         return any && floor > 0 ? floor : 0L;
+    }
+
+    /**
+     * The argument step one asks for: that of the first {@code on = RETURNED} annotation with an
+     * {@link EventSpec#argumentCheck()}, when the method has at most {@link Selected#ASKABLE} annotations; else -1.
+     */
+    private static int askedArgument(List<EventSpec> specs) {
+        if (specs.size() > Selected.ASKABLE) {
+            return -1;
+        }
+        for (EventSpec spec : specs) {
+            if (!spec.onThrown() && spec.argumentCheck() != null) {
+                return spec.argumentCheck().index();
+            }
+        }
+        return -1;
+    }
+
+    private static long argumentChecks(List<EventSpec> specs, int index) {
+        long checks = 0L;
+        for (int i = 0; index >= 0 && i < specs.size(); i++) {
+            EventSpec spec = specs.get(i);
+            if (!spec.onThrown() && spec.argumentCheck() != null && spec.argumentCheck().index() == index) {
+                checks |= 1L << i;
+            }
+        }
+        return checks;
     }
 
     /**
@@ -194,6 +228,22 @@ public final class EmitPlan {
     /** Bit {@code i} set when annotation {@code i} fires on a normal return (for the first 64 annotations). */
     public long returnedSpecs() {
         return returnedSpecs;
+    }
+
+    /**
+     * The parameter whose argument alone may rule a normal return out ({@link EventSpec#argumentCheck()}), which step
+     * one asks the weaver for; -1 when there is none.
+     */
+    public int askedArgument() {
+        return askedArgument;
+    }
+
+    /**
+     * Bit {@code i} set when annotation {@code i} fires on a normal return and has an {@link EventSpec#argumentCheck()}
+     * of the {@link #askedArgument()}; {@code 0} when there is none.
+     */
+    public long argumentChecks() {
+        return argumentChecks;
     }
 
     /** Bit {@code i} set when annotation {@code i} fires on an exception (for the first 64 annotations). */

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.internal.plan;
 
+import dev.auditweave.agent.internal.expr.ArgumentCheck;
 import dev.auditweave.agent.internal.expr.CompiledExpression;
 import dev.auditweave.agent.internal.expr.Expected;
 import dev.auditweave.agent.internal.expr.ExpressionCompiler;
@@ -101,7 +102,8 @@ public final class EmitPlanBuilder {
         CompiledExpression occurredAt = optional("occurredAt", declaration.occurredAt(), scope, Expected.EPOCH_MILLIS);
         CompiledExpression key = optional("idempotencyKey", declaration.idempotencyKey(), scope, Expected.ANY);
         CompiledExpression resultCheck = guard == null ? null : ExpressionCompiler.resultCheck(guard, scope);
-        return new EventSpec(declaration.type(), guard, resultCheck, fields, occurredAt, key,
+        ArgumentCheck argumentCheck = guard == null ? null : ExpressionCompiler.argumentCheck(guard, scope);
+        return new EventSpec(declaration.type(), guard, resultCheck, argumentCheck, fields, occurredAt, key,
                 declaration.phase().equals("AFTER_COMMIT"), onThrown, declaration.enrich());
     }
 

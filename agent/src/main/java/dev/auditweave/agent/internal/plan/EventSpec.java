@@ -1,6 +1,7 @@
 package dev.auditweave.agent.internal.plan;
 
 import dev.auditweave.agent.internal.event.FieldMap;
+import dev.auditweave.agent.internal.expr.ArgumentCheck;
 import dev.auditweave.agent.internal.expr.CompiledExpression;
 import dev.auditweave.agent.internal.expr.ExpressionCompiler;
 import dev.auditweave.agent.internal.metrics.GuardCounter;
@@ -17,6 +18,8 @@ import java.util.Objects;
  *                           ({@link ExpressionCompiler#resultCheck}): the guard when the result decides it, else
  *                           the part of it that the result decides and that must hold; {@code null} when neither
  *                           exists and only the whole guard can tell
+ * @param argumentCheck      what the calling thread evaluates with one argument before it builds the arguments array
+ *                           ({@link ExpressionCompiler#argumentCheck}), or {@code null}
  * @param fields             the compiled {@code data} fields, in declaration order
  * @param occurredAt         the compiled time source, or {@code null} for the capture instant
  * @param idempotencyKey     the compiled key, or {@code null} for a fresh id
@@ -27,7 +30,7 @@ import java.util.Objects;
  * @param enrichers          the names of the enrichers that add fields off the calling thread, in order
  */
 public record EventSpec(String type, CompiledExpression guard, CompiledExpression resultCheck,
-                        List<FieldSpec> fields, CompiledExpression occurredAt, CompiledExpression idempotencyKey,
+                        ArgumentCheck argumentCheck, List<FieldSpec> fields, CompiledExpression occurredAt, CompiledExpression idempotencyKey,
                         FieldMap.Keys fieldNames, GuardCounter guardedOut, boolean afterCommit, boolean onThrown,
                         List<String> enrichers) {
 
@@ -40,12 +43,15 @@ public record EventSpec(String type, CompiledExpression guard, CompiledExpressio
         if (guard == null ? resultCheck != null : !guard.readsArguments() && !guard.readsNow() && resultCheck != guard) {
             throw new IllegalArgumentException("the result check of guard " + guard + " is " + resultCheck);
         }
+        if (argumentCheck != null && (guard == null || !guard.readsArguments())) {
+            throw new IllegalArgumentException("the guard " + guard + " reads no argument to check: " + argumentCheck);
+        }
     }
 
     public EventSpec(String type, CompiledExpression guard, CompiledExpression resultCheck,
-                     List<FieldSpec> fields, CompiledExpression occurredAt, CompiledExpression idempotencyKey,
-                     boolean afterCommit, boolean onThrown, List<String> enrichers) {
-        this(type, guard, resultCheck, fields, occurredAt, idempotencyKey,
+                     ArgumentCheck argumentCheck, List<FieldSpec> fields, CompiledExpression occurredAt,
+                     CompiledExpression idempotencyKey, boolean afterCommit, boolean onThrown, List<String> enrichers) {
+        this(type, guard, resultCheck, argumentCheck, fields, occurredAt, idempotencyKey,
                 FieldMap.keys(fields.stream().map(FieldSpec::name).toList()), new GuardCounter(), afterCommit,
                 onThrown, enrichers);
     }

@@ -8,14 +8,15 @@ import dev.auditweave.agent.internal.plan.PlanCache;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
+import dev.auditweave.bootstrap.Selected;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * A guard that reads an argument and the result: step one ({@link Capture#select}) rules the call out on the result
- * alone when the result's part of the guard is false, so that no arguments array is built; otherwise step two
- * evaluates the whole guard, in the order written.
+ * alone when the result's part of the guard is false, so that no arguments array is built; otherwise it asks for the
+ * argument the guard reads, and step two evaluates the whole guard, in the order written.
  */
 class PreconditionCaptureTest {
 
@@ -37,17 +38,24 @@ class PreconditionCaptureTest {
         long before = GuardCounter.total();
 
         assertThat(Capture.select(plan, Map.of("status", "gone"))).isZero();
-        assertThat(Capture.select(plan, Map.of("status", "active"))).isEqualTo(1L);
+        long active = Capture.select(plan, Map.of("status", "active"));
+        assertThat(Selected.asksArgument(active)).as("then asks for userId").isTrue();
+        assertThat(Selected.candidates(active)).isEqualTo(1L);
         assertThat(GuardCounter.total()).isEqualTo(before + 1);
     }
 
     @Test
-    void rowsLeaveTheWholeGuardToStepTwo() {
+    void rowsLetTheCallThroughToTheArgumentCheck_andTheWholeGuardIsEvaluatedInStepTwo() {
         EmitPlan plan = plan("unblockUser");
 
-        assertThat(Capture.select(plan, 1)).isEqualTo(1L);
-        Capture.afterReturn(plan, new Object[] {"u-1", null}, 1, 1L);
-        Capture.afterReturn(plan, new Object[] {"u-2", "appeal"}, 1, 1L);
+        long asked = Capture.select(plan, 1);
+        assertThat(Selected.asksArgument(asked)).isTrue();
+        assertThat(Selected.argumentIndex(asked)).as("reason").isEqualTo(1);
+        assertThat(Capture.selectArgument(plan, asked, null)).isZero();
+        long selected = Capture.selectArgument(plan, asked, "appeal");
+        assertThat(selected).isEqualTo(1L);
+        Capture.afterReturn(plan, new Object[] {"u-1", null}, 1, selected);
+        Capture.afterReturn(plan, new Object[] {"u-2", "appeal"}, 1, selected);
 
         assertThat(memory.events()).extracting(event -> event.data().get("kilo_user_id")).containsExactly("u-2");
         assertThat(runtime.metrics().captureErrors()).isZero();
@@ -60,7 +68,7 @@ class PreconditionCaptureTest {
         long selected = Capture.select(plan, "not a record");
         Capture.afterReturn(plan, new Object[] {"u-1"}, "not a record", selected);
 
-        assertThat(selected).as("undecided in step one").isEqualTo(1L);
+        assertThat(Selected.candidates(selected)).as("undecided by the result").isEqualTo(1L);
         assertThat(memory.events()).isEmpty();
         assertThat(runtime.metrics().captureErrors()).as("userId != 'nobody': result.count is never read").isZero();
     }

@@ -7,6 +7,7 @@ import dev.auditweave.agent.internal.log.RateLimitedLogger;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.bootstrap.EmitHandler;
+import dev.auditweave.bootstrap.Selected;
 import org.aspectj.lang.JoinPoint;
 
 /**
@@ -17,6 +18,9 @@ import org.aspectj.lang.JoinPoint;
  *
  * <pre>{@code
  * long selected = WovenCalls.select(joinPoint, result);
+ * if (Selected.asksArgument(selected)) {
+ *     selected = WovenCalls.selectArgument(joinPoint, selected, Selected.argumentIndex(selected) == 0 ? a0 : a1);
+ * }
  * if (selected != 0L) {
  *     WovenCalls.afterReturn(joinPoint, new Object[] {a0, a1}, result, selected);
  * }
@@ -48,6 +52,21 @@ final class WovenCalls {
         } catch (Throwable t) {
             failed(joinPoint, t);
             return 0L;
+        }
+    }
+
+    /** Step one again, for the argument {@link #select} asked for: {@link Capture#selectArgument}. */
+    static long selectArgument(JoinPoint.StaticPart joinPoint, long asked, Object argument) {
+        try {
+            EmitHandler agent = AgentHandoff.agent();
+            if (agent != null) {
+                return agent.selectArgument(JoinPointPlans.method(joinPoint), asked, argument);
+            }
+            EmitPlan plan = JoinPointPlans.find(joinPoint);
+            return Capture.selectArgument(plan != null ? plan : JoinPointPlans.of(joinPoint), asked, argument);
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+            return Selected.candidates(asked);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.auditweave.agent.internal.log.RateLimitedLogger;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.bootstrap.EmitHandler;
 import dev.auditweave.bootstrap.RuntimeControl;
+import dev.auditweave.bootstrap.Selected;
 import java.lang.reflect.Method;
 
 /**
@@ -33,6 +34,16 @@ final class AgentEmitHandler implements EmitHandler {
         } catch (Throwable t) {
             failed(planId, type, t);
             return 0L;
+        }
+    }
+
+    @Override
+    public long selectArgument(int planId, Class<?> type, long asked, Object argument) {
+        try {
+            return Capture.selectArgument(PlanSlots.plan(planId, type), asked, argument);
+        } catch (Throwable t) {
+            failed(planId, type, t);
+            return Selected.candidates(asked);
         }
     }
 
@@ -85,6 +96,11 @@ final class AgentEmitHandler implements EmitHandler {
     @Override
     public long select(Method method, Object result) {
         return Capture.select(method, result);
+    }
+
+    @Override
+    public long selectArgument(Method method, long asked, Object argument) {
+        return Capture.selectArgument(method, asked, argument);
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.auditweave.bootstrap.EmitBridge;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +93,19 @@ class EmitAdviceTest {
             assertThat(((Number) event.data().get("n")).longValue()).isEqualTo(500L);
             assertThat(((Number) event.data().get("doubled")).longValue()).isEqualTo(1000L);
         });
+    }
+
+    @Test
+    void theArgumentAGuardReadsAlone_isHandedOverByPosition_pastTheSixthFromTheArguments() throws Exception {
+        Class<?>[] types = new Class<?>[8];
+        Arrays.fill(types, String.class);
+        for (String reason : new String[] {"spam", "fraud", null}) {
+            call("review", types, "a", "b", "c", "fraud", "e", "f", "g", reason);
+        }
+
+        assertThat(events()).singleElement().satisfies(event ->
+                assertThat(event.data()).containsExactly(Map.entry("first", "a"), Map.entry("reason", "fraud")));
+        assertThat(runtime.metrics().captureErrors()).isZero();
     }
 
     @Test
@@ -196,6 +210,12 @@ class EmitAdviceTest {
                 data = {@Field(name = "n", value = "n"), @Field(name = "doubled", value = "result")})
         public long record(int n) {
             return n * 2L;
+        }
+
+        @EmitsAbuseEvent(type = "case.reviewed", when = "reason == 'fraud' && p3 == 'fraud'",
+                data = {@Field(name = "first", value = "p0"), @Field(name = "reason", value = "reason")})
+        public void review(String p0, String p1, String p2, String p3, String p4, String p5, String p6,
+                           String reason) {
         }
 
         @EmitsAbuseEvent(type = "user.touched")

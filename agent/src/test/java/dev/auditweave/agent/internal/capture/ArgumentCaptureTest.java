@@ -1,0 +1,151 @@
+package dev.auditweave.agent.internal.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.metrics.GuardCounter;
+import dev.auditweave.agent.internal.plan.EmitPlan;
+import dev.auditweave.agent.internal.plan.PlanCache;
+import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
+import dev.auditweave.annotations.EmitsAbuseEvent;
+import dev.auditweave.annotations.Field;
+import dev.auditweave.annotations.Outcome;
+import dev.auditweave.bootstrap.Selected;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A guard whose operands read one argument alone ({@code reason == 'fraud'}): step one asks the weaver for that
+ * argument ({@link Selected}), and {@link Capture#selectArgument} rules the call out before any arguments array
+ * exists; what it lets through, step two evaluates in full.
+ */
+class ArgumentCaptureTest {
+
+    private final MemoryRuntime memory = MemoryRuntime.start();
+    private final AuditweaveRuntime runtime = memory.runtime();
+
+    @Test
+    void stepOneAsksForTheArgumentTheGuardReads() {
+        long asked = Capture.select(plan("flagUser"), 1);
+
+        assertThat(Selected.asksArgument(asked)).isTrue();
+        assertThat(Selected.argumentIndex(asked)).as("reason").isEqualTo(1);
+        assertThat(Selected.candidates(asked)).isEqualTo(1L);
+    }
+
+    @Test
+    void aFalseArgumentCheck_rulesTheCallOut_andCountsItGuardedOut() {
+        EmitPlan plan = plan("flagUser");
+        long before = GuardCounter.total();
+
+        assertThat(Capture.selectArgument(plan, Capture.select(plan, 1), "spam")).isZero();
+        assertThat(GuardCounter.total()).isEqualTo(before + 1);
+        assertThat(runtime.metrics().captureErrors()).isZero();
+    }
+
+    @Test
+    void aTrueArgumentCheck_leavesTheCallToStepTwo_whichEmits() {
+        EmitPlan plan = plan("flagUser");
+        Object[] args = {"u-1", "fraud"};
+
+        long selected = Capture.selectArgument(plan, Capture.select(plan, 1), args[1]);
+        Capture.afterReturn(plan, args, 1, selected);
+
+        assertThat(selected).isEqualTo(1L);
+        assertThat(memory.events()).extracting(Event::type).containsExactly("user.flagged");
+    }
+
+    @Test
+    void anAnswerForAnotherArgument_decidesNothing() {
+        EmitPlan plan = plan("flagUser");
+
+        assertThat(Capture.selectArgument(plan, Selected.askingArgument(0, 1L), "spam")).isEqualTo(1L);
+        assertThat(Capture.selectArgument(plan, 1L, "spam")).as("not an ask").isEqualTo(1L);
+    }
+
+    @Test
+    void anAskLeftUnanswered_isEvaluatedInFullInStepTwo() {
+        EmitPlan plan = plan("flagUser");
+        long asked = Capture.select(plan, 1);
+
+        Capture.afterReturn(plan, new Object[] {"u-1", "spam"}, 1, asked);
+        Capture.afterReturn(plan, new Object[] {"u-2", "fraud"}, 1, asked);
+
+        assertThat(memory.events()).extracting(event -> event.data().get("kilo_user_id")).containsExactly("u-2");
+    }
+
+    @Test
+    void theOneStepCapture_answersTheAskFromTheArguments() {
+        EmitPlan plan = plan("flagUser");
+        long before = GuardCounter.total();
+
+        Capture.afterReturn(plan, new Object[] {"u-1", "spam"}, 1);
+        Capture.afterReturn(plan, new Object[] {"u-2", "fraud"}, 1);
+
+        assertThat(memory.events()).extracting(event -> event.data().get("kilo_user_id")).containsExactly("u-2");
+        assertThat(GuardCounter.total()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void onlyTheAnnotationsWithTheCheck_areRuledOut() {
+        EmitPlan plan = plan("blockUser");
+        long asked = Capture.select(plan, 1);
+
+        assertThat(Selected.candidates(asked)).isEqualTo(0b11L);
+        assertThat(Capture.selectArgument(plan, asked, "spam")).as("user.blocked has no guard").isEqualTo(0b10L);
+        assertThat(Capture.selectArgument(plan, asked, "fraud")).isEqualTo(0b11L);
+    }
+
+    @Test
+    void aCheckThatThrows_leavesTheVerdictToTheWholeGuard() {
+        EmitPlan plan = plan("refund");
+        Object[] args = {42};
+
+        long selected = Capture.selectArgument(plan, Capture.select(plan, null), args[0]);
+        Capture.afterReturn(plan, args, null, selected);
+
+        assertThat(selected).isEqualTo(1L);
+        assertThat(memory.events()).isEmpty();
+        assertThat(runtime.metrics().captureErrors()).as("the whole guard threw in step two").isEqualTo(1);
+    }
+
+    @Test
+    void aGuardOnTwoArguments_isNotAsked() {
+        assertThat(Capture.select(plan("appeal"), 1)).isEqualTo(1L);
+    }
+
+    @Test
+    void anExceptionIsNeverAskedAbout() {
+        assertThat(Capture.selectThrown(plan("flagUser"), new IllegalStateException("down"))).isEqualTo(0b10L);
+    }
+
+    private static EmitPlan plan(String name) {
+        return PlanCache.forMethod(Arrays.stream(Fixtures.class.getDeclaredMethods())
+                .filter(method -> method.getName().equals(name)).findFirst().orElseThrow());
+    }
+
+    @SuppressWarnings("unused")
+    static final class Fixtures {
+        @EmitsAbuseEvent(type = "user.flagged", when = "reason == 'fraud'",
+                data = @Field(name = "kilo_user_id", value = "userId"))
+        @EmitsAbuseEvent(type = "user.flag_failed", on = Outcome.THROWN, when = "reason == 'fraud'")
+        int flagUser(String userId, String reason) {
+            return 1;
+        }
+
+        @EmitsAbuseEvent(type = "user.block_reviewed", when = "reason == 'fraud' && RETURNED_ROWS > 0")
+        @EmitsAbuseEvent(type = "user.blocked")
+        int blockUser(String userId, String reason) {
+            return 1;
+        }
+
+        @EmitsAbuseEvent(type = "refund.seen", when = "payload.kind == 'refund'")
+        void refund(Object payload) {
+        }
+
+        @EmitsAbuseEvent(type = "user.appealed", when = "userId != reason")
+        int appeal(String userId, String reason) {
+            return 1;
+        }
+    }
+}
