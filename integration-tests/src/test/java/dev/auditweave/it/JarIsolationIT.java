@@ -52,6 +52,7 @@ class JarIsolationIT {
             "dev/auditweave/bootstrap/EmitHandler.class",
             "dev/auditweave/bootstrap/LogTarget.class",
             "dev/auditweave/bootstrap/RuntimeControl.class",
+            "dev/auditweave/bootstrap/Selected.class",
             "dev/auditweave/bootstrap/package-info.class");
 
     @Test
