@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.auditweave.agent.internal.event.Event;
 import dev.auditweave.agent.internal.metrics.GuardCounter;
 import dev.auditweave.agent.internal.plan.EmitPlan;
+import dev.auditweave.agent.internal.plan.EventSpec;
 import dev.auditweave.agent.internal.plan.PlanCache;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.annotations.EmitsAbuseEvent;
@@ -12,6 +13,8 @@ import dev.auditweave.annotations.Field;
 import dev.auditweave.annotations.Outcome;
 import dev.auditweave.bootstrap.Selected;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +122,25 @@ class ArgumentCaptureTest {
         assertThat(Capture.selectThrown(plan("flagUser"), new IllegalStateException("down"))).isEqualTo(0b10L);
     }
 
+    @Test
+    void aMethodThatCompletesLater_isNeverAsked_itsGuardsWaitForTheStage() {
+        assertThat(Capture.select(plan("flagLater"), CompletableFuture.completedFuture(1))).isEqualTo(1L);
+    }
+
+    @Test
+    void anAskCarriesAtMost32Annotations_aMethodWithMoreHasItsGuardsEvaluatedInStepTwo() {
+        EventSpec flagged = plan("flagUser").specs().get(0);
+
+        EmitPlan askable = new EmitPlan("askable", Collections.nCopies(Selected.ASKABLE, flagged));
+        EmitPlan wide = new EmitPlan("wide", Collections.nCopies(Selected.ASKABLE + 1, flagged));
+
+        assertThat(askable.askedArgument()).isEqualTo(1);
+        assertThat(Selected.candidates(Capture.select(askable, 1))).isEqualTo(0xFFFF_FFFFL);
+        assertThat(wide.askedArgument()).isEqualTo(-1);
+        assertThat(wide.argumentChecks()).isZero();
+        assertThat(Capture.select(wide, 1)).isEqualTo((1L << (Selected.ASKABLE + 1)) - 1);
+    }
+
     private static EmitPlan plan(String name) {
         return PlanCache.forMethod(Arrays.stream(Fixtures.class.getDeclaredMethods())
                 .filter(method -> method.getName().equals(name)).findFirst().orElseThrow());
@@ -141,6 +163,11 @@ class ArgumentCaptureTest {
 
         @EmitsAbuseEvent(type = "refund.seen", when = "payload.kind == 'refund'")
         void refund(Object payload) {
+        }
+
+        @EmitsAbuseEvent(type = "user.flagged", when = "reason == 'fraud'")
+        CompletableFuture<Integer> flagLater(String userId, String reason) {
+            return CompletableFuture.completedFuture(1);
         }
 
         @EmitsAbuseEvent(type = "user.appealed", when = "userId != reason")
