@@ -1,6 +1,5 @@
 package dev.auditweave.agent.internal.capture;
 
-import dev.auditweave.agent.internal.expr.ArgumentCheck;
 import dev.auditweave.agent.internal.expr.Completion;
 import dev.auditweave.agent.internal.expr.Thrown;
 import dev.auditweave.agent.internal.log.Loggers;
@@ -12,7 +11,6 @@ import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.bootstrap.EmitHandler;
 import dev.auditweave.bootstrap.Selected;
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -110,64 +108,16 @@ public final class Capture {
     private static long afterRowsFloor(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
         Completion completion = plan.completion();
         if (completion == Completion.RETURN) {
-            long selected = select(runtime, plan, plan.returnedSpecs(), result);
+            long selected = GuardChecks.resultChecks(runtime, plan, plan.returnedSpecs(), result);
             return (selected & plan.argumentChecks()) != 0L
                     ? Selected.askingArgument(plan.askedArgument(), selected) : selected;
         }
         if (completion == Completion.STAGE) {
             // Nothing is decided before the stage completes; a method that returned no stage at all emits nothing.
-            return result instanceof CompletionStage<?> ? every(plan) : 0L;
+            return result instanceof CompletionStage<?> ? GuardChecks.every(plan) : 0L;
         }
         // A Mono or Flux: the weaver's publisher step watches it instead (afterPublisher).
         return 0L;
-    }
-
-    /** Every annotation of {@code plan}, as a {@link #select} answer. */
-    private static long every(EmitPlan plan) {
-        int count = plan.specs().size();
-        return count >= SELECTABLE ? ALL : (1L << count) - 1;
-    }
-
-    /**
-     * Of the {@code candidates}, those whose {@link EventSpec#resultCheck() result check} on {@code value} (the result
-     * or THROWN) holds, and those left to step two.
-     */
-    private static long select(AuditweaveRuntime runtime, EmitPlan plan, long candidates, Object value) {
-        List<EventSpec> specs = plan.specs();
-        int count = specs.size();
-        if (count > SELECTABLE) {
-            return ALL;
-        }
-        long checked = plan.resultChecks();
-        long selected = 0L;
-        for (int i = 0; i < count; i++) {
-            long bit = 1L << i;
-            if ((candidates & bit) != 0L && ((checked & bit) == 0L || passes(runtime, plan, specs.get(i), value))) {
-                selected |= bit;
-            }
-        }
-        return selected;
-    }
-
-    /**
-     * Whether the result check of {@code spec} holds. It reads neither arguments nor NOW: neither is needed. A
-     * whole guard that throws is a failed capture; a precondition that throws leaves the verdict to the whole guard in
-     * step two, which evaluates its operands in the order written.
-     */
-    private static boolean passes(AuditweaveRuntime runtime, EmitPlan plan, EventSpec spec, Object value) {
-        try {
-            if (spec.resultCheck().test(null, value, 0L)) {
-                return true;
-            }
-            spec.guardedOut().increment();
-            return false;
-        } catch (Throwable t) {
-            if (!spec.guardDecidedByResult()) {
-                return true;
-            }
-            Emitter.failed(runtime, plan, spec, t);
-            return false;
-        }
     }
 
     /**
@@ -181,17 +131,7 @@ public final class Capture {
         if (!Selected.asksArgument(asked)) {
             return candidates;
         }
-        int index = Selected.argumentIndex(asked);
-        List<EventSpec> specs = plan.specs();
-        long checks = candidates & plan.argumentChecks();
-        long selected = candidates;
-        for (int i = 0; checks != 0L && i < specs.size(); i++) {
-            long bit = 1L << i;
-            if ((checks & bit) != 0L && !holds(specs.get(i), index, argument)) {
-                selected &= ~bit;
-            }
-        }
-        return selected;
+        return GuardChecks.argumentChecks(plan, candidates, Selected.argumentIndex(asked), argument);
     }
 
     /**
@@ -206,23 +146,6 @@ public final class Capture {
         } catch (Throwable t) {
             WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
             return Selected.candidates(asked);
-        }
-    }
-
-    /** Whether the argument check of {@code spec} holds, or cannot tell: true unless it was false for argument {@code index}. */
-    private static boolean holds(EventSpec spec, int index, Object argument) {
-        ArgumentCheck check = spec.argumentCheck();
-        if (check.index() != index) {
-            return true;
-        }
-        try {
-            if (check.test(argument)) {
-                return true;
-            }
-            spec.guardedOut().increment();
-            return false;
-        } catch (Throwable t) {
-            return true;
         }
     }
 
@@ -316,7 +239,7 @@ public final class Capture {
             if (runtime.isIdle() || publisher == null || !plan.completion().publisher() || plan.specs().isEmpty()) {
                 return publisher;
             }
-            long selected = every(plan);
+            long selected = GuardChecks.every(plan);
             return ReactorResults.watch(runtime, plan, argsAtReturn(runtime, plan, args, selected), publisher,
                     selected);
         } catch (Throwable t) {
@@ -386,10 +309,10 @@ public final class Capture {
         }
         if ((candidates & plan.resultChecks()) == 0L) {
             // Nothing to check here: the exception is read in step two only.
-            return select(runtime, plan, candidates, null);
+            return GuardChecks.resultChecks(runtime, plan, candidates, null);
         }
         Thrown value = read(runtime, plan, thrown);
-        return value == null ? 0L : select(runtime, plan, candidates, value);
+        return value == null ? 0L : GuardChecks.resultChecks(runtime, plan, candidates, value);
     }
 
     /**
