@@ -34,10 +34,11 @@ public final class EmitBridge {
         return handler;
     }
 
-    /** Called by the advice: {@link EmitHandler#select(int, Class, Object)}. */
-    public static long select(int planId, Class<?> type, Object result) {
+    /** Called by the advice: {@link EmitHandler#select(int, Class, Object, Object, Object, Object, Object, Object, Object)}. */
+    public static long select(int planId, Class<?> type, Object result, Object a0, Object a1, Object a2, Object a3,
+                              Object a4, Object a5) {
         EmitHandler installed = Advised.HANDLER;
-        return installed == null ? 0L : installed.select(planId, type, result);
+        return installed == null ? 0L : installed.select(planId, type, result, a0, a1, a2, a3, a4, a5);
     }
 
     /** Called by the advice after an ask: {@link EmitHandler#selectArgument(int, Class, long, Object)}. */

@@ -10,13 +10,18 @@ import java.lang.reflect.Method;
 public interface EmitHandler {
 
     /**
-     * Step one of a capture by the agent's advice: 0 when nothing of the method can fire, or an ask for one argument
-     * ({@link Selected}). Never throws.
+     * Step one of a capture by the agent's advice, with the method's first six parameters at hand as
+     * {@code a0} to {@code a5}: each as it is when of a reference type, {@code null} when primitive or absent. 0 when
+     * nothing of the method can fire; a guard that reads one of them alone is decided in this call. An ask for one
+     * argument ({@link Selected}) when the guard reads another alone (a primitive, or one past the sixth). Never
+     * throws.
      */
-    long select(int planId, Class<?> type, Object result);
+    long select(int planId, Class<?> type, Object result, Object a0, Object a1, Object a2, Object a3, Object a4,
+                Object a5);
 
     /**
-     * Step one again, for the argument an ask of {@link #select(int, Class, Object)} is for: what may fire once
+     * Step one again, for the argument an ask of {@link #select(int, Class, Object, Object, Object, Object, Object,
+     * Object, Object)} is for: what may fire once
      * {@code argument} is known ({@link Selected#candidates} when it is not the one asked for). Never throws.
      */
     long selectArgument(int planId, Class<?> type, long asked, Object argument);

@@ -4,12 +4,12 @@ package dev.auditweave.bootstrap;
  * What step one of a capture answers, as one {@code long} so that the guard-false path allocates nothing: {@code 0}
  * when nothing fires; else bit {@code i} set for each annotation {@code i} that may fire ({@code -1}: every one),
  * or an ask for one argument. An ask says that a guard reads argument {@link #argumentIndex} and that this argument
- * alone may rule the call out: the weaver reads that one argument and asks again
- * ({@code selectArgument}), before it builds any arguments array. A weaver that cannot read it goes on with
- * {@link #candidates} instead, and step two evaluates every guard in full.
+ * alone may rule the call out, and that the weaver did not hand it to step one (a primitive, or one past the sixth):
+ * the weaver reads that one argument and asks again ({@code selectArgument}), before it builds any arguments array.
+ * A weaver that cannot read it goes on with {@link #candidates} instead, and step two evaluates every guard in full.
  *
  * <pre>{@code
- * long selected = EmitBridge.select(planId, type, result);
+ * long selected = EmitBridge.select(planId, type, result, a0, a1, a2, a3, a4, a5);
  * if (selected != 0L && Selected.asksArgument(selected)) {
  *     selected = EmitBridge.selectArgument(planId, type, selected, arguments[Selected.argumentIndex(selected)]);
  * }

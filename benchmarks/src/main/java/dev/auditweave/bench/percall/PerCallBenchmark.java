@@ -109,7 +109,7 @@ public class PerCallBenchmark {
         return wovenFalse.unblockUser(userId, reason);
     }
 
-    /** A guard that reads only an argument ({@code reason == 'fraud'}): the arguments array is built first. */
+    /** A guard that reads only an argument ({@code reason == 'fraud'}): decided in step one, with no arguments array. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public int guardFalse_aspectjArgumentsOnly() {

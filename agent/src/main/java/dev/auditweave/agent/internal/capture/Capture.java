@@ -62,6 +62,9 @@ public final class Capture {
      */
     static final int SELECTABLE = Long.SIZE - 1;
 
+    /** How many of a call's first arguments a weaver hands to {@link #select(EmitPlan, Object, Object, Object, Object, Object, Object, Object)}. */
+    static final int ARGUMENTS_AT_HAND = 6;
+
     /**
      * Step one, on the calling thread, without the arguments: which annotations of {@code plan} may fire for a
      * call that returned {@code result}. Bit {@code i} stands for annotation {@code i}: set when its guard reads
@@ -78,12 +81,40 @@ public final class Capture {
                 // once an active runtime asked for it, and an idle one would answer 0 as well.
                 return 0L;
             }
+            long ask = plan.askAtOnce();
+            if (ask != 0L) {
+                // A guard that reads one argument alone: nothing else to look at before it (an idle runtime is
+                // found in step two, as an ask left unanswered).
+                return ask;
+            }
             AuditweaveRuntime runtime = AuditweaveRuntime.current();
             return runtime.isIdle() ? 0L : afterRowsFloor(runtime, plan, result);
         } catch (Throwable t) {
             WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
             return 0L;
         }
+    }
+
+    /**
+     * As {@link #select(EmitPlan, Object)}, with the call's first six arguments at hand ({@code null} past its last):
+     * a guard that reads one of them alone is decided in this one call, with no ask. One call instead of two is what
+     * brings {@code guardFalse_agentArgumentsOnly} near the result-only guard (docs/performance.md). A weaver that
+     * cannot hand over an argument as it is (the agent's advice, for a primitive: {@link EmitPlan#asksPrimitive()})
+     * calls {@link #select(EmitPlan, Object)} instead and answers the ask. Never throws.
+     */
+    public static long select(EmitPlan plan, Object result, Object a0, Object a1, Object a2, Object a3, Object a4,
+                              Object a5) {
+        long selected = select(plan, result);
+        if (!Selected.asksArgument(selected)) {
+            return selected;
+        }
+        int index = Selected.argumentIndex(selected);
+        if (index >= ARGUMENTS_AT_HAND) {
+            return selected;
+        }
+        // One call site for the check, whichever argument: each inlined copy would make the caller bigger.
+        Object argument = index == 0 ? a0 : index == 1 ? a1 : index == 2 ? a2 : index == 3 ? a3 : index == 4 ? a4 : a5;
+        return selectArgument(plan, selected, argument);
     }
 
     /**

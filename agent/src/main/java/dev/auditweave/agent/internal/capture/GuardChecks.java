@@ -75,6 +75,12 @@ final class GuardChecks {
      * {@code index} holds for {@code argument}, and those left to step two; each ruled out is counted as guarded out.
      */
     static long argumentChecks(EmitPlan plan, long candidates, int index, Object argument) {
+        EventSpec sole = plan.soleArgumentCheck();
+        if (sole != null) {
+            // The common case, one annotation to check: no loop on a path inlined into every instrumented method.
+            long bit = plan.argumentChecks();
+            return (candidates & bit) == 0L || holds(sole, index, argument) ? candidates : candidates & ~bit;
+        }
         List<EventSpec> specs = plan.specs();
         long checks = candidates & plan.argumentChecks();
         long selected = candidates;

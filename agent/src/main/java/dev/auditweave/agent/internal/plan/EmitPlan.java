@@ -40,6 +40,11 @@ public final class EmitPlan {
     private final int askedArgument;
     /** The {@code on = RETURNED} annotations with an {@link EventSpec#argumentCheck()} of {@link #askedArgument}. */
     private final long argumentChecks;
+    /** Step one's answer whatever the result, when the argument alone can rule a call out ({@link #askAtOnce}). */
+    private final long askAtOnce;
+    private final boolean asksPrimitive;
+    /** The one annotation of {@link #argumentChecks}, when there is exactly one; else {@code null}. */
+    private final EventSpec soleArgumentCheck;
     private final long thrownSpecs;
     private final Completion completion;
     private final boolean holdsForCommit;
@@ -95,6 +100,13 @@ public final class EmitPlan {
         this.belowRows = rowsAtLeast > 0 ? new GuardCounter() : null;
         this.askedArgument = completion == Completion.RETURN ? askedArgument(this.specs) : -1;
         this.argumentChecks = argumentChecks(this.specs, askedArgument);
+        this.askAtOnce = argumentChecks != 0L && (returned & checked) == 0L
+                ? Selected.askingArgument(askedArgument, returned) : 0L;
+        this.soleArgumentCheck = Long.bitCount(argumentChecks) == 1
+                ? this.specs.get(Long.numberOfTrailingZeros(argumentChecks)) : null;
+        this.asksPrimitive = instrumented != null && askedArgument >= 0
+                && askedArgument < instrumented.getParameterCount()
+                && instrumented.getParameterTypes()[askedArgument].isPrimitive();
         this.thrownSpecs = thrown;
         this.holdsForCommit = held;
         this.actorReaders = actors;
@@ -244,6 +256,30 @@ public final class EmitPlan {
      */
     public long argumentChecks() {
         return argumentChecks;
+    }
+
+    /**
+     * The ask step one answers before it looks at the result or the runtime, when no {@code on = RETURNED} annotation
+     * has a {@link EventSpec#resultCheck()} and some have an {@link EventSpec#argumentCheck()}: every
+     * {@code on = RETURNED} annotation, and the {@link #askedArgument()}. {@code 0} for any other plan. The guard that
+     * reads one argument alone ({@code reason == 'fraud'}) is then two short calls, as
+     * {@code guardFalse_agentArgumentsOnly} and {@code guardFalse_aspectjArgumentsOnly} measure (docs/performance.md).
+     */
+    public long askAtOnce() {
+        return askAtOnce;
+    }
+
+    /** The one annotation whose argument check step one asks for, when there is exactly one; else {@code null}. */
+    public EventSpec soleArgumentCheck() {
+        return soleArgumentCheck;
+    }
+
+    /**
+     * Whether the {@link #askedArgument()} is a parameter of a primitive type, which the agent's advice hands to step
+     * one only when asked, boxed ({@code Capture.select} with the arguments at hand has it as {@code null}).
+     */
+    public boolean asksPrimitive() {
+        return asksPrimitive;
     }
 
     /** Bit {@code i} set when annotation {@code i} fires on an exception (for the first 64 annotations). */

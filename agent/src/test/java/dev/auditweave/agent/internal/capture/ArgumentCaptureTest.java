@@ -90,6 +90,59 @@ class ArgumentCaptureTest {
     }
 
     @Test
+    void withTheArgumentsAtHand_aFalseArgumentCheckRulesTheCallOut_inThatOneCall() {
+        EmitPlan plan = plan("flagUser");
+        long before = GuardCounter.total();
+
+        assertThat(Capture.select(plan, 1, "u-1", "spam", null, null, null, null)).isZero();
+        assertThat(GuardCounter.total()).isEqualTo(before + 1);
+        assertThat(Capture.select(plan, 1, "u-1", "fraud", null, null, null, null)).isEqualTo(1L);
+        assertThat(GuardCounter.total()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void withTheArgumentsAtHand_eachGuardReadsItsOwnPosition() {
+        for (int index = 0; index < 6; index++) {
+            EmitPlan plan = plan("at" + index);
+            for (int fraud = 0; fraud < 6; fraud++) {
+                String[] a = {"spam", "spam", "spam", "spam", "spam", "spam"};
+                a[fraud] = "fraud";
+
+                assertThat(Capture.select(plan, null, a[0], a[1], a[2], a[3], a[4], a[5]))
+                        .as("guard on p%d, fraud in p%d", index, fraud).isEqualTo(index == fraud ? 1L : 0L);
+            }
+        }
+    }
+
+    @Test
+    void withTheArgumentsAtHand_aGuardOnALaterArgumentIsStillAskedFor() {
+        EmitPlan plan = plan("reviewLate");
+
+        long asked = Capture.select(plan, null, "a", "b", "c", "d", "e", "f");
+
+        assertThat(Selected.asksArgument(asked)).isTrue();
+        assertThat(Selected.argumentIndex(asked)).isEqualTo(6);
+        assertThat(Capture.selectArgument(plan, asked, "spam")).isZero();
+    }
+
+    @Test
+    void aGuardOnOneArgumentAlone_isAskedForBeforeTheResultIsLookedAt() {
+        EmitPlan flagUser = plan("flagUser");
+
+        assertThat(flagUser.askAtOnce()).isEqualTo(Selected.askingArgument(1, 1L));
+        assertThat(Capture.select(flagUser, "not an update count")).isEqualTo(flagUser.askAtOnce());
+        assertThat(plan("blockUser").askAtOnce()).as("another annotation's result check").isZero();
+        assertThat(plan("appeal").askAtOnce()).as("no argument check").isZero();
+    }
+
+    @Test
+    void aPlanTellsWhetherTheArgumentItAsksForIsPrimitive() {
+        assertThat(plan("record").asksPrimitive()).isTrue();
+        assertThat(plan("flagUser").asksPrimitive()).isFalse();
+        assertThat(plan("appeal").asksPrimitive()).as("asks for nothing").isFalse();
+    }
+
+    @Test
     void onlyTheAnnotationsWithTheCheck_areRuledOut() {
         EmitPlan plan = plan("blockUser");
         long asked = Capture.select(plan, 1);
@@ -168,6 +221,38 @@ class ArgumentCaptureTest {
         @EmitsAbuseEvent(type = "user.flagged", when = "reason == 'fraud'")
         CompletableFuture<Integer> flagLater(String userId, String reason) {
             return CompletableFuture.completedFuture(1);
+        }
+
+        @EmitsAbuseEvent(type = "seen", when = "p0 == 'fraud'")
+        void at0(String p0, String p1, String p2, String p3, String p4, String p5) {
+        }
+
+        @EmitsAbuseEvent(type = "seen", when = "p1 == 'fraud'")
+        void at1(String p0, String p1, String p2, String p3, String p4, String p5) {
+        }
+
+        @EmitsAbuseEvent(type = "seen", when = "p2 == 'fraud'")
+        void at2(String p0, String p1, String p2, String p3, String p4, String p5) {
+        }
+
+        @EmitsAbuseEvent(type = "seen", when = "p3 == 'fraud'")
+        void at3(String p0, String p1, String p2, String p3, String p4, String p5) {
+        }
+
+        @EmitsAbuseEvent(type = "seen", when = "p4 == 'fraud'")
+        void at4(String p0, String p1, String p2, String p3, String p4, String p5) {
+        }
+
+        @EmitsAbuseEvent(type = "seen", when = "p5 == 'fraud'")
+        void at5(String p0, String p1, String p2, String p3, String p4, String p5) {
+        }
+
+        @EmitsAbuseEvent(type = "late.seen", when = "p6 != 'spam'")
+        void reviewLate(String p0, String p1, String p2, String p3, String p4, String p5, String p6) {
+        }
+
+        @EmitsAbuseEvent(type = "recorded", when = "n > 200")
+        void record(int n) {
         }
 
         @EmitsAbuseEvent(type = "user.appealed", when = "userId != reason")

@@ -28,9 +28,13 @@ final class AgentEmitHandler implements EmitHandler {
     }
 
     @Override
-    public long select(int planId, Class<?> type, Object result) {
+    public long select(int planId, Class<?> type, Object result, Object a0, Object a1, Object a2, Object a3,
+                       Object a4, Object a5) {
         try {
-            return Capture.select(PlanSlots.plan(planId, type), result);
+            EmitPlan plan = PlanSlots.plan(planId, type);
+            // A primitive parameter reaches here as null: the advice answers that ask with the boxed argument.
+            return plan.asksPrimitive() ? Capture.select(plan, result)
+                    : Capture.select(plan, result, a0, a1, a2, a3, a4, a5);
         } catch (Throwable t) {
             failed(planId, type, t);
             return 0L;

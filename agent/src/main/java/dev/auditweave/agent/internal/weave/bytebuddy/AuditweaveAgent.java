@@ -113,12 +113,20 @@ public final class AuditweaveAgent {
         return true;
     }
 
+    /** The advice inlined at the exits of every instrumented method, with its own parameter bindings. */
+    static Advice emitAdvice() {
+        return Advice.withCustomMapping()
+                .bind(PlanId.class, new PlanIdMapping())
+                .bind(new ReferenceArgumentMapping.Factory())
+                .to(EmitAdvice.class);
+    }
+
     private static AgentBuilder agentBuilder(Instrumentation instrumentation,
                                              AgentBuilder.RedefinitionStrategy redefinition) {
         if (System.getProperty(NEXUS_DISABLED) == null) {
             System.setProperty(NEXUS_DISABLED, "true");
         }
-        Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);
+        Advice advice = emitAdvice();
         Advice publisherAdvice =
                 Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(PublisherAdvice.class);
         // Declared Mono or Flux exactly: the watching publisher must fit the declared type (else a plan-time error).

@@ -13,14 +13,14 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  *
  * <p>Inlined advice materialises {@code @Advice.AllArguments} (a new array) and a dynamically typed
  * {@code @Advice.Return} or {@code @Advice.Argument} (a box for a primitive) at every read of the parameter. So the
- * result is read once, and {@code args} only inside the branch taken when {@link EmitBridge#select(int, Class, Object)}
- * (or, after a throw, {@link EmitBridge#selectThrown(int, Class, Throwable)}) says an event may fire: a call whose
- * result-only guard is false allocates no arguments array, and the normal return pays one null check for the throw
- * path. When step one asks for the one argument a guard reads ({@link Selected}), the advice reads that parameter
- * alone ({@code a0} to {@code a5}, null past the method's last; a later one from {@code args}) for
- * {@link EmitBridge#selectArgument}: a call that argument rules out allocates no array either (a primitive argument
- * is boxed). {@code self} (null in a static method) lets the runtime tell an overridden method called through
- * {@code super} from the call itself.
+ * result is read once, and {@code args} only inside the branch taken when {@link EmitBridge#select} (or, after a
+ * throw, {@link EmitBridge#selectThrown(int, Class, Throwable)}) says an event may fire: a call whose guard is false
+ * allocates no arguments array, and the normal return pays one null check for the throw path. Step one gets the
+ * first six parameters as they are ({@code r0} to {@code r5}, {@link ReferenceArgument}: null for a primitive), so
+ * that a guard reading one of them alone ({@code reason == 'fraud'}) is decided in that one call. When it asks for
+ * another ({@link Selected}: a primitive, or one past the sixth), the advice reads that parameter alone ({@code a0}
+ * to {@code a5}, boxed; a later one from {@code args}) for {@link EmitBridge#selectArgument}. {@code self} (null in
+ * a static method) lets the runtime tell an overridden method called through {@code super} from the call itself.
  */
 final class EmitAdvice {
 
@@ -32,6 +32,12 @@ final class EmitAdvice {
                      @Advice.Origin Class<?> type,
                      @Advice.This(optional = true) Object self,
                      @Advice.AllArguments Object[] args,
+                     @ReferenceArgument(0) Object r0,
+                     @ReferenceArgument(1) Object r1,
+                     @ReferenceArgument(2) Object r2,
+                     @ReferenceArgument(3) Object r3,
+                     @ReferenceArgument(4) Object r4,
+                     @ReferenceArgument(5) Object r5,
                      @Advice.Argument(value = 0, optional = true, typing = Assigner.Typing.DYNAMIC) Object a0,
                      @Advice.Argument(value = 1, optional = true, typing = Assigner.Typing.DYNAMIC) Object a1,
                      @Advice.Argument(value = 2, optional = true, typing = Assigner.Typing.DYNAMIC) Object a2,
@@ -42,7 +48,7 @@ final class EmitAdvice {
                      @Advice.Thrown Throwable thrown) {
         if (thrown == null) {
             Object returned = result;
-            long selected = EmitBridge.select(planId, type, returned);
+            long selected = EmitBridge.select(planId, type, returned, r0, r1, r2, r3, r4, r5);
             if (selected != 0L) {
                 if (Selected.asksArgument(selected)) {
                     int index = Selected.argumentIndex(selected);

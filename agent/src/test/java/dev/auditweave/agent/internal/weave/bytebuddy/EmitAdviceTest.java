@@ -29,9 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inlined advice's shape: it asks {@link dev.auditweave.bootstrap.EmitBridge#select(int, Class, Object)} with the result alone and builds the
- * arguments only when something may fire; whatever the guard reads (result, arguments, primitives, nothing),
- * the events are the same as before.
+ * The inlined advice's shape: it asks {@link dev.auditweave.bootstrap.EmitBridge#select} with the result and the
+ * first six parameters as they are (null for a primitive), answers an ask for a primitive or a later parameter,
+ * and builds the arguments only when something may fire; whatever the guard reads (result, arguments, primitives,
+ * nothing), the events are the same as before.
  */
 class EmitAdviceTest {
 
@@ -44,7 +45,7 @@ class EmitAdviceTest {
         EmitBridge.install(new AgentEmitHandler(LocalRuntime.control()));
         runtime = AuditweaveRuntime.replace(Settings.defaults().with(Map.of("auditweave.batch.max-delay-ms", "0")),
                 List.of(sink));
-        Advice advice = Advice.withCustomMapping().bind(PlanId.class, new PlanIdMapping()).to(EmitAdvice.class);
+        Advice advice = AuditweaveAgent.emitAdvice();
         Class<?> woven = new ByteBuddy()
                 .redefine(Target.class)
                 .visit(advice.on(isAnnotatedWith(EmitsAbuseEvent.class).or(isAnnotatedWith(EmitsAbuseEvents.class))))
