@@ -97,8 +97,8 @@ public final class Capture {
 
     /**
      * As {@link #select(EmitPlan, Object)}, with the call's first six arguments at hand ({@code null} past its last):
-     * a guard that reads one of them alone is decided in this one call, with no ask. One call instead of two is what
-     * brings {@code guardFalse_agentArgumentsOnly} near the result-only guard (docs/performance.md). A weaver that
+     * a guard that reads one of them alone is decided in this one call, with no ask: one bridge crossing instead of two,
+     * measured by {@code guardFalse_agentArgumentsOnly} (docs/performance.md). A weaver that
      * cannot hand over an argument as it is (the agent's advice, for a primitive: {@link EmitPlan#asksPrimitive()})
      * calls {@link #select(EmitPlan, Object)} instead and answers the ask. Never throws.
      */

@@ -262,7 +262,7 @@ public final class EmitPlan {
      * The ask step one answers before it looks at the result or the runtime, when no {@code on = RETURNED} annotation
      * has a {@link EventSpec#resultCheck()} and some have an {@link EventSpec#argumentCheck()}: every
      * {@code on = RETURNED} annotation, and the {@link #askedArgument()}. {@code 0} for any other plan. The guard that
-     * reads one argument alone ({@code reason == 'fraud'}) is then two short calls, as
+     * reads one argument alone ({@code reason == 'fraud'}) then costs no runtime read or result loop, as
      * {@code guardFalse_agentArgumentsOnly} and {@code guardFalse_aspectjArgumentsOnly} measure (docs/performance.md).
      */
     public long askAtOnce() {
