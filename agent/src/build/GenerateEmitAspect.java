@@ -56,8 +56,10 @@ public final class GenerateEmitAspect {
                  * <p>Zero cost when nothing fires: one advice per arity (0 to %1$d parameters) binds the arguments one by one
                  * with {@code args(..)} and the join point as its {@link JoinPoint.StaticPart} (a constant ajc creates once per
                  * join point), so no {@code thisJoinPoint} and no arguments array exist until {@link WovenCalls#select} says
-                 * that an event may fire; when it asks for the one argument a guard reads, the return advice hands that one to
-                 * {@link WovenCalls#selectArgument} first. Methods with more parameters fall back to a {@link JoinPoint} (allocated per call).
+                 * that an event may fire. The return advice hands it the bound arguments as they are, so that a guard that
+                 * reads one of them alone is decided in that one call; when the answer still asks for one (a {@code -javaagent}
+                 * attached answers by method), the advice hands that one to {@link WovenCalls#selectArgument} first.
+                 * Methods with more parameters fall back to a {@link JoinPoint} (allocated per call).
                  * A primitive argument or result is boxed by ajc at the join point. The throw advice exists per arity too: with
                  * a {@link JoinPoint} parameter ajc would build {@code thisJoinPoint} at the start of every call, whether it
                  * throws or not; it only reads the exception, and ajc rethrows the same instance. Every woven class keeps its
@@ -85,7 +87,7 @@ public final class GenerateEmitAspect {
                             argNames = "${argNames}")
                     public void ${kind}${arity}(JoinPoint.StaticPart joinPoint, ${parameters}${type} ${outcome}) {
                         try {
-                            long selected = WovenCalls.${select}(joinPoint, ${outcome});
+                            long selected = WovenCalls.${select}(joinPoint, ${outcome}${atHand});
                             if (selected != 0L) {${ask}
                                 WovenCalls.${emit}(joinPoint, ${array}, ${outcome}, selected);
                             }
@@ -98,7 +100,16 @@ public final class GenerateEmitAspect {
                 "${parameters}", IntStream.range(0, arity).mapToObj(i -> "Object a" + i + ", ")
                         .collect(Collectors.joining()),
                 "${array}", arity == 0 ? "new Object[0]" : "new Object[] {" + names + "}",
+                "${atHand}", thrown || arity == 0 ? "" : atHand(names, arity),
                 "${ask}", thrown || arity == 0 ? "" : ask("joinPoint", pick(arity))));
+    }
+
+    /**
+     * The arguments the return advice hands to step one as they are: its {@code arity} bound ones, then {@code null}
+     * up to {@value #MAX_BOUND_ARITY} ({@code WovenCalls.select(joinPoint, result, a0, a1, null, null, null, null)}).
+     */
+    private static String atHand(String names, int arity) {
+        return ", " + names + ", null".repeat(MAX_BOUND_ARITY - arity);
     }
 
     /**

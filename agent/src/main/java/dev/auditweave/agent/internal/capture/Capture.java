@@ -62,9 +62,6 @@ public final class Capture {
      */
     static final int SELECTABLE = Long.SIZE - 1;
 
-    /** How many of a call's first arguments a weaver hands to {@link #select(EmitPlan, Object, Object, Object, Object, Object, Object, Object)}. */
-    static final int ARGUMENTS_AT_HAND = 6;
-
     /**
      * Step one, on the calling thread, without the arguments: which annotations of {@code plan} may fire for a
      * call that returned {@code result}. Bit {@code i} stands for annotation {@code i}: set when its guard reads
@@ -104,17 +101,26 @@ public final class Capture {
      */
     public static long select(EmitPlan plan, Object result, Object a0, Object a1, Object a2, Object a3, Object a4,
                               Object a5) {
+        EventSpec atHand = plan.checkAtHand();
+        if (atHand != null) {
+            // The common argument guard, one annotation on one of these six: decided on the shortest path, so that
+            // it stays small enough to be inlined into the instrumented method.
+            return GuardChecks.argumentCheck(plan, atHand, argument(plan.askedArgument(), a0, a1, a2, a3, a4, a5));
+        }
         long selected = select(plan, result);
         if (!Selected.asksArgument(selected)) {
             return selected;
         }
         int index = Selected.argumentIndex(selected);
-        if (index >= ARGUMENTS_AT_HAND) {
+        if (index >= EmitPlan.ARGUMENTS_AT_HAND) {
             return selected;
         }
-        // One call site for the check, whichever argument: each inlined copy would make the caller bigger.
-        Object argument = index == 0 ? a0 : index == 1 ? a1 : index == 2 ? a2 : index == 3 ? a3 : index == 4 ? a4 : a5;
-        return selectArgument(plan, selected, argument);
+        return selectArgument(plan, selected, argument(index, a0, a1, a2, a3, a4, a5));
+    }
+
+    /** Argument {@code index} of the first six: one call site for the check, whichever it is. */
+    private static Object argument(int index, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5) {
+        return index == 0 ? a0 : index == 1 ? a1 : index == 2 ? a2 : index == 3 ? a3 : index == 4 ? a4 : a5;
     }
 
     /**

@@ -118,7 +118,11 @@ public final class ExpressionCompiler {
         Syntax tree = Parser.parse(conjunction);
         Typed typed = checker.check(tree);
         checker.expect(tree, typed, Expected.BOOLEAN);
-        return new ArgumentCheck(index, new CompiledTree(conjunction, typed.node(), false, true, false, 0));
+        CompiledTree check = new CompiledTree(conjunction, typed.node(), false, true, false, 0);
+        if (typed.node() instanceof StringEqualityNode equality && equality.textComparedWithResult() != null) {
+            return new ArgumentCheck(index, check, equality.textComparedWithResult(), equality.negated());
+        }
+        return new ArgumentCheck(index, check);
     }
 
     /** The one parameter {@code operand} reads when it reads nothing else of the call; else -1. */

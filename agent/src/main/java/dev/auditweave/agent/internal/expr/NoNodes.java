@@ -84,6 +84,11 @@ final class NoNodes implements Nodes {
     }
 
     @Override
+    public Node stringEquality(boolean negated, Node left, Node right) {
+        return null;
+    }
+
+    @Override
     public Node ordering(Ordering ordering, Node left, Node right) {
         return null;
     }

@@ -47,6 +47,9 @@ interface Nodes {
 
     Node equality(boolean negated, Node left, Node right);
 
+    /** {@code ==} or {@code !=} of two operands both declared {@code String}: no number or enum to tell apart. */
+    Node stringEquality(boolean negated, Node left, Node right);
+
     Node ordering(Ordering ordering, Node left, Node right);
 
     Node concat(Node left, Node right);

@@ -54,8 +54,11 @@ final class OperatorChecks {
                 }
                 requireConstant(binary, binary.left(), right);
                 requireConstant(binary, binary.right(), left);
-                return new Typed(nodes.equality(binary.operator() == Syntax.BinaryOperator.NOT_EQUAL,
-                        left.node(), right.node()), context.known(Boolean.class));
+                boolean negated = binary.operator() == Syntax.BinaryOperator.NOT_EQUAL;
+                Node equality = left.type().is(Kind.STRING) && right.type().is(Kind.STRING)
+                        ? nodes.stringEquality(negated, left.node(), right.node())
+                        : nodes.equality(negated, left.node(), right.node());
+                return new Typed(equality, context.known(Boolean.class));
             case LESS:
                 return ordering(binary, Ordering.LESS, left, right);
             case LESS_OR_EQUAL:

@@ -109,6 +109,11 @@ final class ReflectionNodes implements Nodes {
     }
 
     @Override
+    public Node stringEquality(boolean negated, Node left, Node right) {
+        return new StringEqualityNode(negated, left, right);
+    }
+
+    @Override
     public Node ordering(Ordering ordering, Node left, Node right) {
         Node fast = RowsThresholdNode.of(ordering, left, right);
         return fast != null ? fast : new OrderingNode(ordering, left, right);

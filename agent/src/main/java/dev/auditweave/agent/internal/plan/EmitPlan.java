@@ -21,6 +21,12 @@ import java.util.Objects;
  */
 public final class EmitPlan {
 
+    /**
+     * How many of a call's first arguments a weaver hands to step one as they are
+     * ({@code Capture.select(plan, result, a0, a1, a2, a3, a4, a5)}).
+     */
+    public static final int ARGUMENTS_AT_HAND = 6;
+
     private final String method;
     private final List<EventSpec> specs;
     private final long resultChecks;
@@ -43,6 +49,8 @@ public final class EmitPlan {
     /** Step one's answer whatever the result, when the argument alone can rule a call out ({@link #askAtOnce}). */
     private final long askAtOnce;
     private final boolean asksPrimitive;
+    /** {@link #soleArgumentCheck} when {@link #askAtOnce} asks for one of the first six arguments; else {@code null}. */
+    private final EventSpec checkAtHand;
     /** The one annotation of {@link #argumentChecks}, when there is exactly one; else {@code null}. */
     private final EventSpec soleArgumentCheck;
     private final long thrownSpecs;
@@ -104,6 +112,7 @@ public final class EmitPlan {
                 ? Selected.askingArgument(askedArgument, returned) : 0L;
         this.soleArgumentCheck = Long.bitCount(argumentChecks) == 1
                 ? this.specs.get(Long.numberOfTrailingZeros(argumentChecks)) : null;
+        this.checkAtHand = askAtOnce != 0L && askedArgument < ARGUMENTS_AT_HAND ? soleArgumentCheck : null;
         this.asksPrimitive = instrumented != null && askedArgument >= 0
                 && askedArgument < instrumented.getParameterCount()
                 && instrumented.getParameterTypes()[askedArgument].isPrimitive();
@@ -267,6 +276,16 @@ public final class EmitPlan {
      */
     public long askAtOnce() {
         return askAtOnce;
+    }
+
+    /**
+     * The one annotation whose argument check decides step one alone, with no result to look at, when that argument is
+     * one of the first six a weaver hands over as they are ({@code Capture.select} with the arguments at hand): the
+     * guard of every {@code on = RETURNED} annotation reads that argument alone or reads no result, and only this one
+     * checks it. {@code null} otherwise.
+     */
+    public EventSpec checkAtHand() {
+        return checkAtHand;
     }
 
     /** The one annotation whose argument check step one asks for, when there is exactly one; else {@code null}. */

@@ -14,6 +14,7 @@ import dev.auditweave.annotations.Outcome;
 import dev.auditweave.bootstrap.Selected;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +134,40 @@ class ArgumentCaptureTest {
         assertThat(Capture.select(flagUser, "not an update count")).isEqualTo(flagUser.askAtOnce());
         assertThat(plan("blockUser").askAtOnce()).as("another annotation's result check").isZero();
         assertThat(plan("appeal").askAtOnce()).as("no argument check").isZero();
+    }
+
+    @Test
+    void aSoleCheckOnOneOfTheFirstSixArguments_isDecidedWithTheArgumentsAtHand() {
+        EventSpec flagged = plan("flagUser").specs().get(0);
+
+        assertThat(plan("flagUser").checkAtHand()).isSameAs(flagged);
+        for (int index = 0; index < EmitPlan.ARGUMENTS_AT_HAND; index++) {
+            assertThat(plan("at" + index).checkAtHand()).as("p%d", index).isNotNull();
+        }
+        assertThat(plan("reviewLate").checkAtHand()).as("p6 is not at hand").isNull();
+        assertThat(plan("blockUser").checkAtHand()).as("another annotation's result check").isNull();
+        assertThat(plan("appeal").checkAtHand()).as("no argument check").isNull();
+        assertThat(plan("flagLater").checkAtHand()).as("decided when the stage completes").isNull();
+        assertThat(new EmitPlan("twice", List.of(flagged, flagged)).checkAtHand()).as("two checks").isNull();
+    }
+
+    @Test
+    void withTheArgumentsAtHand_aCheckThatThrows_leavesTheVerdictToTheWholeGuard() {
+        EmitPlan plan = plan("refund");
+        long before = GuardCounter.total();
+
+        assertThat(Capture.select(plan, null, 42, null, null, null, null, null)).isEqualTo(1L);
+        assertThat(GuardCounter.total()).isEqualTo(before);
+    }
+
+    @Test
+    void withTheArgumentsAtHand_twoChecksOfOneArgument_eachRulesOutItsOwnAnnotation() {
+        EventSpec flagged = plan("flagUser").specs().get(0);
+        EventSpec other = plan("at1").specs().get(0);
+        EmitPlan plan = new EmitPlan("twice", List.of(flagged, other));
+
+        assertThat(Capture.select(plan, 1, "u-1", "spam", null, null, null, null)).isZero();
+        assertThat(Capture.select(plan, 1, "u-1", "fraud", null, null, null, null)).isEqualTo(0b11L);
     }
 
     @Test

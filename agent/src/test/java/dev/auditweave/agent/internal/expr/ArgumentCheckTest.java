@@ -103,6 +103,39 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void aTextParameterComparedWithALiteral_keepsTheLiteral_andAnswersAsItsTree() {
+        ArgumentCheck fraud = check("reason == 'fraud'", block);
+        ArgumentCheck notSpam = check("'spam' != reason && RETURNED_ROWS > 0", block);
+
+        assertThat(fraud.text()).isEqualTo("fraud");
+        assertThat(fraud.unequal()).isFalse();
+        assertThat(notSpam.text()).isEqualTo("spam");
+        assertThat(notSpam.unequal()).isTrue();
+        for (String argument : new String[] {"fraud", new String("fraud"), "spam", "", null}) {
+            assertThat(fraud.test(argument)).as("%s", argument).isEqualTo(fraud.check().test(null, argument, 0L));
+            assertThat(notSpam.test(argument)).as("%s", argument).isEqualTo(notSpam.check().test(null, argument, 0L));
+        }
+    }
+
+    @Test
+    void onlyAComparisonOfTheTextParameterItself_keepsALiteral() {
+        Scope suspend = Compile.scope(Fixtures.class, "suspend");
+
+        assertThat(check("reason == 'fraud' && reason != 'spam'", block).text()).as("two operands").isNull();
+        assertThat(check("reason != null", block).text()).as("no text").isNull();
+        assertThat(check("account.status == 'FLAGGED'", suspend).text()).as("a property").isNull();
+        assertThat(check("payload == 'refund'", suspend).text()).as("not declared String").isNull();
+    }
+
+    @Test
+    void onlyAComparisonWithATextIsUnequal() {
+        CompiledExpression any = ExpressionCompiler.compile("true", block, Expected.BOOLEAN);
+
+        assertThatThrownBy(() -> new ArgumentCheck(0, any, null, true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("only a comparison with a text is unequal: true");
+    }
+
+    @Test
     void aCheckNeedsAParameterIndex() {
         CompiledExpression any = ExpressionCompiler.compile("true", block, Expected.BOOLEAN);
 

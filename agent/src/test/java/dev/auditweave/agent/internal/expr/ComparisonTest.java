@@ -24,6 +24,8 @@ class ComparisonTest {
 
         void times(Instant start, Instant end);
 
+        void texts(String a, String b);
+
         void none();
     }
 
@@ -115,6 +117,21 @@ class ComparisonTest {
         assertThat(mixed("name != 'bob'", "ada", Tier.PRO, null)).isEqualTo(true);
         assertThat(mixed("name < 'b'", "ada", Tier.PRO, null)).isEqualTo(true);
         assertThat(mixed("name >= 'adb'", "ada", Tier.PRO, null)).isEqualTo(false);
+    }
+
+    @Test
+    void twoStrings_areEqualByValue_andNullEqualsOnlyNull() {
+        Scope texts = scope(Api.class, "texts");
+        String ada = new String("ada");
+
+        assertThat(eval("a == 'ada'", texts, null, ada, null)).isEqualTo(true);
+        assertThat(eval("'ada' == a", texts, null, ada, null)).isEqualTo(true);
+        assertThat(eval("a == b", texts, null, ada, "ada")).isEqualTo(true);
+        assertThat(eval("a != b", texts, null, ada, "bob")).isEqualTo(true);
+        assertThat(eval("a == 'ada'", texts, null, null, null)).isEqualTo(false);
+        assertThat(eval("a != 'ada'", texts, null, null, null)).isEqualTo(true);
+        assertThat(eval("a == b", texts, null, null, "ada")).isEqualTo(false);
+        assertThat(eval("a == b", texts, null, null, null)).isEqualTo(true);
     }
 
     @Test

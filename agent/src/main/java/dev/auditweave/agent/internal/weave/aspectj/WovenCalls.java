@@ -17,8 +17,8 @@ import org.aspectj.lang.JoinPoint;
  * auditweave compiles and reports nothing. Never throws: a failure is logged, rate-limited.
  *
  * <pre>{@code
- * long selected = WovenCalls.select(joinPoint, result);
- * if (Selected.asksArgument(selected)) {
+ * long selected = WovenCalls.select(joinPoint, result, a0, a1, null, null, null, null);
+ * if (Selected.asksArgument(selected)) {   // only with a -javaagent attached
  *     selected = WovenCalls.selectArgument(joinPoint, selected, Selected.argumentIndex(selected) == 0 ? a0 : a1);
  * }
  * if (selected != 0L) {
@@ -33,26 +33,49 @@ final class WovenCalls {
     private WovenCalls() {
     }
 
-    /** Step one after a normal return: {@link Capture#select}. */
+    /** Step one after a normal return, for a method with more arguments than an advice binds: {@link Capture#select}. */
     static long select(JoinPoint.StaticPart joinPoint, Object result) {
         try {
             EmitHandler agent = AgentHandoff.agent();
             if (agent != null) {
                 return agent.select(JoinPointPlans.method(joinPoint), result);
             }
-            EmitPlan plan = JoinPointPlans.find(joinPoint);
-            if (plan == null) {
-                // The join point's first call, or one displaced by a hash collision.
-                if (AuditweaveRuntime.current().isIdle()) {
-                    return 0L;
-                }
-                plan = JoinPointPlans.of(joinPoint);
-            }
-            return Capture.select(plan, result);
+            EmitPlan plan = plan(joinPoint);
+            return plan == null ? 0L : Capture.select(plan, result);
         } catch (Throwable t) {
             failed(joinPoint, t);
             return 0L;
         }
+    }
+
+    /**
+     * Step one after a normal return, with the call's first six arguments as the advice bound them ({@code null} past
+     * its last): {@link Capture#select(EmitPlan, Object, Object, Object, Object, Object, Object, Object)}, which decides
+     * a guard that reads one of them alone without an ask. A {@code -javaagent} attached answers by method, and may ask.
+     */
+    static long select(JoinPoint.StaticPart joinPoint, Object result, Object a0, Object a1, Object a2, Object a3,
+                       Object a4, Object a5) {
+        try {
+            EmitHandler agent = AgentHandoff.agent();
+            if (agent != null) {
+                return agent.select(JoinPointPlans.method(joinPoint), result);
+            }
+            EmitPlan plan = plan(joinPoint);
+            return plan == null ? 0L : Capture.select(plan, result, a0, a1, a2, a3, a4, a5);
+        } catch (Throwable t) {
+            failed(joinPoint, t);
+            return 0L;
+        }
+    }
+
+    /** The join point's plan; {@code null} when there is none yet and auditweave is idle, so that it builds none. */
+    private static EmitPlan plan(JoinPoint.StaticPart joinPoint) {
+        EmitPlan plan = JoinPointPlans.find(joinPoint);
+        if (plan != null) {
+            return plan;
+        }
+        // The join point's first call, or one displaced by a hash collision.
+        return AuditweaveRuntime.current().isIdle() ? null : JoinPointPlans.of(joinPoint);
     }
 
     /** Step one again, for the argument {@link #select} asked for: {@link Capture#selectArgument}. */
