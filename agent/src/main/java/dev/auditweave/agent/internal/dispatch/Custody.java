@@ -1,6 +1,8 @@
 package dev.auditweave.agent.internal.dispatch;
 
 import dev.auditweave.agent.internal.event.Event;
+import dev.auditweave.agent.internal.metrics.Ledger;
+import dev.auditweave.agent.metrics.DropReason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +13,24 @@ import java.util.List;
  *
  * <p>The worker drains the queue only through {@link #drain}, under the same lock as {@link #abandon}, so that no
  * event is between the queue and the worker's hands when shutdown counts what is left.
+ *
+ * <p>A caller that passed the dispatcher's shutdown check just before shutdown began may still put its event in the
+ * queue after the worker took its last batch. Once the worker has ended ({@link #close}) or been given up, nobody
+ * takes from the queue again, so such an event is dropped ({@link DropReason#SHUTDOWN}) by whichever of the two sees
+ * it last: the closing worker, or the caller in {@link #afterEnqueue}, which looks after its offer.
  */
 final class Custody {
 
     private final EventQueue queue;
+    private final Ledger ledger;
     private List<Event> inFlight = List.of();
     private boolean abandoned;
+    /** Set once nobody takes from the queue any more: the worker ended, or shutdown gave up on it. */
+    private volatile boolean closed;
 
-    Custody(EventQueue queue) {
+    Custody(EventQueue queue, Ledger ledger) {
         this.queue = queue;
+        this.ledger = ledger;
     }
 
     /**
@@ -63,11 +74,36 @@ final class Custody {
     /** Shutdown: gives up on the worker; returns the events it held and those still queued, for the ledger. */
     synchronized List<Event> abandon() {
         abandoned = true;
+        closed = true;
         List<Event> left = new ArrayList<>(inFlight);
         inFlight = List.of();
-        while (queue.drain(left, Integer.MAX_VALUE) > 0) {
-            // Until the queue is empty: no caller offers once shutdown has begun.
-        }
+        queue.drainAll(left);
         return left;
+    }
+
+    /** Worker, as it ends: nobody takes from the queue from now on; what a late caller put there is dropped. */
+    void close() {
+        closed = true;
+        dropLeftovers();
+    }
+
+    /**
+     * Caller, after its event reached the queue: when the queue was closed meanwhile, drops what is in it, the
+     * caller's event among them (the closing worker may have dropped it already).
+     */
+    void afterEnqueue() {
+        if (closed) {
+            dropLeftovers();
+        }
+    }
+
+    private void dropLeftovers() {
+        List<Event> left = new ArrayList<>();
+        synchronized (this) {
+            queue.drainAll(left);
+        }
+        if (!left.isEmpty()) {
+            ledger.dropped(DropReason.SHUTDOWN, left);
+        }
     }
 }

@@ -38,7 +38,10 @@ public final class Dispatcher {
 
     /** What became of one offered event. */
     public enum Offer {
-        /** In the sink's queue. */
+        /**
+         * In the sink's queue (where one that arrives just after the worker ended is dropped, as
+         * {@link DropReason#SHUTDOWN}: the ledger records which).
+         */
         ENQUEUED,
         /** In the spool's overflow ring, on its way to disk (the queue was full, or the spool has a backlog). */
         SPILLED,
@@ -82,7 +85,7 @@ public final class Dispatcher {
         this.filter = Checks.notNull("filter", filter);
         this.spool = spool;
         this.queue = new EventQueue(policy.queueCapacity(), policy.queueMaxBytes());
-        this.custody = new Custody(queue);
+        this.custody = new Custody(queue, ledger);
         this.sender = new BatchSender(name, sink, policy, ledger, spool, ticker, sleeper);
         SpoolMode spoolMode = spool == null ? null : new SpoolMode(spool, name, policy, ticker);
         this.worker = new Worker(name, policy, queue, custody, sender, spoolMode, ticker);
@@ -134,6 +137,14 @@ public final class Dispatcher {
             ledger.dropped(DropReason.SHUTDOWN, event);
             return Offer.STOPPED;
         }
+        return admit(event);
+    }
+
+    /**
+     * {@link #offerOrSpill} past its shutdown check, which a caller may pass just before shutdown begins and then
+     * reach the queue only after the worker ended: the queue then drops the event ({@link Custody#afterEnqueue}).
+     */
+    Offer admit(Event event) {
         if (spool != null && (worker.spoolFirst() || sender.sendRunningLongerThan(SLOW_SEND_NANOS))
                 && spool.offerOverflow(event)) {
             ledger.spilled(event);
@@ -142,6 +153,7 @@ public final class Dispatcher {
         if (queue.offer(event)) {
             ledger.enqueued(event);
             worker.enqueued();
+            custody.afterEnqueue();
             return Offer.ENQUEUED;
         }
         if (spool != null && spool.offerOverflow(event)) {

@@ -58,6 +58,22 @@ final class EventQueue {
         return drained;
     }
 
+    /**
+     * Whoever alone takes from the queue now: moves everything in it into {@code into}, waiting for an event whose
+     * offer has claimed its slot but not yet stored it (so that an offer that returned before this began is in).
+     */
+    void drainAll(List<Event> into) {
+        long size = 0;
+        Event event;
+        while ((event = queue.poll()) != null) {
+            into.add(event);
+            size += EventSize.of(event);
+        }
+        if (size > 0) {
+            bytes.addAndGet(-size);
+        }
+    }
+
     int size() {
         return queue.size();
     }

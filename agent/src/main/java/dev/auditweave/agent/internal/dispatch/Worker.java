@@ -48,7 +48,7 @@ final class Worker {
         this.spoolMode = spoolMode;
         this.ticker = ticker;
         this.maxDelayNanos = policy.maxBatchDelay().toNanos();
-        this.thread = new Thread(this::run, "auditweave-dispatch-" + sink);
+        this.thread = new Thread(this::runThenClose, "auditweave-dispatch-" + sink);
         thread.setDaemon(true);
     }
 
@@ -147,6 +147,14 @@ final class Worker {
     }
 
     // ---------------------------------------------------------------- the thread
+
+    private void runThenClose() {
+        try {
+            run();
+        } finally {
+            custody.close();
+        }
+    }
 
     private void run() {
         List<Event> batch = new ArrayList<>(policy.maxBatchEvents());

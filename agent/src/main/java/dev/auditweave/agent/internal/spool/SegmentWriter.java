@@ -49,6 +49,9 @@ final class SegmentWriter {
     private volatile boolean busy;
     private volatile boolean parked;
     private volatile boolean closing;
+    /** Set as the thread ends: nobody takes from the ring or the inbox any more. */
+    private volatile boolean finished;
+    private final Object leftoverLock = new Object();
 
     // Writer thread only.
     private FileChannel active;
@@ -69,7 +72,7 @@ final class SegmentWriter {
         int capacity = Math.max(4, overflowCapacity);
         this.overflow = new MpscChunkedAtomicArrayQueue<>(Math.min(RING_CHUNK, Math.max(2, capacity / 4)), capacity);
         this.overflowWakeThreshold = Math.max(1, capacity / 4);
-        this.thread = new Thread(this::loop, "auditweave-spool-" + directory.sink());
+        this.thread = new Thread(this::loopThenFinish, "auditweave-spool-" + directory.sink());
         thread.setDaemon(true);
     }
 
@@ -84,8 +87,19 @@ final class SegmentWriter {
 
     /** One non-blocking offer from an application thread; {@code false} when the ring is full or closing. */
     boolean offerOverflow(Event event) {
-        if (closing || !overflow.offer(event)) {
+        return !closing && ring(event);
+    }
+
+    /**
+     * {@link #offerOverflow} past its closing check, which a caller may pass just before {@link #close} and then
+     * reach the ring only after the thread ended: the event is then dropped here ({@link #dropLeftovers}).
+     */
+    boolean ring(Event event) {
+        if (!overflow.offer(event)) {
             return false;
+        }
+        if (finished) {
+            dropLeftovers();
         }
         if (parked && overflow.size() >= overflowWakeThreshold) {
             LockSupport.unpark(thread);
@@ -101,10 +115,18 @@ final class SegmentWriter {
         if (closing && !thread.isAlive()) {
             return false;
         }
+        handOver(events);
+        return true;
+    }
+
+    /** {@link #append} past its check, which the worker may pass while the thread is just ending. */
+    void handOver(List<Event> events) {
         inboxEvents.addAndGet(events.size());
         inbox.add(List.copyOf(events));
+        if (finished) {
+            dropLeftovers();
+        }
         LockSupport.unpark(thread);
-        return true;
     }
 
     long pendingEvents() {
@@ -145,6 +167,38 @@ final class SegmentWriter {
     }
 
     // ---------------------------------------------------------------- the thread
+
+    private void loopThenFinish() {
+        try {
+            loop();
+        } finally {
+            finished = true;
+            dropLeftovers();
+        }
+    }
+
+    /**
+     * Once the thread has ended, what a caller (or the worker) handed over after its last look (having seen it open
+     * just before it closed) is written by nobody: dropped ({@link DropReason#SHUTDOWN}), by the thread as it ends or
+     * by the one who handed it over, whichever looks last.
+     */
+    private void dropLeftovers() {
+        List<Event> left = new ArrayList<>();
+        synchronized (leftoverLock) {
+            List<Event> handed;
+            while ((handed = inbox.poll()) != null) {
+                left.addAll(handed);
+                inboxEvents.addAndGet(-handed.size());
+            }
+            Event event;
+            while ((event = overflow.poll()) != null) {
+                left.add(event);
+            }
+        }
+        if (!left.isEmpty()) {
+            ledger.dropped(DropReason.SHUTDOWN, left);
+        }
+    }
 
     private void loop() {
         while (true) {

@@ -9,6 +9,7 @@ import dev.auditweave.agent.internal.metrics.Ledger;
 import dev.auditweave.agent.internal.sink.HttpSink;
 import dev.auditweave.agent.internal.sink.NamedSink;
 import dev.auditweave.agent.metrics.AuditweaveMetrics;
+import dev.auditweave.agent.metrics.DropReason;
 import dev.auditweave.agent.spi.SendResult;
 import dev.auditweave.agent.spi.SinkEvent;
 import dev.auditweave.testing.LoopbackReceiver;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -180,6 +182,26 @@ class DispatcherTest {
         AuditweaveMetrics metrics = counters.snapshot();
         assertThat(metrics.failed() + metrics.delivered())
                 .as("counted as lost by shutdown, so the worker's late outcome is not counted again").isZero();
+    }
+
+    @Test
+    void anEventThatReachesTheQueueAfterTheWorkerEndedIsDroppedForShutdownNotLeftWithoutAFate()
+            throws InterruptedException {
+        List<String> fates = Collections.synchronizedList(new ArrayList<>());
+        Ledger ledger = new Ledger(counters, (fate, reason, event, replay) ->
+                fates.add(event.id() + " " + fate + (reason == null ? "" : " " + reason)));
+        Dispatcher dispatcher = new Dispatcher("http", new HttpSink(receiver.url(), Map.of(),
+                Duration.ofSeconds(30), Duration.ofSeconds(2)), policy(8, HOUR, 1), ledger, TypeFilter.ALL, null);
+        dispatcher.start();
+        dispatcher.beginShutdown(System.nanoTime() + WAIT.toNanos());
+        assertThat(dispatcher.awaitShutdown()).isZero();
+        assertThat(dispatcher.awaitWorker(WAIT)).isTrue();
+
+        // A caller that passed the shutdown check just before shutdown began, and reaches the queue only now.
+        dispatcher.admit(event(1));
+
+        assertThat(fates).containsExactly("e1 ENQUEUED", "e1 DROPPED SHUTDOWN");
+        assertThat(counters.snapshot().droppedByReason()).containsEntry(DropReason.SHUTDOWN, 1L);
     }
 
     @Test
