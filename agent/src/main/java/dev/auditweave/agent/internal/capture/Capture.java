@@ -4,6 +4,7 @@ import dev.auditweave.agent.internal.expr.Completion;
 import dev.auditweave.agent.internal.expr.Thrown;
 import dev.auditweave.agent.internal.log.Loggers;
 import dev.auditweave.agent.internal.log.RateLimitedLogger;
+import dev.auditweave.agent.internal.plan.ArgumentAtHand;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.plan.EventSpec;
 import dev.auditweave.agent.internal.plan.PlanCache;
@@ -101,11 +102,11 @@ public final class Capture {
      */
     public static long select(EmitPlan plan, Object result, Object a0, Object a1, Object a2, Object a3, Object a4,
                               Object a5) {
-        EventSpec atHand = plan.checkAtHand();
+        ArgumentAtHand atHand = plan.argumentAtHand();
         if (atHand != null) {
             // The common argument guard, one annotation on one of these six: decided on the shortest path, so that
             // it stays small enough to be inlined into the instrumented method.
-            return GuardChecks.argumentCheck(plan, atHand, argument(plan.askedArgument(), a0, a1, a2, a3, a4, a5));
+            return atHand.select(argument(atHand.index(), a0, a1, a2, a3, a4, a5));
         }
         long selected = select(plan, result);
         if (!Selected.asksArgument(selected)) {

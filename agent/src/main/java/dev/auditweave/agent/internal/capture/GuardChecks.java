@@ -93,15 +93,6 @@ final class GuardChecks {
         return selected;
     }
 
-    /**
-     * Step one's answer for a plan whose one argument check is {@code sole} ({@link EmitPlan#checkAtHand()}), with its
-     * argument: every {@code on = RETURNED} annotation, less that one when the check was false (counted as guarded out).
-     */
-    static long argumentCheck(EmitPlan plan, EventSpec sole, Object argument) {
-        long candidates = plan.returnedSpecs();
-        return holds(sole, argument) ? candidates : candidates & ~plan.argumentChecks();
-    }
-
     /** Whether the argument check of {@code spec} holds, or cannot tell: true unless it was false for argument {@code index}. */
     private static boolean holds(EventSpec spec, int index, Object argument) {
         return spec.argumentCheck().index() != index || holds(spec, argument);

@@ -49,8 +49,8 @@ public final class EmitPlan {
     /** Step one's answer whatever the result, when the argument alone can rule a call out ({@link #askAtOnce}). */
     private final long askAtOnce;
     private final boolean asksPrimitive;
-    /** {@link #soleArgumentCheck} when {@link #askAtOnce} asks for one of the first six arguments; else {@code null}. */
-    private final EventSpec checkAtHand;
+    /** {@link #soleArgumentCheck}, flat, when {@link #askAtOnce} asks for one of the first six arguments; else null. */
+    private final ArgumentAtHand argumentAtHand;
     /** The one annotation of {@link #argumentChecks}, when there is exactly one; else {@code null}. */
     private final EventSpec soleArgumentCheck;
     private final long thrownSpecs;
@@ -112,7 +112,8 @@ public final class EmitPlan {
                 ? Selected.askingArgument(askedArgument, returned) : 0L;
         this.soleArgumentCheck = Long.bitCount(argumentChecks) == 1
                 ? this.specs.get(Long.numberOfTrailingZeros(argumentChecks)) : null;
-        this.checkAtHand = askAtOnce != 0L && askedArgument < ARGUMENTS_AT_HAND ? soleArgumentCheck : null;
+        this.argumentAtHand = askAtOnce != 0L && askedArgument < ARGUMENTS_AT_HAND && soleArgumentCheck != null
+                ? new ArgumentAtHand(soleArgumentCheck, returned, argumentChecks) : null;
         this.asksPrimitive = instrumented != null && askedArgument >= 0
                 && askedArgument < instrumented.getParameterCount()
                 && instrumented.getParameterTypes()[askedArgument].isPrimitive();
@@ -279,13 +280,13 @@ public final class EmitPlan {
     }
 
     /**
-     * The one annotation whose argument check decides step one alone, with no result to look at, when that argument is
+     * The argument check that decides step one alone, with no result to look at, when that argument is
      * one of the first six a weaver hands over as they are ({@code Capture.select} with the arguments at hand): the
      * guard of every {@code on = RETURNED} annotation reads that argument alone or reads no result, and only this one
      * checks it. {@code null} otherwise.
      */
-    public EventSpec checkAtHand() {
-        return checkAtHand;
+    public ArgumentAtHand argumentAtHand() {
+        return argumentAtHand;
     }
 
     /** The one annotation whose argument check step one asks for, when there is exactly one; else {@code null}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.agent.internal.event.Event;
 import dev.auditweave.agent.internal.metrics.GuardCounter;
+import dev.auditweave.agent.internal.plan.ArgumentAtHand;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.plan.EventSpec;
 import dev.auditweave.agent.internal.plan.PlanCache;
@@ -139,16 +140,19 @@ class ArgumentCaptureTest {
     @Test
     void aSoleCheckOnOneOfTheFirstSixArguments_isDecidedWithTheArgumentsAtHand() {
         EventSpec flagged = plan("flagUser").specs().get(0);
+        ArgumentAtHand atHand = plan("flagUser").argumentAtHand();
 
-        assertThat(plan("flagUser").checkAtHand()).isSameAs(flagged);
+        assertThat(atHand.index()).isEqualTo(flagged.argumentCheck().index()).isEqualTo(1);
+        assertThat(atHand.select("fraud")).as("held: every on = RETURNED annotation").isEqualTo(1L);
+        assertThat(atHand.select("spam")).as("ruled out").isZero();
         for (int index = 0; index < EmitPlan.ARGUMENTS_AT_HAND; index++) {
-            assertThat(plan("at" + index).checkAtHand()).as("p%d", index).isNotNull();
+            assertThat(plan("at" + index).argumentAtHand()).as("p%d", index).isNotNull();
         }
-        assertThat(plan("reviewLate").checkAtHand()).as("p6 is not at hand").isNull();
-        assertThat(plan("blockUser").checkAtHand()).as("another annotation's result check").isNull();
-        assertThat(plan("appeal").checkAtHand()).as("no argument check").isNull();
-        assertThat(plan("flagLater").checkAtHand()).as("decided when the stage completes").isNull();
-        assertThat(new EmitPlan("twice", List.of(flagged, flagged)).checkAtHand()).as("two checks").isNull();
+        assertThat(plan("reviewLate").argumentAtHand()).as("p6 is not at hand").isNull();
+        assertThat(plan("blockUser").argumentAtHand()).as("another annotation's result check").isNull();
+        assertThat(plan("appeal").argumentAtHand()).as("no argument check").isNull();
+        assertThat(plan("flagLater").argumentAtHand()).as("decided when the stage completes").isNull();
+        assertThat(new EmitPlan("twice", List.of(flagged, flagged)).argumentAtHand()).as("two checks").isNull();
     }
 
     @Test
