@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Who answers for the events the worker took out of the queue: the worker, until shutdown gives up on it at the
  * deadline; from then on the shutdown thread, which records them as lost, so that the worker's late outcome is
- * recorded by nobody. Taken only by the worker and the shutdown thread, never by a caller.
+ * recorded by nobody. Taken by the worker and the shutdown thread; a caller only looks, after its offer, whether the
+ * queue was closed meanwhile ({@link #afterEnqueue}).
  *
  * <p>The worker drains the queue only through {@link #drain}, under the same lock as {@link #abandon}, so that no
  * event is between the queue and the worker's hands when shutdown counts what is left.
