@@ -5,7 +5,6 @@ import dev.auditweave.agent.internal.expr.Completion;
 import dev.auditweave.agent.internal.metrics.GuardCounter;
 import dev.auditweave.bootstrap.Selected;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +80,7 @@ public final class EmitPlan {
     private EmitPlan(String method, List<EventSpec> specs, Method instrumented, Completion completion) {
         this.method = Objects.requireNonNull(method, "method");
         this.instrumented = instrumented;
-        this.runsFor = instrumented != null && overridable(instrumented) ? new MostSpecific(instrumented) : null;
+        this.runsFor = instrumented == null ? null : MostSpecific.ifOverridable(instrumented);
         this.specs = List.copyOf(specs);
         this.completion = completion;
         long checked = 0L;
@@ -341,38 +340,6 @@ public final class EmitPlan {
      */
     public boolean runsFor(Class<?> receiver) {
         return runsFor == null || runsFor.get(receiver);
-    }
-
-    private static boolean overridable(Method method) {
-        int modifiers = method.getModifiers();
-        return !Modifier.isStatic(modifiers) && !Modifier.isPrivate(modifiers) && !Modifier.isFinal(modifiers)
-                && !Modifier.isFinal(method.getDeclaringClass().getModifiers());
-    }
-
-    /** Per receiver class: whether its most specific implementation of the method is the instrumented one. */
-    private static final class MostSpecific extends ClassValue<Boolean> {
-        private final Method instrumented;
-
-        MostSpecific(Method instrumented) {
-            this.instrumented = instrumented;
-        }
-
-        @Override
-        protected Boolean computeValue(Class<?> receiver) {
-            Class<?> declaring = instrumented.getDeclaringClass();
-            for (Class<?> type = receiver; type != null && type != declaring; type = type.getSuperclass()) {
-                try {
-                    Method candidate = type.getDeclaredMethod(instrumented.getName(), instrumented.getParameterTypes());
-                    if (!candidate.isBridge() && !Modifier.isAbstract(candidate.getModifiers())
-                            && !Modifier.isStatic(candidate.getModifiers())) {
-                        return false;
-                    }
-                } catch (NoSuchMethodException | LinkageError e) {
-                    // Not declared at this level: look further up.
-                }
-            }
-            return true;
-        }
     }
 
     /**
