@@ -21,9 +21,14 @@ public final class AgentHandoff {
         return AGENT;
     }
 
+    /**
+     * The agent's handler, found once. It names {@link EmitHandler} even when none is installed, so that the interface is
+     * loaded: the JIT inlines {@link #agent()} into every advice only when the type it returns is loaded, and makes
+     * it a call per advised call otherwise ("unloaded signature classes"), the case of every JVM without an agent.
+     */
     private static EmitHandler resolve() {
         try {
-            EmitHandler handler = EmitBridge.handler();
+            EmitHandler handler = EmitHandler.class.cast(EmitBridge.handler());
             return handler != null && handler.getClass().getClassLoader() != AgentHandoff.class.getClassLoader()
                     ? handler : null;
         } catch (LinkageError noBridge) {

@@ -26,7 +26,7 @@ public final class ArgumentAtHand {
     /** Its answer when the check is false: the same, less the annotation checked. */
     private final long ruledOut;
 
-    ArgumentAtHand(EventSpec spec, long returned, long checked) {
+    private ArgumentAtHand(EventSpec spec, long returned, long checked) {
         this.check = spec.argumentCheck();
         this.index = check.index();
         this.text = check.text();
@@ -34,6 +34,18 @@ public final class ArgumentAtHand {
         this.guardedOut = spec.guardedOut();
         this.held = returned;
         this.ruledOut = returned & ~checked;
+    }
+
+    /**
+     * The check at hand of a plan whose {@code on = RETURNED} annotations are {@code returned}, those with an argument
+     * check {@code checked}, when {@code spec} (the one checked) decides step one alone; {@code null} when there is no
+     * such annotation. A factory rather than a constructor call in {@link EmitPlan}: every plan goes through this class,
+     * so it is loaded before the first plan is read, and the JIT inlines {@link EmitPlan#argumentAtHand()} into every
+     * advice. A class that is not loaded yet in a method's signature keeps that call out of line ("unloaded signature
+     * classes"), one call per guard-false call where no guard of the JVM reads an argument alone.
+     */
+    static ArgumentAtHand of(EventSpec spec, long returned, long checked) {
+        return spec != null ? new ArgumentAtHand(spec, returned, checked) : null;
     }
 
     /** The parameter the check reads, from 0; one of the first {@value EmitPlan#ARGUMENTS_AT_HAND}. */

@@ -111,8 +111,8 @@ public final class EmitPlan {
                 ? Selected.askingArgument(askedArgument, returned) : 0L;
         this.soleArgumentCheck = Long.bitCount(argumentChecks) == 1
                 ? this.specs.get(Long.numberOfTrailingZeros(argumentChecks)) : null;
-        this.argumentAtHand = askAtOnce != 0L && askedArgument < ARGUMENTS_AT_HAND && soleArgumentCheck != null
-                ? new ArgumentAtHand(soleArgumentCheck, returned, argumentChecks) : null;
+        this.argumentAtHand = ArgumentAtHand.of(askAtOnce != 0L && askedArgument < ARGUMENTS_AT_HAND
+                ? soleArgumentCheck : null, returned, argumentChecks);
         this.asksPrimitive = instrumented != null && askedArgument >= 0
                 && askedArgument < instrumented.getParameterCount()
                 && instrumented.getParameterTypes()[askedArgument].isPrimitive();
