@@ -1,7 +1,7 @@
 package dev.auditweave.spring;
 
 import dev.auditweave.agent.Auditweave;
-import dev.auditweave.agent.internal.capture.Capture;
+import dev.auditweave.agent.internal.capture.MethodCapture;
 import dev.auditweave.agent.internal.expr.Completion;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -20,8 +20,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * attached: AspectJ weaves classes, and never sees the JDK proxy Spring Data creates for a repository interface.
  * To each repository proxy whose interfaces declare an annotated method, it adds (outermost, so after the
  * repository's own transaction committed) an interceptor that hands the interface method, the arguments and the
- * result to {@link Capture} after a normal return (the exception after a throw). With the agent attached it adds nothing: the agent
- * instruments the proxy itself, and each call must emit exactly once.
+ * result to {@link MethodCapture} after a normal return (the exception after a throw). With the agent attached it adds
+ * nothing: the agent instruments the proxy itself, and each call must emit exactly once.
  */
 final class RepositoryEmitPostProcessor implements BeanPostProcessor {
 
@@ -78,9 +78,9 @@ final class RepositoryEmitPostProcessor implements BeanPostProcessor {
     }
 
     /**
-     * Around an annotated interface method: after a normal return, {@link Capture} (a returned Reactor {@code Mono} or
-     * {@code Flux} is replaced by one that watches it, as the weavers do); after a throw, its {@code on = THROWN}
-     * annotations, and the very exception passes on untouched.
+     * Around an annotated interface method: after a normal return, {@link MethodCapture} (a returned Reactor
+     * {@code Mono} or {@code Flux} is replaced by one that watches it, as the weavers do); after a throw, its
+     * {@code on = THROWN} annotations, and the very exception passes on untouched.
      */
     static final class EmitInterceptor implements MethodInterceptor {
 
@@ -109,11 +109,11 @@ final class RepositoryEmitPostProcessor implements BeanPostProcessor {
         private static Object afterReturn(Method method, Object[] args, Object result) {
             try {
                 if (Completion.of(method.getReturnType()).publisher()) {
-                    return Capture.afterPublisher(method, args, result);
+                    return MethodCapture.afterPublisher(method, args, result);
                 }
-                Capture.afterReturn(method, args, result);
+                MethodCapture.afterReturn(method, args, result);
             } catch (Throwable t) {
-                // Capture never throws; this only guards against a linkage problem. The call must not notice.
+                // MethodCapture never throws; this only guards against a linkage problem. The call must not notice.
                 LOG.debug("auditweave: could not capture {}: {}", method, t.toString());
             }
             return result;
@@ -121,9 +121,9 @@ final class RepositoryEmitPostProcessor implements BeanPostProcessor {
 
         private static void afterThrow(Method method, Object[] args, Throwable thrown) {
             try {
-                long selected = Capture.selectThrown(method, thrown);
+                long selected = MethodCapture.selectThrown(method, thrown);
                 if (selected != 0L) {
-                    Capture.afterThrow(method, args, thrown, selected);
+                    MethodCapture.afterThrow(method, args, thrown, selected);
                 }
             } catch (Throwable t) {
                 LOG.debug("auditweave: could not capture {}: {}", method, t.toString());

@@ -1,6 +1,6 @@
 package dev.auditweave.spring;
 
-import dev.auditweave.agent.internal.capture.Capture;
+import dev.auditweave.agent.internal.capture.MethodCapture;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
 import java.lang.reflect.Method;
@@ -33,9 +33,9 @@ public class EnrichedService {
         try {
             Method method = EnrichedService.class.getMethod(name, String.class);
             String result = resultPrefix + userId;
-            long selected = Capture.select(method, result);
+            long selected = MethodCapture.select(method, result);
             if (selected != 0L) {
-                Capture.afterReturn(method, new Object[] {userId}, result, selected);
+                MethodCapture.afterReturn(method, new Object[] {userId}, result, selected);
             }
         } catch (NoSuchMethodException e) {
             throw new AssertionError(e);

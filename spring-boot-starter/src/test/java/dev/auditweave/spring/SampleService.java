@@ -1,6 +1,6 @@
 package dev.auditweave.spring;
 
-import dev.auditweave.agent.internal.capture.Capture;
+import dev.auditweave.agent.internal.capture.MethodCapture;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
 import java.lang.reflect.Method;
@@ -22,9 +22,9 @@ public class SampleService {
     /** What the AspectJ advice does after {@code blockUser(userId)} returned {@code rows}. */
     static void emit(String userId, int rows) {
         Method method = blockUser();
-        long selected = Capture.select(method, rows);
+        long selected = MethodCapture.select(method, rows);
         if (selected != 0L) {
-            Capture.afterReturn(method, new Object[] {userId}, rows, selected);
+            MethodCapture.afterReturn(method, new Object[] {userId}, rows, selected);
         }
     }
 

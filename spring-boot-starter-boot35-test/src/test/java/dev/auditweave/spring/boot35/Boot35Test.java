@@ -3,7 +3,7 @@ package dev.auditweave.spring.boot35;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditweave.agent.Auditweave;
-import dev.auditweave.agent.internal.capture.Capture;
+import dev.auditweave.agent.internal.capture.MethodCapture;
 import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.spring.AuditweaveAutoConfiguration;
@@ -66,7 +66,7 @@ class Boot35Test {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             context.getBean(AuditweaveMeterBinder.class).bindTo(registry);
             Method method = Service.class.getMethod("block", String.class);
-            Capture.afterReturn(method, new Object[] {"u-1"}, 1, Capture.select(method, 1));
+            MethodCapture.afterReturn(method, new Object[] {"u-1"}, 1, MethodCapture.select(method, 1));
             assertThat(Auditweave.flush(FLUSH)).isTrue();
 
             assertThat(MemorySink.shared().events()).hasSize(1);

@@ -7,11 +7,8 @@ import dev.auditweave.agent.internal.log.RateLimitedLogger;
 import dev.auditweave.agent.internal.plan.ArgumentAtHand;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.plan.EventSpec;
-import dev.auditweave.agent.internal.plan.PlanCache;
 import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
-import dev.auditweave.bootstrap.EmitHandler;
 import dev.auditweave.bootstrap.Selected;
-import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,7 +27,8 @@ import java.util.concurrent.CompletionStage;
  * needs only the result and evaluates every guard that reads nothing else; a guard whose operands read one argument
  * alone ({@code reason == 'fraud'}) makes it ask for that argument ({@link Selected}), which the weaver hands to
  * {@link #selectArgument}; only when something may fire does the weaver build the arguments array and call
- * {@link #afterReturn(EmitPlan, Object[], Object, long)}.
+ * {@link #afterReturn(EmitPlan, Object[], Object, long)}. A weaver that knows the method but not its plan calls
+ * {@link MethodCapture}'s steps instead, which find the plan (or hand the call to an attached agent) and end here.
  *
  * <pre>{@code
  * // what the woven advice does after the method returned normally
@@ -124,24 +122,6 @@ public final class Capture {
         return index == 0 ? a0 : index == 1 ? a1 : index == 2 ? a2 : index == 3 ? a3 : index == 4 ? a4 : a5;
     }
 
-    /**
-     * As {@link #select(EmitPlan, Object)}, for a weaver that knows the method but not its plan: the plan is
-     * built only when the runtime is active, so a disabled auditweave compiles and reports nothing. With a
-     * {@code -javaagent} attached, the agent's runtime captures the call ({@link AgentHandoff}).
-     */
-    public static long select(Method method, Object result) {
-        try {
-            EmitHandler agent = AgentHandoff.agent();
-            if (agent != null) {
-                return agent.select(method, result);
-            }
-            return AuditweaveRuntime.current().isIdle() ? 0L : select(PlanCache.forMethod(method), result);
-        } catch (Throwable t) {
-            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
-            return 0L;
-        }
-    }
-
     /** Step one once {@link EmitPlan#rejectsByRows} has let the call through, with the runtime found active. */
     private static long afterRowsFloor(AuditweaveRuntime runtime, EmitPlan plan, Object result) {
         Completion completion = plan.completion();
@@ -170,21 +150,6 @@ public final class Capture {
             return candidates;
         }
         return GuardChecks.argumentChecks(plan, candidates, Selected.argumentIndex(asked), argument);
-    }
-
-    /**
-     * As {@link #selectArgument(EmitPlan, long, Object)}, by method, after {@link #select(Method, Object)}; with a
-     * {@code -javaagent} attached, the agent's runtime answers.
-     */
-    public static long selectArgument(Method method, long asked, Object argument) {
-        try {
-            EmitHandler agent = AgentHandoff.agent();
-            return agent != null ? agent.selectArgument(method, asked, argument)
-                    : selectArgument(PlanCache.forMethod(method), asked, argument);
-        } catch (Throwable t) {
-            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
-            return Selected.candidates(asked);
-        }
     }
 
     /**
@@ -226,33 +191,6 @@ public final class Capture {
     }
 
     /**
-     * As {@link #afterReturn(EmitPlan, Object[], Object)}, for a weaver that knows the method but not its plan:
-     * the plan is built only when the runtime is active, so a disabled auditweave compiles and reports nothing.
-     */
-    public static void afterReturn(Method method, Object[] args, Object result) {
-        long selected = select(method, result);
-        if (Selected.asksArgument(selected)) {
-            selected = selectArgument(method, selected, args[Selected.argumentIndex(selected)]);
-        }
-        if (selected != 0L) {
-            afterReturn(method, args, result, selected);
-        }
-    }
-
-    /**
-     * As {@link #afterReturn(EmitPlan, Object[], Object, long)}, by method: {@link #select(Method, Object)} built the
-     * plan already (only an active runtime selects anything), so this finds it in the cache.
-     */
-    public static void afterReturn(Method method, Object[] args, Object result, long selected) {
-        EmitHandler agent = AgentHandoff.agent();
-        if (agent != null) {
-            agent.afterReturn(method, args, result, selected);
-        } else {
-            afterReturn(PlanCache.forMethod(method), args, result, selected);
-        }
-    }
-
-    /**
      * For a call that completes later: its arguments with the context roots a {@code selected} annotation reads
      * ({@link CallContext}). ACTOR is who called, REQUEST the request being served: they are resolved now, on the
      * calling thread, not when the call completes.
@@ -290,24 +228,6 @@ public final class Capture {
         }
     }
 
-    /**
-     * As {@link #afterPublisher(EmitPlan, Object[], Object)}, for a weaver that knows the method but not its plan;
-     * with a {@code -javaagent} attached, the agent's runtime watches it ({@link AgentHandoff}).
-     */
-    public static Object afterPublisher(Method method, Object[] args, Object publisher) {
-        try {
-            EmitHandler agent = AgentHandoff.agent();
-            if (agent != null) {
-                return agent.afterPublisher(method, args, publisher);
-            }
-            AuditweaveRuntime runtime = AuditweaveRuntime.current();
-            return runtime.isIdle() ? publisher : afterPublisher(PlanCache.forMethod(method), args, publisher);
-        } catch (Throwable t) {
-            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
-            return publisher;
-        }
-    }
-
     // ---------------------------------------------------------------- on = THROWN
 
     /**
@@ -321,21 +241,6 @@ public final class Capture {
             return runtime.isIdle() ? 0L : selectThrown(runtime, plan, thrown);
         } catch (Throwable t) {
             WARN.warn("runtime", "auditweave: could not capture events of {}: {}", plan.method(), t.toString());
-            return 0L;
-        }
-    }
-
-    /** As {@link #selectThrown(EmitPlan, Throwable)}, by method; with a {@code -javaagent} attached, the agent's. */
-    public static long selectThrown(Method method, Throwable thrown) {
-        try {
-            EmitHandler agent = AgentHandoff.agent();
-            if (agent != null) {
-                return agent.selectThrown(method, thrown);
-            }
-            AuditweaveRuntime runtime = AuditweaveRuntime.current();
-            return runtime.isIdle() ? 0L : selectThrown(runtime, PlanCache.forMethod(method), thrown);
-        } catch (Throwable t) {
-            WARN.warn("runtime", "auditweave: could not capture events of {}: {}", method, t.toString());
             return 0L;
         }
     }
@@ -389,16 +294,4 @@ public final class Capture {
         }
     }
 
-    /**
-     * As {@link #afterThrow(EmitPlan, Object[], Throwable, long)}, by method, after
-     * {@link #selectThrown(Method, Throwable)}.
-     */
-    public static void afterThrow(Method method, Object[] args, Throwable thrown, long selected) {
-        EmitHandler agent = AgentHandoff.agent();
-        if (agent != null) {
-            agent.afterThrow(method, args, thrown, selected);
-        } else {
-            afterThrow(PlanCache.forMethod(method), args, thrown, selected);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package dev.auditweave.agent.internal.weave.aspectj;
 
-import dev.auditweave.agent.internal.capture.Capture;
+import dev.auditweave.agent.internal.capture.MethodCapture;
 import dev.auditweave.agent.internal.log.Loggers;
 import dev.auditweave.agent.internal.log.RateLimitedLogger;
 import org.aspectj.lang.ProceedingJoinPoint;
@@ -11,9 +11,9 @@ import org.aspectj.lang.reflect.MethodSignature;
 
 /**
  * The woven adapter for annotated methods declared to return a Reactor {@code Mono} or {@code Flux}: the method
- * returns the publisher {@link Capture#afterPublisher(java.lang.reflect.Method, Object[], Object)} gives in place of
- * its own, one that watches it and fires the annotations when a subscription completes (the publisher is cold: its
- * return says nothing happened yet). {@link EmitAspect} still handles a synchronous throw, and its return advice
+ * returns the publisher {@link MethodCapture#afterPublisher(java.lang.reflect.Method, Object[], Object)} gives in
+ * place of its own, one that watches it and fires the annotations when a subscription completes (the publisher is
+ * cold: its return says nothing happened yet). {@link EmitAspect} still handles a synchronous throw, and its return advice
  * leaves these methods to this one.
  *
  * <p>Active only where Reactor is on the weaver's class path ({@code @RequiredTypes}): an application without it
@@ -33,7 +33,7 @@ public class ReactorEmitAspect {
     public Object watch(ProceedingJoinPoint joinPoint) throws Throwable {
         Object publisher = joinPoint.proceed();
         try {
-            return Capture.afterPublisher(((MethodSignature) joinPoint.getSignature()).getMethod(),
+            return MethodCapture.afterPublisher(((MethodSignature) joinPoint.getSignature()).getMethod(),
                     joinPoint.getArgs(), publisher);
         } catch (Throwable t) {
             WARN.warn("aspect", "auditweave: could not capture {}: {}", joinPoint.getSignature(), t.toString());

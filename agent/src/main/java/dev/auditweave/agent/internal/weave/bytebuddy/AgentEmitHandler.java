@@ -1,6 +1,7 @@
 package dev.auditweave.agent.internal.weave.bytebuddy;
 
 import dev.auditweave.agent.internal.capture.Capture;
+import dev.auditweave.agent.internal.capture.MethodCapture;
 import dev.auditweave.agent.internal.log.Loggers;
 import dev.auditweave.agent.internal.log.RateLimitedLogger;
 import dev.auditweave.agent.internal.plan.EmitPlan;
@@ -99,32 +100,32 @@ final class AgentEmitHandler implements EmitHandler {
 
     @Override
     public long select(Method method, Object result) {
-        return Capture.select(method, result);
+        return MethodCapture.select(method, result);
     }
 
     @Override
     public long selectArgument(Method method, long asked, Object argument) {
-        return Capture.selectArgument(method, asked, argument);
+        return MethodCapture.selectArgument(method, asked, argument);
     }
 
     @Override
     public void afterReturn(Method method, Object[] args, Object result, long selected) {
-        Capture.afterReturn(method, args, result, selected);
+        MethodCapture.afterReturn(method, args, result, selected);
     }
 
     @Override
     public long selectThrown(Method method, Throwable thrown) {
-        return Capture.selectThrown(method, thrown);
+        return MethodCapture.selectThrown(method, thrown);
     }
 
     @Override
     public void afterThrow(Method method, Object[] args, Throwable thrown, long selected) {
-        Capture.afterThrow(method, args, thrown, selected);
+        MethodCapture.afterThrow(method, args, thrown, selected);
     }
 
     @Override
     public Object afterPublisher(Method method, Object[] args, Object publisher) {
-        return Capture.afterPublisher(method, args, publisher);
+        return MethodCapture.afterPublisher(method, args, publisher);
     }
 
     @Override
