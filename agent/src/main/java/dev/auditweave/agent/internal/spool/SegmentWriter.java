@@ -51,6 +51,12 @@ final class SegmentWriter {
     private volatile boolean closing;
     /** Set as the thread ends: nobody takes from the ring or the inbox any more. */
     private volatile boolean finished;
+    /**
+     * Set when {@link #close} gave up waiting for a writer still busy: it takes no more from the ring or the inbox, and
+     * what is left there is dropped for shutdown; the batch it is writing keeps the fate the writer gives it.
+     */
+    private volatile boolean abandoned;
+    /** Held by whoever takes from the ring or the inbox, so that each single-consumer queue has one at a time. */
     private final Object leftoverLock = new Object();
 
     // Writer thread only.
@@ -98,7 +104,7 @@ final class SegmentWriter {
         if (!overflow.offer(event)) {
             return false;
         }
-        if (finished) {
+        if (finished || abandoned) {
             dropLeftovers();
         }
         if (parked && overflow.size() >= overflowWakeThreshold) {
@@ -123,7 +129,7 @@ final class SegmentWriter {
     void handOver(List<Event> events) {
         inboxEvents.addAndGet(events.size());
         inbox.add(List.copyOf(events));
-        if (finished) {
+        if (finished || abandoned) {
             dropLeftovers();
         }
         LockSupport.unpark(thread);
@@ -144,7 +150,9 @@ final class SegmentWriter {
 
     /**
      * Lets the writer write and fsync what it holds, waiting for it until {@code deadlineNanos}; returns whether it
-     * finished. What it still held then is recorded as dropped ({@link DropReason#SHUTDOWN}).
+     * finished. When it did not, what it had not taken yet (the ring, the inbox) is dropped now, with its events
+     * ({@link DropReason#SHUTDOWN}); the batch it is busy with keeps the fate the writer gives it, if the JVM lives
+     * long enough.
      */
     boolean close(long deadlineNanos) {
         closing = true;
@@ -156,10 +164,8 @@ final class SegmentWriter {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            long left = pendingEvents();
-            if (left > 0) {
-                ledger.droppedUnseen(DropReason.SHUTDOWN, (int) left);
-            }
+            abandoned = true;
+            dropLeftovers();
             LOG.warn("auditweave: spool writer of {} did not finish by the shutdown deadline", directory.sink());
             return false;
         }
@@ -178,9 +184,10 @@ final class SegmentWriter {
     }
 
     /**
-     * Once the thread has ended, what a caller (or the worker) handed over after its last look (having seen it open
-     * just before it closed) is written by nobody: dropped ({@link DropReason#SHUTDOWN}), by the thread as it ends or
-     * by the one who handed it over, whichever looks last.
+     * Once the thread has ended (or {@link #close} abandoned it), what a caller (or the worker) handed over after its
+     * last look (having seen it open just before it closed) is written by nobody: dropped
+     * ({@link DropReason#SHUTDOWN}), by the thread as it ends, by {@code close}, or by the one who handed it over,
+     * whichever looks last.
      */
     private void dropLeftovers() {
         List<Event> left = new ArrayList<>();
@@ -232,15 +239,12 @@ final class SegmentWriter {
     }
 
     private void pass() {
-        // The worker's batches first: they are older than what callers put in the ring meanwhile.
         List<Event> events = new ArrayList<>();
-        int fromInbox = 0;
-        List<Event> handed;
-        while ((handed = inbox.poll()) != null) {
-            events.addAll(handed);
-            fromInbox += handed.size();
+        int fromInbox = take(events);
+        if (fromInbox < 0) {
+            dropLeftovers();
+            return;
         }
-        overflow.drain(events::add);
         buffer.clear();
         for (Event event : events) {
             byte[] payload;
@@ -273,6 +277,26 @@ final class SegmentWriter {
         }
         flushBuffer();
         inboxEvents.addAndGet(-fromInbox);
+    }
+
+    /**
+     * What one pass writes, the worker's batches first (they are older than what callers put in the ring meanwhile);
+     * returns how many came from the inbox, or {@code -1}, taking nothing, once {@link #close} abandoned the writer.
+     */
+    private int take(List<Event> events) {
+        synchronized (leftoverLock) {
+            if (abandoned) {
+                return -1;
+            }
+            int fromInbox = 0;
+            List<Event> handed;
+            while ((handed = inbox.poll()) != null) {
+                events.addAll(handed);
+                fromInbox += handed.size();
+            }
+            overflow.drain(events::add);
+            return fromInbox;
+        }
     }
 
     /** Writes the buffered records at the active segment's end. */

@@ -226,8 +226,9 @@ public final class Spool implements AutoCloseable {
 
     /**
      * Lets the writer write and fsync what it holds, waits for it until {@code deadlineNanos} (a
-     * {@link System#nanoTime()} value), then releases the lock. Events the writer still held at the deadline are
-     * recorded as dropped ({@link DropReason#SHUTDOWN}); the lock then goes with the process.
+     * {@link System#nanoTime()} value), then releases the lock. When the writer is still busy at the deadline, what it
+     * had not taken yet is recorded as dropped ({@link DropReason#SHUTDOWN}), and the batch it is writing keeps the
+     * fate the writer gives it; the lock then goes with the process.
      */
     public void close(long deadlineNanos) {
         if (writer.close(deadlineNanos)) {
