@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.atomic.MpscChunkedAtomicArrayQueue;
@@ -58,6 +59,11 @@ final class SegmentWriter {
     private volatile boolean abandoned;
     /** Held by whoever takes from the ring or the inbox, so that each single-consumer queue has one at a time. */
     private final Object leftoverLock = new Object();
+    /**
+     * Events the writer took and has not given a fate yet, those written but not synced included: what {@link #close}
+     * names when it abandons the writer.
+     */
+    private final AtomicInteger held = new AtomicInteger();
 
     // Writer thread only.
     private FileChannel active;
@@ -148,11 +154,16 @@ final class SegmentWriter {
         return thread.isAlive();
     }
 
+    /** How many events the writer took and has not given a fate yet. */
+    int held() {
+        return held.get();
+    }
+
     /**
      * Lets the writer write and fsync what it holds, waiting for it until {@code deadlineNanos}; returns whether it
      * finished. When it did not, what it had not taken yet (the ring, the inbox) is dropped now, with its events
-     * ({@link DropReason#SHUTDOWN}); the batch it is busy with keeps the fate the writer gives it, if the JVM lives
-     * long enough.
+     * ({@link DropReason#SHUTDOWN}); the events it holds ({@link #held}, named by the warning) keep the fate the writer
+     * gives them, if the JVM lives long enough.
      */
     boolean close(long deadlineNanos) {
         closing = true;
@@ -166,7 +177,9 @@ final class SegmentWriter {
         if (thread.isAlive()) {
             abandoned = true;
             dropLeftovers();
-            LOG.warn("auditweave: spool writer of {} did not finish by the shutdown deadline", directory.sink());
+            LOG.warn("auditweave: spool writer of {} did not finish by the shutdown deadline; the {} events it holds"
+                    + " get their fate only if the JVM outlives it (what reached the spool is replayed at the next"
+                    + " start)", directory.sink(), held.get());
             return false;
         }
         return true;
@@ -251,12 +264,12 @@ final class SegmentWriter {
             try {
                 payload = EventCodec.encode(event);
             } catch (RuntimeException e) {
-                ledger.dropped(DropReason.SPOOL_ERROR, event);
+                dropHeld(DropReason.SPOOL_ERROR, event);
                 continue;
             }
             int recordBytes = RecordFormat.recordBytes(payload.length);
             if (directory.bytes() + buffer.position() + recordBytes > maxBytes) {
-                ledger.dropped(DropReason.SPOOL_FULL, event);
+                dropHeld(DropReason.SPOOL_FULL, event);
                 WARN.warn("full|" + directory.sink(), "auditweave: spool {} is full ({} bytes,"
                         + " auditweave.spool.max-bytes); events are dropped and counted", directory.path(),
                         directory.bytes());
@@ -295,8 +308,21 @@ final class SegmentWriter {
                 fromInbox += handed.size();
             }
             overflow.drain(events::add);
+            held.addAndGet(events.size());
             return fromInbox;
         }
+    }
+
+    /** The writer's own fate for {@code event}, which it took: recorded, and no longer held. */
+    private void dropHeld(DropReason reason, Event event) {
+        ledger.dropped(reason, event);
+        held.decrementAndGet();
+    }
+
+    /** The writer's own fate for {@code events}, which it took: recorded, and no longer held. */
+    private void dropHeld(DropReason reason, List<Event> events) {
+        ledger.dropped(reason, events);
+        held.addAndGet(-events.size());
     }
 
     /** Writes the buffered records at the active segment's end. */
@@ -319,7 +345,7 @@ final class SegmentWriter {
             unsynced.addAll(buffered);
             published = new Position(published.seq(), activeOffset);
         } catch (IOException e) {
-            ledger.dropped(DropReason.SPOOL_ERROR, buffered);
+            dropHeld(DropReason.SPOOL_ERROR, buffered);
             WARN.warn("write|" + directory.sink(), "auditweave: cannot write {} events to spool {}: {}; they are"
                     + " dropped and counted", buffered.size(), directory.path(), e.toString());
             // Cut off what a partial write may have left, so that the next record starts where this one did.
@@ -366,6 +392,7 @@ final class SegmentWriter {
         }
         if (!unsynced.isEmpty()) {
             ledger.spooled(unsynced);
+            held.addAndGet(-unsynced.size());
             unsynced.clear();
         }
         lastSync = System.nanoTime();

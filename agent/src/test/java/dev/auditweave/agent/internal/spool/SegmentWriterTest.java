@@ -88,6 +88,7 @@ class SegmentWriterTest {
 
         assertThat(busy.close(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50))).as("still opening").isFalse();
         assertThat(fates).containsExactlyInAnyOrder("e3 DROPPED SHUTDOWN", "e4 DROPPED SHUTDOWN");
+        assertThat(busy.held()).as("e1 and e2, in the writer's hands, named by the warning").isEqualTo(2);
         busy.ring(event("e5"));
         assertThat(fates).as("a caller past the closing check").contains("e5 DROPPED SHUTDOWN");
 
@@ -98,6 +99,7 @@ class SegmentWriterTest {
                 "e3 DROPPED SHUTDOWN", "e4 DROPPED SHUTDOWN", "e5 DROPPED SHUTDOWN");
         assertThat(counters.snapshot().droppedByReason()).containsEntry(DropReason.SHUTDOWN, 3L)
                 .containsEntry(DropReason.SPOOL_ERROR, 2L);
+        assertThat(busy.held()).as("each given its fate").isZero();
         assertThat(busy.hasPending()).isFalse();
     }
 
