@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.auditweave.agent.internal.log.Loggers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.util.ArrayList;
@@ -79,7 +78,8 @@ public final class BuildCheckedSites {
     }
 
     private static String key(Method method, String type) {
-        return method.getDeclaringClass().getName() + '#' + method.getName() + descriptor(method) + '#' + type;
+        return method.getDeclaringClass().getName() + '#' + method.getName() + DeclaredMethods.descriptor(method)
+                + '#' + type;
     }
 
     private static Method resolve(Listed site, ClassLoader loader) {
@@ -91,18 +91,13 @@ public final class BuildCheckedSites {
                     site.className(), site.method(), e.toString(), PATH);
             return null;
         }
-        for (Method method : type.getDeclaredMethods()) {
-            if (method.getName().equals(site.method()) && descriptor(method).equals(site.descriptor())) {
-                return method;
-            }
+        Method method = DeclaredMethods.find(type, site.method(), site.descriptor());
+        if (method != null) {
+            return method;
         }
         LOG.warn("auditweave: the build checked {}.{}{}, but the loaded class has no such method: {} is stale",
                 site.className(), site.method(), site.descriptor(), PATH);
         return null;
-    }
-
-    private static String descriptor(Method method) {
-        return MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString();
     }
 
     static List<Listed> read(ClassLoader loader) {

@@ -1,8 +1,8 @@
 package dev.auditweave.agent.internal.weave.bytebuddy;
 
+import dev.auditweave.agent.internal.plan.DeclaredMethods;
 import dev.auditweave.agent.internal.plan.EmitPlan;
 import dev.auditweave.agent.internal.plan.PlanCache;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 
@@ -83,11 +83,9 @@ public final class PlanSlots {
         }
 
         EmitPlan resolve(Class<?> type) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.getName().equals(name) && descriptor.equals(
-                        MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString())) {
-                    return PlanCache.forMethod(method);
-                }
+            Method method = DeclaredMethods.find(type, name, descriptor);
+            if (method != null) {
+                return PlanCache.forMethod(method);
             }
             throw new IllegalStateException("no method " + name + descriptor + " on " + type.getName());
         }
