@@ -2,6 +2,7 @@ package dev.auditweave.processor;
 
 import dev.auditweave.agent.internal.expr.ModelScope;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +39,21 @@ import javax.tools.Diagnostic;
  * }</pre>
  *
  * <p>Option {@value #CATALOG_OPTION}: {@code error}, {@code warn} (the default) or {@code off}, how the catalogue's
- * coverage and schema findings are reported.
+ * coverage and schema findings are reported. Option {@value #ASPECTS_OPTION}: {@code library} (the default) or, in
+ * ajc, {@code per-site}: an aspect per class with annotated methods, written here for ajc to weave in the same
+ * compilation ({@link SiteAspects}), in place of the aspect library.
  */
 public final class EmitProcessor extends AbstractProcessor {
 
     /** How catalogue findings are reported: {@code error}, {@code warn} or {@code off}. */
     public static final String CATALOG_OPTION = "auditweave.catalog";
+
+    /**
+     * Which aspects weave the annotated methods in ajc: {@code library} (the default: the aspect library
+     * {@code auditweave-agent} under {@code <aspectLibraries>}, nothing written) or {@code per-site} (an aspect per
+     * class, written here, with each method's site a constant: {@link SiteAspects}).
+     */
+    public static final String ASPECTS_OPTION = "auditweave.aspects";
 
     private static final String EMITS = "dev.auditweave.annotations.EmitsAbuseEvent";
     private static final String EMITS_CONTAINER = "dev.auditweave.annotations.EmitsAbuseEvents";
@@ -53,6 +63,9 @@ public final class EmitProcessor extends AbstractProcessor {
     private Catalog catalog;
     private Diagnostic.Kind catalogKind;
     private final List<EmitSite> sites = new ArrayList<>();
+    private SiteAspects aspects;
+    private List<Problem> catalogProblems = List.of();
+    private String sitesFile;
 
     /** Public for the compiler's service loader. */
     public EmitProcessor() {
@@ -65,7 +78,7 @@ public final class EmitProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(CATALOG_OPTION);
+        return Set.of(CATALOG_OPTION, ASPECTS_OPTION);
     }
 
     @Override
@@ -87,6 +100,37 @@ public final class EmitProcessor extends AbstractProcessor {
                 ? ModelScope.ASPECTJ_PARAMETERS_FIX : ModelScope.MAVEN_PARAMETERS_FIX);
         catalog = new Catalog(environment.getElementUtils(), environment.getFiler());
         catalogKind = catalogKind(environment.getOptions().get(CATALOG_OPTION));
+        aspects = aspects(environment, environment.getOptions().get(ASPECTS_OPTION));
+    }
+
+    /** The per-site aspects to write, or {@code null} with the aspect library. */
+    private SiteAspects aspects(ProcessingEnvironment environment, String option) {
+        String value = option == null ? "library" : option.strip().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "library":
+                return null;
+            case "per-site":
+                if (!ParameterNames.isAspectj(environment)) {
+                    environment.getMessager().printMessage(Diagnostic.Kind.ERROR, "auditweave: -A" + ASPECTS_OPTION
+                            + "=per-site writes aspects for ajc to weave, but this compiler ("
+                            + environment.getClass().getName() + ") does not weave them, so no annotated method"
+                            + " would emit: build with aspectj-maven-plugin (docs/build-time-checks.md, setup C),"
+                            + " or leave the option out");
+                    return null;
+                }
+                SiteAspects written = new SiteAspects(environment.getElementUtils(), environment.getTypeUtils());
+                try {
+                    written.removeStale(environment.getFiler());
+                } catch (IOException e) {
+                    environment.getMessager().printMessage(Diagnostic.Kind.ERROR, "auditweave: cannot delete the"
+                            + " per-site aspects of an earlier build (run mvn clean): " + e);
+                }
+                return written;
+            default:
+                environment.getMessager().printMessage(Diagnostic.Kind.ERROR, "auditweave: -A" + ASPECTS_OPTION
+                        + "=" + option + " is not valid: use library or per-site");
+                return null;
+        }
     }
 
     private Diagnostic.Kind catalogKind(String option) {
@@ -113,9 +157,18 @@ public final class EmitProcessor extends AbstractProcessor {
                     visit(annotation, element);
                 }
             }
+            if (!annotations.isEmpty()) {
+                if (aspects != null) {
+                    aspects.write(processingEnv.getFiler());
+                }
+                prepare();
+            }
             if (round.processingOver()) {
                 finish();
             }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "auditweave: cannot write a per-site"
+                    + " aspect: " + e.getMessage());
         } catch (RuntimeException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "auditweave-processor failed: " + e);
         }
@@ -134,6 +187,9 @@ public final class EmitProcessor extends AbstractProcessor {
             return;
         }
         ExecutableElement method = (ExecutableElement) element;
+        if (aspects != null) {
+            aspects.add(method);
+        }
         for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
             String type = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
             if (!type.equals(name)) {
@@ -167,18 +223,32 @@ public final class EmitProcessor extends AbstractProcessor {
                 new ParameterCheck.Pending(method.getSimpleName() + descriptor, problem));
     }
 
-    private void finish() {
+    /**
+     * The catalogue's findings and the sites file as of this round, so that the last round only reports and writes:
+     * ajc closes the processor's class loader before that round when an earlier one wrote sources (the per-site
+     * aspects), and a class first needed then (Jackson's) would not load.
+     */
+    private void prepare() {
+        List<Problem> problems = new ArrayList<>();
         if (catalogKind != null && !catalog.isEmpty()) {
-            List<Problem> problems = new ArrayList<>();
             catalog.coverage(sites, problems);
             catalog.schemas(sites, problems);
-            problems.forEach(problem -> problem.report(processingEnv.getMessager(), catalogKind));
         }
-        if (sites.isEmpty()) {
+        catalogProblems = problems;
+        try {
+            sitesFile = sites.isEmpty() ? null : EmitSitesFile.render(sites);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void finish() {
+        catalogProblems.forEach(problem -> problem.report(processingEnv.getMessager(), catalogKind));
+        if (sitesFile == null) {
             return;
         }
         try {
-            EmitSitesFile.write(processingEnv.getFiler(), sites);
+            EmitSitesFile.write(processingEnv.getFiler(), sitesFile);
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "auditweave: cannot write "
                     + EmitSitesFile.PATH + ": " + e.getMessage());

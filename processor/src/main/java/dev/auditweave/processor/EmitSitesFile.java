@@ -3,6 +3,7 @@ package dev.auditweave.processor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 import javax.annotation.processing.Filer;
@@ -26,9 +27,18 @@ final class EmitSitesFile {
     private EmitSitesFile() {
     }
 
-    static void write(Filer filer, List<EmitSite> sites) throws IOException {
+    /** Writes {@code text}, what {@link #render} made of the sites. */
+    static void write(Filer filer, String text) throws IOException {
         FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", PATH);
-        try (Writer out = file.openWriter(); JsonGenerator json = new JsonFactory().createGenerator(out)) {
+        try (Writer out = file.openWriter()) {
+            out.write(text);
+        }
+    }
+
+    /** The file's text for {@code sites}. */
+    static String render(List<EmitSite> sites) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeNumberField("version", 1);
@@ -49,6 +59,7 @@ final class EmitSitesFile {
             json.writeEndArray();
             json.writeEndObject();
         }
+        return out.toString();
     }
 
     private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {

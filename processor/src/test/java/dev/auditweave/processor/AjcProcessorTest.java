@@ -2,10 +2,14 @@ package dev.auditweave.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.aspectj.tools.ajc.Main;
 import org.junit.jupiter.api.Test;
@@ -63,12 +67,54 @@ class AjcProcessorTest {
                 .contains("unknown name 'usrId'");
     }
 
+    @Test
+    void perSite_writesAnAspectThatAjcWeavesInTheSameCompilation() throws Exception {
+        Result result = ajc(SERVICE.formatted("userId"), "-parameters", "-Aauditweave.aspects=per-site");
+
+        assertThat(result.status).as(result.errors.toString()).isZero();
+        assertThat(dir.resolve("gen/com/acme/UserService_AuditweaveSites.java")).content()
+                .contains("execution(* com.acme.UserService.blockUser(java.lang.String)) && within(com.acme.UserService)"
+                        + " && args(a0)")
+                .contains("\"com.acme.UserService\", \"blockUser\", \"(Ljava/lang/String;)I\"");
+        assertThat(dir.resolve("out/com/acme/UserService_AuditweaveSites.class")).isRegularFile();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("out").toUri().toURL()},
+                AjcProcessorTest.class.getClassLoader())) {
+            Class<?> woven = Class.forName("com.acme.UserService", false, loader);
+            assertThat(Arrays.stream(woven.getDeclaredFields()).map(java.lang.reflect.Field::getName))
+                    .as("the join point field ajc adds to a class it wove").anyMatch(name -> name.startsWith("ajc$tjp_"));
+        }
+    }
+
+    @Test
+    void perSite_aSecondBuildOverTheFirstsOutputWritesTheAspectAgain() throws IOException {
+        assertThat(ajc(SERVICE.formatted("userId"), "-parameters", "-Aauditweave.aspects=per-site").status).isZero();
+
+        Result again = ajc(SERVICE.formatted("userId").replace("blockUser(String userId)",
+                "blockUser(String userId, int times)"), "-parameters", "-Aauditweave.aspects=per-site");
+
+        assertThat(again.status).as(again.errors.toString()).isZero();
+        assertThat(again.errors).isEmpty();
+        assertThat(dir.resolve("gen/com/acme/UserService_AuditweaveSites.java")).content()
+                .contains("blockUser(java.lang.String, int)");
+        assertThat(dir.resolve("out/com/acme/UserService_AuditweaveSites.class")).isRegularFile();
+    }
+
+    @Test
+    void anUnknownAspectsValue_isAnError_namingTheValidOnes() throws IOException {
+        Result result = ajc(SERVICE.formatted("userId"), "-parameters", "-Aauditweave.aspects=persite");
+
+        assertThat(result.status).isNotZero();
+        assertThat(result.errors).singleElement().asString()
+                .contains("-Aauditweave.aspects=persite is not valid: use library or per-site");
+    }
+
     private Result ajc(String source, String... options) throws IOException {
         Path file = Files.createDirectories(dir.resolve("src/com/acme")).resolve("UserService.java");
         Files.writeString(file, source);
         String classpath = System.getProperty("java.class.path");
-        List<String> args = new ArrayList<>(List.of("-17", "-cp", classpath,
-                "-processorpath", classpath, "-d", dir.resolve("out").toString()));
+        // As aspectj-maven-plugin does: the class output is on the class path, so a second build sees the first's.
+        List<String> args = new ArrayList<>(List.of("-17", "-cp", classpath + File.pathSeparator + dir.resolve("out"),
+                "-processorpath", classpath, "-d", dir.resolve("out").toString(), "-s", dir.resolve("gen").toString()));
         args.addAll(List.of(options));
         args.add(file.toString());
         List<String> fails = new ArrayList<>();

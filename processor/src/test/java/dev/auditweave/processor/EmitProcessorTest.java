@@ -165,6 +165,15 @@ class EmitProcessorTest {
     // ---------------------------------------------------------------- -parameters
 
     @Test
+    void perSiteAspectsUnderJavac_areAnError_becauseJavacDoesNotWeaveThem() {
+        Compilation compilation = compile(List.of("-parameters", "-Aauditweave.aspects=per-site"), service(
+                "  @EmitsAbuseEvent(type = \"user.blocked\")\n  public void blockUser(String userId) { }"));
+
+        assertThat(compilation).hadErrorContaining("-Aauditweave.aspects=per-site writes aspects for ajc to weave");
+        assertThat(compilation).hadErrorContaining("build with aspectj-maven-plugin");
+    }
+
+    @Test
     void aParameterNameWithoutParameters_isAnErrorThatSuggestsTheCompilerSetting() {
         Compilation compilation = compile(List.of(), service(
                 "  @EmitsAbuseEvent(type = \"user.blocked\", data = @Field(name = \"kilo_user_id\", value = \"userId\"))\n"
