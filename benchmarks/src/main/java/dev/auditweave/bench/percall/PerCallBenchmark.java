@@ -7,6 +7,7 @@ import dev.auditweave.bench.spring.SpringUserService;
 import dev.auditweave.bench.support.DiscardSink;
 import dev.auditweave.bench.support.Runtimes;
 import dev.auditweave.bench.targets.PlainUserService;
+import dev.auditweave.bench.sited.PerSiteUserService;
 import dev.auditweave.bench.woven.WovenUserService;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Per-call cost on the calling thread, in one JVM without any agent: the same method
  * {@code int blockUser(String userId, String reason)} un-instrumented (baseline), woven by AspectJ at compile
- * time with auditweave's aspect ({@code when = "RETURNED_ROWS > 0"}), behind a Spring AOP proxy with an
+ * time with auditweave's aspect library or with the per-site aspect its processor writes ({@code when =
+ * "RETURNED_ROWS > 0"}), behind a Spring AOP proxy with an
  * {@code @Around} aspect and a SpEL condition, and with hand-written emit code ({@code runAsync} + one POST per
  * event). The Byte Buddy agent is measured by {@link AgentPerCallBenchmark}, which needs its own JVM.
  *
@@ -57,6 +59,8 @@ public class PerCallBenchmark {
     private PlainUserService plainTrue;
     private WovenUserService wovenFalse;
     private WovenUserService wovenTrue;
+    private PerSiteUserService perSiteFalse;
+    private PerSiteUserService perSiteTrue;
     private SpringSetup springFalseContext;
     private SpringSetup springTrueContext;
     private SpringUserService springFalse;
@@ -73,6 +77,9 @@ public class PerCallBenchmark {
         wovenFalse = new WovenUserService();
         wovenTrue = new WovenUserService();
         wovenTrue.setRows(1);
+        perSiteFalse = new PerSiteUserService();
+        perSiteTrue = new PerSiteUserService();
+        perSiteTrue.setRows(1);
         springFalseContext = new SpringSetup();
         springTrueContext = new SpringSetup();
         springFalse = springFalseContext.service();
@@ -116,6 +123,30 @@ public class PerCallBenchmark {
         return wovenFalse.flagUser(userId, reason);
     }
 
+    /**
+     * The same three guards woven by the per-site aspect auditweave-processor writes ({@code -Aauditweave.aspects=per-site},
+     * {@code benchmarks/per-site-targets}): the plan is read from the aspect's constant, not found in a table.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public int guardFalse_aspectjPerSite() {
+        return perSiteFalse.blockUser(userId, reason);
+    }
+
+    /** Per-site, a guard that also reads an argument ({@code reason != null && RETURNED_ROWS > 0}). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public int guardFalse_aspectjPerSiteArgumentGuard() {
+        return perSiteFalse.unblockUser(userId, reason);
+    }
+
+    /** Per-site, a guard that reads only an argument ({@code reason == 'fraud'}). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public int guardFalse_aspectjPerSiteArgumentsOnly() {
+        return perSiteFalse.flagUser(userId, reason);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public int guardFalse_springAop() {
@@ -138,6 +169,12 @@ public class PerCallBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     public int guardTrue_aspectj() {
         return wovenTrue.blockUser(userId, reason);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public int guardTrue_aspectjPerSite() {
+        return perSiteTrue.blockUser(userId, reason);
     }
 
     @Benchmark

@@ -9,6 +9,9 @@ import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * EmitAspect binds the arguments one by one per arity (0 to 6), through {@code JoinPoint.StaticPart}, and falls
  * back to {@code JoinPoint} from 7 parameters: each shape, woven here by ajc, must emit exactly what the guard
- * and fields say, primitives included.
+ * and fields say, primitives included. The fixtures are also woven by the per-site aspect the processor writes for
+ * them, as in a build that lists both: that aspect stands down, so each call still emits once.
  */
 class WovenShapesTest {
 
@@ -43,6 +47,21 @@ class WovenShapesTest {
 
         assertThat(events()).extracting(event -> event.type() + ":" + event.data().get("kilo_user_id"))
                 .containsExactly("user.blocked:u-2", "user.unblocked:u-4");
+    }
+
+    @Test
+    void theFixturesAreWovenByTheLibraryAndByTheirPerSiteAspect_andEachCallEmitsOnce() throws IOException {
+        String classFile;
+        try (InputStream in = Fixtures.class.getResourceAsStream("WovenShapesTest$Fixtures.class")) {
+            classFile = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        assertThat(classFile).contains("dev/auditweave/agent/internal/weave/aspectj/EmitAspect",
+                "dev/auditweave/bench/woven/WovenShapesTest_Fixtures_AuditweaveSites");
+
+        fixtures.touch();
+        fixtures.touch();
+
+        assertThat(events()).extracting(Event::type).containsExactly("touched", "touched");
     }
 
     @Test
