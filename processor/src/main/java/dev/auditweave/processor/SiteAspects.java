@@ -124,7 +124,7 @@ final class SiteAspects {
         return pack.isUnnamed() ? simple : pack.getQualifiedName() + "." + simple;
     }
 
-    String source(TypeElement owner, List<ExecutableElement> methods) {
+    private String source(TypeElement owner, List<ExecutableElement> methods) {
         PackageElement pack = elements.getPackageOf(owner);
         String aspect = aspectName(owner).substring(pack.isUnnamed() ? 0 : pack.getQualifiedName().length() + 1);
         StringBuilder out = new StringBuilder();

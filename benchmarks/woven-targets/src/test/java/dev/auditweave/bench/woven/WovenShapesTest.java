@@ -9,6 +9,7 @@ import dev.auditweave.agent.internal.runtime.AuditweaveRuntime;
 import dev.auditweave.agent.internal.sink.MemorySink;
 import dev.auditweave.annotations.EmitsAbuseEvent;
 import dev.auditweave.annotations.Field;
+import dev.auditweave.annotations.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,18 @@ class WovenShapesTest {
         assertThat(runtime.metrics().captured()).isZero();
     }
 
+    @Test
+    void aThrownAnnotationFiresOnceAndTheSameExceptionReachesTheCaller() {
+        IllegalStateException thrown = new IllegalStateException("u-1");
+
+        assertThatThrownBy(() -> fixtures.lock(thrown)).isSameAs(thrown);
+
+        assertThat(events()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("locked");
+            assertThat(event.data()).containsEntry("why", "u-1");
+        });
+    }
+
     private List<Event> events() {
         assertThat(runtime.flush(Duration.ofSeconds(5))).isTrue();
         return sink.events();
@@ -135,6 +148,11 @@ class WovenShapesTest {
                 data = {@Field(name = "first", value = "a"), @Field(name = "seventh", value = "g")})
         String seven(String a, String b, String c, String d, String e, String f, String g) {
             return g;
+        }
+
+        @EmitsAbuseEvent(type = "locked", on = Outcome.THROWN, data = @Field(name = "why", value = "THROWN.message"))
+        void lock(RuntimeException thrown) {
+            throw thrown;
         }
 
         @EmitsAbuseEvent(type = "never")

@@ -18,8 +18,9 @@ import java.lang.reflect.Method;
  * methods when it runs in ajc with {@code -Aauditweave.aspects=per-site}: the site is a constant of that aspect, so a
  * call reads its plan from one field, with no table to look in ({@link JoinPointPlans} is what the aspect library's
  * {@link EmitAspect} pays instead). The method is named as the class file names it, and found, and its plan built,
- * at the first call while auditweave is active, so a disabled auditweave compiles and reports nothing. With a
- * {@code -javaagent} attached, the agent's runtime captures the call ({@link AgentHandoff}). Never throws.
+ * at the first call while auditweave is active, so a disabled auditweave compiles and reports nothing; every step
+ * reads that one plan. With a {@code -javaagent} attached, the agent's runtime captures the call ({@link AgentHandoff}).
+ * Never throws.
  *
  * <pre>{@code
  * private static final WovenSite BLOCK_USER = new WovenSite(UserService_AuditweaveSites.class,
@@ -111,36 +112,61 @@ public final class WovenSite {
 
     /**
      * Step two after a normal return: answers an ask {@link #select} left (an argument past the sixth, or one the
-     * agent's runtime asks for), then {@link MethodCapture#afterReturn(Method, Object[], Object, long)}.
+     * agent's runtime asks for), then {@link Capture#afterReturn(EmitPlan, Object[], Object, long)} on this site's
+     * plan; with a {@code -javaagent} attached, {@link MethodCapture}'s by method, which hand the call to it.
      */
     public void afterReturn(Object[] args, Object result, long selected) {
         try {
             long fires = selected;
+            if (AgentHandoff.agent() != null) {
+                if (Selected.asksArgument(fires)) {
+                    fires = MethodCapture.selectArgument(method(), fires, args[Selected.argumentIndex(fires)]);
+                }
+                if (fires != 0L) {
+                    MethodCapture.afterReturn(method(), args, result, fires);
+                }
+                return;
+            }
+            EmitPlan known = plan();
+            if (known == null) {
+                return;
+            }
             if (Selected.asksArgument(fires)) {
-                fires = MethodCapture.selectArgument(method(), fires, args[Selected.argumentIndex(fires)]);
+                fires = Capture.selectArgument(known, fires, args[Selected.argumentIndex(fires)]);
             }
             if (fires != 0L) {
-                MethodCapture.afterReturn(method(), args, result, fires);
+                Capture.afterReturn(known, args, result, fires);
             }
         } catch (Throwable t) {
             failed(t);
         }
     }
 
-    /** Step one after a throw: {@link MethodCapture#selectThrown}. */
+    /** Step one after a throw: {@link Capture#selectThrown} on this site's plan (by method with an agent attached). */
     public long selectThrown(Throwable thrown) {
         try {
-            return MethodCapture.selectThrown(method(), thrown);
+            if (AgentHandoff.agent() != null) {
+                return MethodCapture.selectThrown(method(), thrown);
+            }
+            EmitPlan known = plan();
+            return known == null ? 0L : Capture.selectThrown(known, thrown);
         } catch (Throwable t) {
             failed(t);
             return 0L;
         }
     }
 
-    /** Step two after a throw: {@link MethodCapture#afterThrow}. */
+    /** Step two after a throw: {@link Capture#afterThrow} on this site's plan (by method with an agent attached). */
     public void afterThrow(Object[] args, Throwable thrown, long selected) {
         try {
-            MethodCapture.afterThrow(method(), args, thrown, selected);
+            if (AgentHandoff.agent() != null) {
+                MethodCapture.afterThrow(method(), args, thrown, selected);
+                return;
+            }
+            EmitPlan known = plan();
+            if (known != null) {
+                Capture.afterThrow(known, args, thrown, selected);
+            }
         } catch (Throwable t) {
             failed(t);
         }
@@ -148,15 +174,26 @@ public final class WovenSite {
 
     /**
      * For a method declared to return a Reactor {@code Mono} or {@code Flux}: the publisher that fires the annotations
-     * when a subscription completes, {@link MethodCapture#afterPublisher}; the method's own on any failure.
+     * when a subscription completes ({@link Capture#afterPublisher}, by method with an agent attached); the method's
+     * own when nothing is to fire, or on any failure.
      */
     public Object afterPublisher(Object[] args, Object publisher) {
         try {
-            return MethodCapture.afterPublisher(method(), args, publisher);
+            if (AgentHandoff.agent() != null) {
+                return MethodCapture.afterPublisher(method(), args, publisher);
+            }
+            EmitPlan known = plan();
+            return known == null ? publisher : Capture.afterPublisher(known, args, publisher);
         } catch (Throwable t) {
             failed(t);
             return publisher;
         }
+    }
+
+    /** This site's plan, or {@code null} while auditweave is idle or the site stands down. */
+    private EmitPlan plan() throws ReflectiveOperationException {
+        EmitPlan known = plan;
+        return known != null ? known : firstPlan();
     }
 
     /** The method, found once. */
