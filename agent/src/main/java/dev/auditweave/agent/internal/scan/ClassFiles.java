@@ -80,7 +80,7 @@ final class ClassFiles {
     }
 
     private static void keep(Map<String, byte[]> classes, String path, byte[] bytes) {
-        if (!path.equals("module-info.class") && contains(bytes, MARKER)) {
+        if (!path.equals("module-info.class") && ClassBytes.contains(bytes, MARKER)) {
             classes.put(path.substring(0, path.length() - ".class".length()).replace('/', '.'), bytes);
         }
     }
@@ -91,18 +91,5 @@ final class ClassFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static boolean contains(byte[] bytes, byte[] marker) {
-        outer:
-        for (int i = 0; i <= bytes.length - marker.length; i++) {
-            for (int j = 0; j < marker.length; j++) {
-                if (bytes[i + j] != marker[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package dev.auditweave.agent.internal.weave.aspectj;
 
+import dev.auditweave.agent.internal.scan.ClassBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,22 +22,9 @@ final class LibraryWoven {
         String resource = typeName.replace('.', '/') + ".class";
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource)
                 : loader.getResourceAsStream(resource)) {
-            return in != null && contains(in.readAllBytes(), LIBRARY_ASPECT);
+            return in != null && ClassBytes.contains(in.readAllBytes(), LIBRARY_ASPECT);
         } catch (IOException unreadable) {
             return false;
         }
-    }
-
-    private static boolean contains(byte[] bytes, byte[] part) {
-        outer:
-        for (int i = 0; i <= bytes.length - part.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (bytes[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

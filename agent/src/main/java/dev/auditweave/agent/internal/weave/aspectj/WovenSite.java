@@ -210,7 +210,7 @@ public final class WovenSite {
     }
 
     private void failed(Throwable t) {
-        WARN.warn("site", "auditweave: could not capture {}.{}{}: {}", typeName, name, descriptor, t.toString());
+        WARN.warn("site", "auditweave: could not capture {}: {}", this, t.toString());
     }
 
     @Override
