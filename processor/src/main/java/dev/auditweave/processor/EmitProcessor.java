@@ -4,6 +4,7 @@ import dev.auditweave.agent.internal.expr.ModelScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,6 +18,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
@@ -159,7 +161,8 @@ public final class EmitProcessor extends AbstractProcessor {
             }
             if (!annotations.isEmpty()) {
                 if (aspects != null) {
-                    aspects.write(processingEnv.getFiler());
+                    aspects.write(processingEnv.getFiler(), new LinkedHashSet<>(ElementFilter.typesIn(
+                            round.getRootElements())), processingEnv.getMessager());
                 }
                 prepare();
             }

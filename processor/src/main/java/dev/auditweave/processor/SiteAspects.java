@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
@@ -27,6 +28,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
 import javax.tools.StandardLocation;
 
 /**
@@ -39,6 +41,11 @@ import javax.tools.StandardLocation;
  * <p>Each method gets a return advice (an {@code @Around} one for a Reactor {@code Mono} or {@code Flux}, fired when a
  * subscription completes) and a throw advice. The throw advice binds the {@code JoinPoint.StaticPart}, so that ajc
  * gives the class its {@code ajc$tjp_N} fields, by which a {@code -javaagent} recognises a woven class and leaves it.
+ *
+ * <p>A processor never sees the methods of local and anonymous classes, so no aspect advises them. Rather than let such
+ * a method never emit, the first aspect written declares an ajc error on every annotated method's execution, within
+ * the types this compilation compiles, outside the classes the processor saw ({@link #unadvised}): the build names the
+ * method and says what to do.
  */
 final class SiteAspects {
 
@@ -47,12 +54,23 @@ final class SiteAspects {
 
     private static final String SITE = "dev.auditweave.agent.internal.weave.aspectj.WovenSite";
     private static final Set<String> PUBLISHERS = Set.of("reactor.core.publisher.Mono", "reactor.core.publisher.Flux");
+    /** Every annotated method's execution, as the aspect library's pointcut names it. */
+    private static final String ANNOTATED = "(execution(@dev.auditweave.annotations.EmitsAbuseEvent * *(..))"
+            + " || execution(@dev.auditweave.annotations.EmitsAbuseEvents * *(..)))";
+    /** The longest pointcut {@link #unadvised} writes: a constant of a class file holds at most 65,535 bytes. */
+    private static final int LONGEST_CHECK = 60_000;
+    /** What ajc says on an annotated method that no aspect advises. */
+    static final String UNADVISED = "auditweave: this @EmitsAbuseEvent method would never emit: its class is local or"
+            + " anonymous, whose methods annotation processing never sees, so -Aauditweave.aspects=per-site writes no"
+            + " aspect for it. Move the method to a named class, or weave with the aspect library instead"
+            + " (docs/build-time-checks.md, setup B)";
 
     private final Elements elements;
     private final Types types;
     private final Descriptors descriptors;
     private final Map<TypeElement, Map<String, ExecutableElement>> pending = new LinkedHashMap<>();
     private final Set<String> written = new TreeSet<>();
+    private boolean checkWritten;
 
     SiteAspects(Elements elements, Types types) {
         this.elements = elements;
@@ -101,8 +119,19 @@ final class SiteAspects {
         }
     }
 
-    /** Writes the aspects of the classes added since the last call; a class is written once per compilation. */
-    void write(Filer filer) throws IOException {
+    /**
+     * Writes the aspects of the classes added since the last call; a class is written once per compilation. The first
+     * call's first aspect also holds the check for methods no aspect advises, over the classes known then: those of
+     * the sources, all seen in the first round, whose top-level types are {@code roots}.
+     */
+    void write(Filer filer, Set<TypeElement> roots, Messager messager) throws IOException {
+        String check = checkWritten || pending.isEmpty() ? null : unadvised(roots, pending.keySet());
+        if (!checkWritten && !pending.isEmpty() && check == null) {
+            messager.printMessage(Diagnostic.Kind.NOTE, "auditweave: " + roots.size() + " types in one compilation are"
+                    + " too many to check for annotated methods of local and anonymous classes, which per-site aspects"
+                    + " do not advise (docs/build-time-checks.md, setup C)");
+        }
+        checkWritten = true;
         for (Map.Entry<TypeElement, Map<String, ExecutableElement>> entry : pending.entrySet()) {
             TypeElement owner = entry.getKey();
             String name = aspectName(owner);
@@ -110,10 +139,29 @@ final class SiteAspects {
                 continue;
             }
             try (Writer out = filer.createSourceFile(name, owner).openWriter()) {
-                out.write(source(owner, new ArrayList<>(entry.getValue().values())));
+                out.write(source(owner, new ArrayList<>(entry.getValue().values()), check));
             }
+            check = null;
         }
         pending.clear();
+    }
+
+    /**
+     * The pointcut of every annotated method's execution within {@code roots} whose class is none of {@code owners}: a
+     * method of a local or anonymous class, which no per-site aspect advises. A method's execution is that of the class
+     * that declares it, so {@code execution(* com.acme.UserService.*(..))} leaves out an anonymous class within
+     * {@code UserService}. Within the types compiled now only: the test compilation of a module weaves with the main
+     * compilation's aspects too, and the annotated methods of its own classes have aspects of their own. {@code null}
+     * (no check) past {@link #LONGEST_CHECK} characters, for a thousand types or more in one compilation.
+     */
+    private String unadvised(Set<TypeElement> roots, Set<TypeElement> owners) {
+        if (roots.isEmpty()) {
+            return null;
+        }
+        String pointcut = ANNOTATED + " && (" + roots.stream().map(root -> "within(" + root.getQualifiedName() + ")")
+                .sorted().collect(Collectors.joining(" || ")) + ")" + owners.stream().map(owner -> " && !execution(* "
+                + owner.getQualifiedName() + ".*(..))").sorted().collect(Collectors.joining());
+        return pointcut.length() > LONGEST_CHECK ? null : pointcut;
     }
 
     private String aspectName(TypeElement owner) {
@@ -124,7 +172,7 @@ final class SiteAspects {
         return pack.isUnnamed() ? simple : pack.getQualifiedName() + "." + simple;
     }
 
-    private String source(TypeElement owner, List<ExecutableElement> methods) {
+    private String source(TypeElement owner, List<ExecutableElement> methods, String check) {
         PackageElement pack = elements.getPackageOf(owner);
         String aspect = aspectName(owner).substring(pack.isUnnamed() ? 0 : pack.getQualifiedName().length() + 1);
         StringBuilder out = new StringBuilder();
@@ -140,6 +188,14 @@ final class SiteAspects {
                 @org.aspectj.lang.annotation.Aspect
                 public class %2$s {
                 """.formatted(owner.getQualifiedName(), aspect));
+        if (check != null) {
+            out.append("""
+
+                        /** Annotated methods no per-site aspect advises: those of local and anonymous classes. */
+                        @org.aspectj.lang.annotation.DeclareError("%s")
+                        static final String UNADVISED = "%s";
+                    """.formatted(check, UNADVISED));
+        }
         for (int i = 0; i < methods.size(); i++) {
             out.append('\n').append(advice(owner, aspect, methods.get(i), i));
         }

@@ -100,6 +100,78 @@ class AjcProcessorTest {
     }
 
     @Test
+    void perSite_anAnnotatedMethodOfAnAnonymousClass_isAnAjcError_sayingWhatToDo() throws IOException {
+        Result result = ajc(SERVICE.formatted("userId").replace("""
+                        return 1;
+                    }
+                """, """
+                        return 1;
+                    }
+
+                    public Runnable task() {
+                        return new Runnable() {
+                            @EmitsAbuseEvent(type = "task.ran")
+                            public void run() {
+                            }
+                        };
+                    }
+                """), "-parameters", "-Aauditweave.aspects=per-site");
+
+        assertThat(result.status).isNotZero();
+        assertThat(result.errors).singleElement().asString().contains(SiteAspects.UNADVISED);
+    }
+
+    @Test
+    void perSite_aLocalClassInAClassWithoutAnnotatedMethods_isAnAjcErrorToo() throws IOException {
+        Result result = ajc(SERVICE.formatted("userId") + """
+
+                class Wiring {
+                    Object bean() {
+                        class Local {
+                            @EmitsAbuseEvent(type = "local.called")
+                            public int call() {
+                                return 1;
+                            }
+                        }
+                        return new Local();
+                    }
+                }
+                """, "-parameters", "-Aauditweave.aspects=per-site");
+
+        assertThat(result.status).isNotZero();
+        assertThat(result.errors).singleElement().asString().contains(SiteAspects.UNADVISED);
+    }
+
+    @Test
+    void perSite_namedNestedClassesAndTheirAnonymousNeighboursWithoutAnnotations_compileClean() throws IOException {
+        Result result = ajc(SERVICE.formatted("userId").replace("""
+                        return 1;
+                    }
+                """, """
+                        return 1;
+                    }
+
+                    public Runnable task() {
+                        return new Runnable() {
+                            public void run() {
+                            }
+                        };
+                    }
+
+                    public static class Nested {
+                        @EmitsAbuseEvent(type = "nested.called")
+                        public int call() {
+                            return 1;
+                        }
+                    }
+                """), "-parameters", "-Aauditweave.aspects=per-site");
+
+        assertThat(result.status).as(result.errors.toString()).isZero();
+        assertThat(result.errors).isEmpty();
+        assertThat(dir.resolve("out/com/acme/UserService_Nested_AuditweaveSites.class")).isRegularFile();
+    }
+
+    @Test
     void anUnknownAspectsValue_isAnError_namingTheValidOnes() throws IOException {
         Result result = ajc(SERVICE.formatted("userId"), "-parameters", "-Aauditweave.aspects=persite");
 
