@@ -46,12 +46,25 @@ final class MirrorModel implements TypeModel {
         if (type.isPrimitive()) {
             return type(types.getPrimitiveType(TypeKind.valueOf(type.getName().toUpperCase(java.util.Locale.ROOT))));
         }
-        TypeElement element = elements.getTypeElement(type.getCanonicalName());
+        TypeElement element = lookUp(type.getCanonicalName());
         return element == null ? ReflectionModel.INSTANCE.type(type) : type(types.erasure(element.asType()));
     }
 
     /** The class or interface of binary name {@code className}, or {@code null} when the compilation cannot see it. */
     TypeElement element(String className) {
-        return elements.getTypeElement(className.replace('$', '.'));
+        return lookUp(className.replace('$', '.'));
+    }
+
+    /**
+     * {@code null} too for a class the compilation sees without its supertypes, which ajc's look-up aborts on
+     * ({@code AbortCompilation}): aspectj-maven-plugin puts a module's direct test dependencies on its main class
+     * path without theirs, reactor-core without reactive-streams, and a check must not fail the build over it.
+     */
+    private TypeElement lookUp(String canonicalName) {
+        try {
+            return elements.getTypeElement(canonicalName);
+        } catch (RuntimeException incomplete) {
+            return null;
+        }
     }
 }

@@ -172,6 +172,18 @@ class AjcProcessorTest {
     }
 
     @Test
+    void aClassPathWithReactorButNotItsSupertypes_compilesClean() throws IOException {
+        // What aspectj-maven-plugin hands ajc for a module's main sources when reactor-core is a direct test
+        // dependency: the jar, without reactive-streams. Each guard's check asks whether the result is a Mono.
+        assertThat(System.getProperty("java.class.path")).contains("reactor-core").doesNotContain("reactive-streams");
+
+        Result result = ajc(SERVICE.formatted("userId"), "-parameters", "-Aauditweave.aspects=per-site");
+
+        assertThat(result.status).as(result.errors.toString()).isZero();
+        assertThat(result.errors).isEmpty();
+    }
+
+    @Test
     void anUnknownAspectsValue_isAnError_namingTheValidOnes() throws IOException {
         Result result = ajc(SERVICE.formatted("userId"), "-parameters", "-Aauditweave.aspects=persite");
 
