@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -35,12 +36,15 @@ final class LiveAbuseService implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
+    /** Set when the demo stops the service: its output stream is closed then, which is no loss to report. */
+    private final AtomicBoolean stopping;
     private final URI page;
     private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private LiveAbuseService(Process process, URI page, Map<String, String> environment) {
+    private LiveAbuseService(Process process, AtomicBoolean stopping, URI page, Map<String, String> environment) {
         this.process = process;
+        this.stopping = stopping;
         this.page = page;
         this.environment = environment;
     }
@@ -74,14 +78,15 @@ final class LiveAbuseService implements AutoCloseable {
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "abuse-service-stop"));
         CountDownLatch ready = new CountDownLatch(1);
-        Thread echo = new Thread(() -> echo(process, out, ready), "abuse-service-output");
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread echo = new Thread(() -> echo(process, out, ready, stopping), "abuse-service-output");
         echo.setDaemon(true);
         echo.start();
         if (!ready.await(READY_SECONDS, TimeUnit.SECONDS) || !process.isAlive()) {
             process.destroyForcibly();
             throw new IOException("the abuse service did not start within " + READY_SECONDS + " s: " + command);
         }
-        return new LiveAbuseService(process, page, environment);
+        return new LiveAbuseService(process, stopping, page, environment);
     }
 
     /** Its auditweave settings: its own events over HTTP to its own {@code /api/events}, with the credentials. */
@@ -146,6 +151,7 @@ final class LiveAbuseService implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping.set(true);
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -157,7 +163,7 @@ final class LiveAbuseService implements AutoCloseable {
         }
     }
 
-    private static void echo(Process process, PrintStream out, CountDownLatch ready) {
+    private static void echo(Process process, PrintStream out, CountDownLatch ready, AtomicBoolean stopping) {
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -168,7 +174,9 @@ final class LiveAbuseService implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            out.println("    (abuse service output lost: " + e.getMessage() + ")");
+            if (!stopping.get()) {
+                out.println("    (abuse service output lost: " + e.getMessage() + ")");
+            }
         } finally {
             ready.countDown();
         }
