@@ -125,11 +125,14 @@ final class SiteAspects {
      * the sources, all seen in the first round, whose top-level types are {@code roots}.
      */
     void write(Filer filer, Set<TypeElement> roots, Messager messager) throws IOException {
-        String check = checkWritten || pending.isEmpty() ? null : unadvised(roots, pending.keySet());
-        if (!checkWritten && !pending.isEmpty() && check == null) {
-            messager.printMessage(Diagnostic.Kind.NOTE, "auditweave: " + roots.size() + " types in one compilation are"
-                    + " too many to check for annotated methods of local and anonymous classes, which per-site aspects"
-                    + " do not advise (docs/build-time-checks.md, setup C)");
+        String check = null;
+        if (!checkWritten && !pending.isEmpty()) {
+            check = unadvised(roots, pending.keySet());
+            if (check == null) {
+                messager.printMessage(Diagnostic.Kind.NOTE, "auditweave: " + roots.size() + " types in one compilation"
+                        + " are too many to check for annotated methods of local and anonymous classes, which per-site"
+                        + " aspects do not advise (docs/build-time-checks.md, setup C)");
+            }
         }
         checkWritten = true;
         for (Map.Entry<TypeElement, Map<String, ExecutableElement>> entry : pending.entrySet()) {
@@ -155,9 +158,6 @@ final class SiteAspects {
      * (no check) past {@link #LONGEST_CHECK} characters, for a thousand types or more in one compilation.
      */
     private String unadvised(Set<TypeElement> roots, Set<TypeElement> owners) {
-        if (roots.isEmpty()) {
-            return null;
-        }
         String pointcut = ANNOTATED + " && (" + roots.stream().map(root -> "within(" + root.getQualifiedName() + ")")
                 .sorted().collect(Collectors.joining(" || ")) + ")" + owners.stream().map(owner -> " && !execution(* "
                 + owner.getQualifiedName() + ".*(..))").sorted().collect(Collectors.joining());
